@@ -1,0 +1,15 @@
+// Starts the built portal on a fresh demo database: `npm run demo` (after `npm install`).
+// Environment: PORT (default 3000), DATABASE_PATH (default data/demo.db, deleted first).
+import { rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+
+const databasePath = process.env.DATABASE_PATH || 'data/demo.db';
+for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
+
+const port = process.env.PORT || '3000';
+const child = spawn(process.execPath, ['scripts/start.js'], {
+	stdio: 'inherit',
+	env: { ...process.env, DATABASE_PATH: databasePath, SEED_DEMO: '1', PORT: port, ORIGIN: process.env.ORIGIN || `http://localhost:${port}` }
+});
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,0 +1,14 @@
+import { parseMessage } from '$lib/forms/text';
+import type { Translate } from '$lib/i18n/translate';
+
+/** Turns a form error ("errors:tooLong|max=100") into the reader's language. */
+export function errorText(t: Translate, value: string | undefined): string {
+	if (!value) return '';
+	const { key, params } = parseMessage(value);
+	return t(key.includes(':') ? key : `errors:${key}`, params);
+}
+
+export interface FormState {
+	values?: Record<string, string>;
+	errors?: Record<string, string>;
+}

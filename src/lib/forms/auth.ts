@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { message, requiredText } from './text';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/password-rules';
+
+export const signInSchema = z.object({
+	login: requiredText('errors:signIn.loginRequired', 254),
+	password: z
+		.string()
+		.default('')
+		.pipe(z.string().min(1, message('errors:signIn.passwordRequired')).max(PASSWORD_MAX, message('errors:signIn.wrong')))
+});
+
+/** Passwords or passphrases: long ones welcome, no composition rules, paste allowed. */
+export const newPassword = z
+	.string()
+	.default('')
+	.pipe(
+		z
+			.string()
+			.min(1, message('errors:password.required'))
+			.min(PASSWORD_MIN, message('errors:password.tooShort', { min: PASSWORD_MIN }))
+			.max(PASSWORD_MAX, message('errors:password.tooLong', { max: PASSWORD_MAX }))
+	);
+
+export const USERNAME = /^[\p{L}\p{N}._-]{3,40}$/u;
+
+export const username = requiredText('errors:username.required', 40).pipe(
+	z.string().min(3, message('errors:username.format')).regex(USERNAME, message('errors:username.format'))
+);
+
+export const inviteCodeSchema = z.object({
+	code: requiredText('errors:join.codeRequired', 64)
+});
+
+export const changePasswordSchema = z.object({
+	current: z.string().default('').pipe(z.string().min(1, message('errors:password.currentRequired')).max(PASSWORD_MAX)),
+	password: newPassword
+});

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { choice, message, optionalText, requiredText } from './text';
+import { newPassword, username } from './auth';
+import { compareDates, isIsoDate } from '$lib/domain/dates';
+
+const FIRST_DATE = '2018-01-01';
+const LAST_DATE = '2030-11-30';
+
+/** A calendar date field from <input type="date"> (YYYY-MM-DD), within what the timescales cover. */
+function dateField(requiredKey: string, rule: (d: string) => boolean, ruleKey: string) {
+	return z
+		.string()
+		.default('')
+		.transform((v) => v.trim())
+		.pipe(
+			z
+				.string()
+				.min(1, message(requiredKey))
+				.refine(isIsoDate, message('errors:date.format'))
+				.refine(rule, message(ruleKey))
+		);
+}
+
+export const childSchema = (today: string) =>
+	z.object({
+		fullName: requiredText('errors:child.fullNameRequired', 100),
+		preferredName: optionalText(50),
+		dateOfBirth: dateField(
+			'errors:child.dobRequired',
+			(d) => compareDates(d, today) <= 0 && compareDates(d, '2000-01-01') >= 0,
+			'errors:child.dobRange'
+		),
+		status: choice(['cared_for', 'cp_plan'], 'errors:child.statusRequired'),
+		startDate: dateField(
+			'errors:child.startRequired',
+			(d) => compareDates(d, today) <= 0 && compareDates(d, FIRST_DATE) >= 0,
+			'errors:child.startRange'
+		),
+		languages: optionalText(200),
+		communicationNeeds: optionalText(1000, true)
+	});
+
+export const meetingSchema = z.object({
+	kind: choice(['cla_review', 'icpc', 'rcpc'], 'errors:meeting.kindRequired'),
+	date: dateField(
+		'errors:meeting.dateRequired',
+		(d) => compareDates(d, FIRST_DATE) >= 0 && compareDates(d, LAST_DATE) <= 0,
+		'errors:meeting.dateRange'
+	),
+	time: z
+		.string()
+		.default('')
+		.transform((v) => v.trim().slice(0, 5))
+		.pipe(z.string().min(1, message('errors:meeting.timeRequired')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, message('errors:meeting.timeFormat'))),
+	venue: requiredText('errors:meeting.venueRequired', 200),
+	mode: choice(['in_person', 'online', 'hybrid'], 'errors:meeting.modeRequired')
+});
+
+const email = z
+	.string()
+	.default('')
+	.transform((v) => v.trim().toLowerCase())
+	.pipe(z.union([z.literal(''), z.email(message('errors:email.format')).max(254, message('errors:tooLong', { max: 254 }))]));
+
+const phone = optionalText(30).pipe(z.string().regex(/^[+\d\s()-]*$/, message('errors:phone.format')));
+
+export const carerSchema = z.object({
+	fullName: requiredText('errors:carer.fullNameRequired', 100),
+	relationship: requiredText('errors:carer.relationshipRequired', 60),
+	email,
+	phone
+});
+
+export const linkCarerSchema = z.object({
+	carerId: requiredText('errors:carer.chooseRequired', 40),
+	relationship: requiredText('errors:carer.relationshipRequired', 60)
+});
+
+export const profileSchema = z.object({
+	aboutMe: optionalText(600, true),
+	contactInfo: optionalText(300, true),
+	phone
+});
+
+export const staffSchema = z.object({
+	displayName: requiredText('errors:staff.nameRequired', 100),
+	username,
+	email: email.pipe(z.string().min(1, message('errors:email.required'))),
+	password: newPassword
+});
+
+export const allocationSchema = z.object({
+	childId: requiredText('errors:allocation.childRequired', 40),
+	iroId: optionalText(40)
+});
+
+export const inviteSchema = z.object({
+	for: requiredText('errors:invite.forRequired', 40)
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Text as people type it, made safe to store: NFC, trimmed, without control characters or the
+ * bidi overrides that can disguise text (U+202A–U+202E, U+2066–U+2069). Newlines kept when asked.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+export function cleanText(value: string, multiline = false): string {
+	const cleaned = value.normalize('NFC').replace(CONTROL, '');
+	return (multiline ? cleaned.replace(/\r\n?/g, '\n') : cleaned.replace(/[\r\n\t]+/g, ' ')).trim();
+}
+
+/** Error messages are translation keys, with parameters after "|" (e.g. "errors:tooLong|max=100"). */
+export function message(key: string, params: Record<string, string | number> = {}): string {
+	const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+	return query.size ? `${key}|${query}` : key;
+}
+
+export function parseMessage(value: string): { key: string; params: Record<string, string> } {
+	const [key, query = ''] = value.split('|');
+	return { key, params: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+/** A required single-line text field. */
+export function requiredText(requiredKey: string, max: number, multiline = false) {
+	return z
+		.string()
+		.default('')
+		.transform((v) => cleanText(v, multiline))
+		.pipe(
+			z
+				.string()
+				.min(1, message(requiredKey))
+				.max(max, message('errors:tooLong', { max }))
+		);
+}
+
+/** An optional text field: empty becomes ''. */
+export function optionalText(max: number, multiline = false) {
+	return z
+		.string()
+		.default('')
+		.transform((v) => cleanText(v, multiline))
+		.pipe(z.string().max(max, message('errors:tooLong', { max })));
+}
+
+export function choice<T extends readonly [string, ...string[]]>(values: T, requiredKey: string) {
+	return z.enum(values, { error: message(requiredKey) });
+}

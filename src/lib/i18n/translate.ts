@@ -1,0 +1,42 @@
+import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import { getContext, setContext } from 'svelte';
+import type { Locale } from './locales';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export const NAMESPACES = ['common', 'auth', 'child', 'carer', 'staff', 'letter', 'errors'] as const;
+
+/** A fixed-language translate function over the given resources (no shared mutable language). */
+export function createTranslate(lng: Locale, resources: Resource): Translate {
+	const instance = i18next.createInstance();
+	instance.init({
+		resources,
+		lng,
+		fallbackLng: false,
+		ns: [...NAMESPACES],
+		defaultNS: 'common',
+		interpolation: { escapeValue: false },
+		returnNull: false,
+		initAsync: false
+	} as Parameters<typeof instance.init>[0]);
+	const t = instance.getFixedT(lng);
+	return (key, options) => String(t(key, options));
+}
+
+export interface I18nContext {
+	readonly t: Translate;
+	readonly lang: Locale;
+	readonly intl: string;
+}
+
+const KEY = Symbol('i18n');
+
+export function setI18n(context: I18nContext) {
+	setContext(KEY, context);
+}
+
+/** Components read translations through this; `i18n.t` follows language changes. */
+export function getI18n(): I18nContext {
+	return getContext<I18nContext>(KEY);
+}
+
+export type Messages = ResourceLanguage;

@@ -1,0 +1,87 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { and, eq } from 'drizzle-orm';
+import { db, tables } from './db';
+import type { SessionUser } from './auth/session';
+import type { Role } from '$lib/domain/session-policy';
+
+/**
+ * The ONE place that decides who may see or change what. Every load and every action calls one of
+ * these. Anything a user may not see answers 404, so its existence does not leak.
+ */
+const { children, childCarers, carers, users } = tables;
+
+export type Child = typeof children.$inferSelect;
+
+export function notFound(): never {
+	error(404, 'Not found');
+}
+
+/** Signed-in user, or a redirect to sign in that comes back here afterwards. */
+export function requireUser(): SessionUser {
+	const { locals, url } = getRequestEvent();
+	if (!locals.user) {
+		const returnTo = url.pathname + url.search;
+		redirect(303, `/signin?returnTo=${encodeURIComponent(returnTo)}`);
+	}
+	return locals.user;
+}
+
+export function requireRole(...roles: Role[]): SessionUser {
+	const user = requireUser();
+	if (!roles.includes(user.role)) notFound();
+	return user;
+}
+
+export type ChildAccess = 'view' | 'manage';
+
+/** May this user see (or, for staff, change) this child's record? Pure rule over loaded facts. */
+export function canAccessChild(
+	user: Pick<SessionUser, 'id' | 'role'>,
+	child: Pick<Child, 'iroId' | 'userId'>,
+	access: ChildAccess,
+	isLinkedCarer: boolean
+): boolean {
+	switch (user.role) {
+		case 'manager':
+			return true;
+		case 'iro':
+			return child.iroId === user.id;
+		case 'child':
+			return access === 'view' && child.userId === user.id;
+		case 'carer':
+			return access === 'view' && isLinkedCarer;
+	}
+}
+
+function isLinkedCarer(userId: string, childId: string): boolean {
+	const row = db()
+		.select({ childId: childCarers.childId })
+		.from(childCarers)
+		.innerJoin(carers, eq(carers.id, childCarers.carerId))
+		.where(and(eq(childCarers.childId, childId), eq(carers.userId, userId)))
+		.get();
+	return Boolean(row);
+}
+
+/** The child with this public id if the signed-in user may have it; otherwise 404. */
+export function requireChild(childId: string, access: ChildAccess, ...roles: Role[]): Child {
+	const user = roles.length ? requireRole(...roles) : requireUser();
+	const child = db().select().from(children).where(eq(children.id, childId)).get();
+	if (!child) notFound();
+	const linked = user.role === 'carer' && isLinkedCarer(user.id, child.id);
+	if (!canAccessChild(user, child, access, linked)) notFound();
+	return child;
+}
+
+/** An IRO's account, for managers only. */
+export function requireIro(iroId: string) {
+	requireRole('manager');
+	const iro = db()
+		.select({ id: users.id, displayName: users.displayName })
+		.from(users)
+		.where(and(eq(users.id, iroId), eq(users.role, 'iro')))
+		.get();
+	if (!iro) notFound();
+	return iro;
+}

@@ -1,0 +1,144 @@
+import { and, asc, count, eq, or } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import { hashPassword } from './auth/password';
+import { invalidateUserSessions } from './auth/session';
+import type { Role } from '$lib/domain/session-policy';
+
+const { users, children } = tables;
+
+export type User = typeof users.$inferSelect;
+
+export function normaliseUsername(value: string): string {
+	return value.normalize('NFC').trim().toLowerCase();
+}
+
+export function isUsernameTaken(username: string): boolean {
+	return Boolean(
+		db()
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.username, normaliseUsername(username)))
+			.get()
+	);
+}
+
+export function isEmailTaken(email: string): boolean {
+	return Boolean(
+		db()
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.email, email.toLowerCase()))
+			.get()
+	);
+}
+
+export async function createUser(input: {
+	role: Role;
+	username: string;
+	email?: string | null;
+	password: string;
+	displayName: string;
+	language?: string | null;
+	aboutMe?: string | null;
+	contactInfo?: string | null;
+	phone?: string | null;
+}): Promise<string> {
+	const id = newId();
+	const now = Date.now();
+	db()
+		.insert(users)
+		.values({
+			...input,
+			id,
+			username: normaliseUsername(input.username),
+			email: input.email ? input.email.toLowerCase() : null,
+			passwordHash: await hashPassword(input.password),
+			createdAt: now,
+			passwordChangedAt: now - 1
+		})
+		.run();
+	return id;
+}
+
+/** Finds an account by username or email, case-insensitively. */
+export function findByLogin(login: string): User | undefined {
+	const value = normaliseUsername(login);
+	return db()
+		.select()
+		.from(users)
+		.where(or(eq(users.username, value), eq(users.email, value)))
+		.get();
+}
+
+export function getUser(id: string): User | undefined {
+	return db().select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Sets a new password and ends every session of that user (the caller signs them in again). */
+export async function setPassword(userId: string, password: string): Promise<void> {
+	const passwordHash = await hashPassword(password);
+	db()
+		.update(users)
+		.set({ passwordHash, passwordChangedAt: Date.now() })
+		.where(eq(users.id, userId))
+		.run();
+	invalidateUserSessions(userId);
+}
+
+export function savePreferences(userId: string, prefs: { language?: string; display?: string }) {
+	db().update(users).set(prefs).where(eq(users.id, userId)).run();
+}
+
+export function saveProfile(
+	userId: string,
+	profile: { aboutMe: string; contactInfo: string; phone: string }
+) {
+	db().update(users).set(profile).where(eq(users.id, userId)).run();
+}
+
+/** IROs with the size of their caseload. */
+export function listIros() {
+	return db()
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			username: users.username,
+			email: users.email,
+			caseload: count(children.id)
+		})
+		.from(users)
+		.leftJoin(children, eq(children.iroId, users.id))
+		.where(eq(users.role, 'iro'))
+		.groupBy(users.id)
+		.orderBy(asc(users.displayName))
+		.all();
+}
+
+export function isIro(userId: string): boolean {
+	return Boolean(
+		db()
+			.select({ id: users.id })
+			.from(users)
+			.where(and(eq(users.id, userId), eq(users.role, 'iro')))
+			.get()
+	);
+}
+
+/** What a child or carer sees of their IRO on "Meet your IRO". */
+export function iroCard(iroId: string | null) {
+	if (!iroId) return null;
+	return (
+		db()
+			.select({
+				displayName: users.displayName,
+				aboutMe: users.aboutMe,
+				contactInfo: users.contactInfo,
+				phone: users.phone,
+				email: users.email
+			})
+			.from(users)
+			.where(eq(users.id, iroId))
+			.get() ?? null
+	);
+}

@@ -1,0 +1,105 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Cookies } from '@sveltejs/kit';
+import { db, tables } from '../db';
+import { newId } from '../ids';
+import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
+
+/**
+ * Sessions as the Lucia guide now ships them: the cookie holds `<id>.<secret>`; the database keeps
+ * only a SHA-256 of the secret, compared in constant time. Expiry is by inactivity (see session-policy).
+ */
+const { sessions, users } = tables;
+
+export interface SessionUser {
+	id: string;
+	role: Role;
+	username: string;
+	displayName: string;
+	language: string | null;
+	display: string | null;
+}
+
+function hashSecret(secret: string): Buffer {
+	return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+export async function createSession(userId: string, now = Date.now()): Promise<string> {
+	const id = newId();
+	const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+	db()
+		.insert(sessions)
+		.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now })
+		.run();
+	return `${id}.${secret}`;
+}
+
+export function validateSessionToken(token: string, now = Date.now()): SessionUser | null {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+	const row = db()
+		.select({
+			session: sessions,
+			user: {
+				id: users.id,
+				role: users.role,
+				username: users.username,
+				displayName: users.displayName,
+				language: users.language,
+				display: users.display,
+				passwordChangedAt: users.passwordChangedAt
+			}
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, id))
+		.get();
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
+	const { passwordChangedAt, ...user } = row.user;
+	if (isSessionExpired({ ...row.session, role: user.role, passwordChangedAt }, now)) {
+		invalidateSession(id);
+		return null;
+	}
+	if (shouldTouch(row.session.lastSeenAt, now)) {
+		db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+	}
+	return user;
+}
+
+export function sessionIdOf(token: string): string {
+	return token.split('.')[0];
+}
+
+export function invalidateSession(sessionId: string): void {
+	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(userId: string): void {
+	db().delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+function isLocal(url: URL) {
+	return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** `__Host-` prefixed and Secure everywhere but plain-HTTP localhost. */
+export function sessionCookieName(url: URL): string {
+	return isLocal(url) ? 'vb_session' : '__Host-vb_session';
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, role: Role) {
+	cookies.set(sessionCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: !isLocal(url),
+		maxAge: Math.floor(IDLE_TIMEOUT_MS[role] / 1000)
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(sessionCookieName(url), { path: '/', secure: !isLocal(url) });
+}

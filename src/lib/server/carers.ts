@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+
+const { carers, childCarers, children } = tables;
+
+export type Carer = typeof carers.$inferSelect;
+
+export function addCarer(
+	childId: string,
+	input: { fullName: string; relationship: string; email: string; phone: string }
+): string {
+	const id = newId();
+	db().transaction((tx) => {
+		tx.insert(carers)
+			.values({
+				id,
+				fullName: input.fullName,
+				email: input.email || null,
+				phone: input.phone || null,
+				createdAt: Date.now()
+			})
+			.run();
+		tx.insert(childCarers).values({ childId, carerId: id, relationship: input.relationship }).run();
+	});
+	return id;
+}
+
+export function linkCarer(childId: string, carerId: string, relationship: string): void {
+	db()
+		.insert(childCarers)
+		.values({ childId, carerId, relationship })
+		.onConflictDoUpdate({
+			target: [childCarers.childId, childCarers.carerId],
+			set: { relationship }
+		})
+		.run();
+}
+
+export function carersOfChild(childId: string) {
+	return db()
+		.select({ carer: carers, relationship: childCarers.relationship })
+		.from(childCarers)
+		.innerJoin(carers, eq(carers.id, childCarers.carerId))
+		.where(eq(childCarers.childId, childId))
+		.orderBy(asc(carers.fullName))
+		.all();
+}
+
+/** Carers already linked to any child of this IRO (or any child, for managers): to link a sibling. */
+export function knownCarers(iroId: string | null): Carer[] {
+	const childIds = db()
+		.select({ id: children.id })
+		.from(children)
+		.where(iroId ? eq(children.iroId, iroId) : undefined)
+		.all()
+		.map((r) => r.id);
+	if (!childIds.length) return [];
+	return db()
+		.selectDistinct({ carer: carers })
+		.from(carers)
+		.innerJoin(childCarers, eq(childCarers.carerId, carers.id))
+		.where(inArray(childCarers.childId, childIds))
+		.orderBy(asc(carers.fullName))
+		.all()
+		.map((r) => r.carer);
+}
+
+/** The carer record linked to this child, if any (for invites). */
+export function carerOfChild(childId: string, carerId: string): Carer | undefined {
+	return db()
+		.select({ carer: carers })
+		.from(carers)
+		.innerJoin(childCarers, eq(childCarers.carerId, carers.id))
+		.where(and(eq(childCarers.childId, childId), eq(carers.id, carerId)))
+		.get()?.carer;
+}

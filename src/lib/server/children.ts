@@ -1,0 +1,91 @@
+import { asc, eq } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import { meetingsOfChildren, type Meeting } from './meetings';
+import { ageOn } from '$lib/domain/age';
+import { londonDate } from '$lib/domain/dates';
+import { nextMeetingDue, timescaleState, type ChildStatus } from '$lib/domain/timescales';
+
+const { children, users, childCarers, carers } = tables;
+
+export type Child = typeof children.$inferSelect;
+
+export function createChild(input: {
+	iroId: string;
+	fullName: string;
+	preferredName: string;
+	dateOfBirth: string;
+	status: ChildStatus;
+	startDate: string;
+	languages: string;
+	communicationNeeds: string;
+}): string {
+	const id = newId();
+	db()
+		.insert(children)
+		.values({ id, ...input, preferredName: input.preferredName || null, createdAt: Date.now() })
+		.run();
+	return id;
+}
+
+export function allocateChild(childId: string, iroId: string | null): void {
+	db().update(children).set({ iroId }).where(eq(children.id, childId)).run();
+}
+
+export function childOfUser(userId: string): Child | undefined {
+	return db().select().from(children).where(eq(children.userId, userId)).get();
+}
+
+export function childrenOfCarerUser(userId: string): Child[] {
+	return db()
+		.select({ child: children })
+		.from(children)
+		.innerJoin(childCarers, eq(childCarers.childId, children.id))
+		.innerJoin(carers, eq(carers.id, childCarers.carerId))
+		.where(eq(carers.userId, userId))
+		.orderBy(asc(children.fullName))
+		.all()
+		.map((r) => r.child);
+}
+
+/** What the caseload shows for one child: age, next meeting, due date and whether it is in time. */
+export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
+	const today = londonDate(now);
+	const live = meetings.filter((m) => m.cancelledAt === null);
+	const held = live.filter((m) => m.startsAt <= now).map((m) => londonDate(m.startsAt));
+	const next = live.find((m) => m.startsAt > now) ?? null;
+	const due = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
+	const state = due
+		? timescaleState({
+				due: due.due,
+				today,
+				nextScheduled: next ? londonDate(next.startsAt) : null
+			})
+		: null;
+	return { next, due, state };
+}
+
+export type CaseloadRow = ReturnType<typeof caseload>[number];
+
+/** An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first. */
+export function caseload(iroId: string | null, now = Date.now()) {
+	const query = db()
+		.select({ child: children, iroName: users.displayName })
+		.from(children)
+		.leftJoin(users, eq(users.id, children.iroId));
+	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query)
+		.orderBy(asc(children.fullName))
+		.all();
+	const meetings = meetingsOfChildren(rows.map((r) => r.child.id));
+	const today = londonDate(now);
+	const urgency = { overdue: 0, scheduled_late: 1, due_soon: 2, on_track: 3 } as const;
+	return rows
+		.map(({ child, iroName }) => ({
+			child,
+			iroName,
+			age: ageOn(child.dateOfBirth, today),
+			hasAccount: child.userId !== null,
+			...timescaleOf(child, meetings.get(child.id) ?? [], now)
+		}))
+		.sort((a, b) => (a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4));
+}

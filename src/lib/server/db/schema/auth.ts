@@ -1,0 +1,42 @@
+import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
+import { users, children, carers } from './people';
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		lastSeenAt: integer('last_seen_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** One-time invite codes. Only a hash of the code is kept. */
+export const invites = sqliteTable(
+	'invites',
+	{
+		id: text('id').primaryKey(),
+		codeHash: text('code_hash').notNull().unique(),
+		childId: text('child_id').references(() => children.id, { onDelete: 'cascade' }),
+		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at'),
+		revokedAt: integer('revoked_at')
+	},
+	(t) => [index('invites_child_idx').on(t.childId), index('invites_carer_idx').on(t.carerId)]
+);
+
+/** Failed attempts per key ("account:…", "ip:…", "invite-ip:…"), for throttling. */
+export const attempts = sqliteTable('attempts', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	lastFailureAt: integer('last_failure_at').notNull()
+});

@@ -1,0 +1,62 @@
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+
+/** Everyone who can sign in. Children and carers get a row when they redeem their invite. */
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	role: text('role', { enum: ['manager', 'iro', 'child', 'carer'] }).notNull(),
+	username: text('username').notNull().unique(),
+	email: text('email').unique(),
+	passwordHash: text('password_hash').notNull(),
+	displayName: text('display_name').notNull(),
+	language: text('language'),
+	display: text('display'),
+	aboutMe: text('about_me'),
+	contactInfo: text('contact_info'),
+	phone: text('phone'),
+	createdAt: integer('created_at').notNull(),
+	passwordChangedAt: integer('password_changed_at').notNull()
+});
+
+export const children = sqliteTable(
+	'children',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').references(() => users.id),
+		iroId: text('iro_id').references(() => users.id),
+		fullName: text('full_name').notNull(),
+		preferredName: text('preferred_name'),
+		dateOfBirth: text('date_of_birth').notNull(),
+		status: text('status', { enum: ['cared_for', 'cp_plan'] }).notNull(),
+		/** Date the child became cared for, or the date of the strategy discussion. */
+		startDate: text('start_date'),
+		languages: text('languages').notNull().default(''),
+		communicationNeeds: text('communication_needs').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('children_iro_idx').on(t.iroId), index('children_user_idx').on(t.userId)]
+);
+
+/** Parents and carers: a record exists before they have an account. */
+export const carers = sqliteTable('carers', {
+	id: text('id').primaryKey(),
+	userId: text('user_id').references(() => users.id),
+	fullName: text('full_name').notNull(),
+	email: text('email'),
+	phone: text('phone'),
+	language: text('language'),
+	createdAt: integer('created_at').notNull()
+});
+
+export const childCarers = sqliteTable(
+	'child_carers',
+	{
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id, { onDelete: 'cascade' }),
+		carerId: text('carer_id')
+			.notNull()
+			.references(() => carers.id, { onDelete: 'cascade' }),
+		relationship: text('relationship').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.childId, t.carerId] }), index('child_carers_carer_idx').on(t.carerId)]
+);

@@ -1,0 +1,160 @@
+import { env } from '$env/dynamic/private';
+import { count } from 'drizzle-orm';
+import { db, tables } from './db';
+import { createUser } from './accounts';
+import { createChild, allocateChild } from './children';
+import { addCarer, linkCarer } from './carers';
+import { scheduleMeeting } from './meetings';
+import { issueInvite } from './auth/invites';
+import { addDays, addMonths, londonDate } from '$lib/domain/dates';
+import { eq } from 'drizzle-orm';
+
+/** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
+export const DEMO_PASSWORD = 'voicebox demo 2026';
+
+const DAY = 86_400_000;
+
+function yearsAgo(today: string, years: number, extraDays: number) {
+	return addDays(addMonths(today, -12 * years), -extraDays);
+}
+
+/** At 10:00 or 16:00 London time, `days` from now (approximately: fine for demo data). */
+function at(now: number, days: number, hour: number) {
+	const d = new Date(now + days * DAY);
+	d.setUTCHours(hour - 1, 0, 0, 0);
+	return d.getTime();
+}
+
+/**
+ * Fills an empty database with the demo council: a manager, two IROs, five children (5, 9, 12, 15
+ * and 17), two carers, past and upcoming meetings. Runs only when SEED_DEMO=1.
+ */
+export async function seedDemoIfAsked(): Promise<void> {
+	if (env.SEED_DEMO !== '1') return;
+	const existing = db().select({ n: count() }).from(tables.users).get();
+	if (existing && existing.n > 0) return;
+
+	const now = Date.now();
+	const today = londonDate(now);
+	const password = DEMO_PASSWORD;
+
+	await createUser({
+		role: 'manager',
+		username: 'manager',
+		email: 'grace.okafor@northfield.example',
+		password,
+		displayName: 'Grace Okafor'
+	});
+	const amina = await createUser({
+		role: 'iro',
+		username: 'amina',
+		email: 'amina.rahman@northfield.example',
+		password,
+		displayName: 'Amina Rahman',
+		aboutMe:
+			'Hi! I have been an IRO for eight years. I love football, baking and my very old cat, Biscuit. My job is to make sure you are listened to.',
+		contactInfo: 'Send me a message here, or ring me Monday to Friday, 9am to 5pm.',
+		phone: '0300 123 4501'
+	});
+	const ben = await createUser({
+		role: 'iro',
+		username: 'ben',
+		email: 'ben.kowalski@northfield.example',
+		password,
+		displayName: 'Ben Kowalski',
+		aboutMe:
+			'Hello, I am Ben. I play the guitar badly and walk my dog every morning. I am here to check your plan is right for you.',
+		contactInfo: 'Message me here any time. I usually reply within two working days.',
+		phone: '0300 123 4502'
+	});
+
+	const child = (
+		fullName: string,
+		preferredName: string,
+		age: number,
+		status: 'cared_for' | 'cp_plan',
+		iroId: string,
+		startMonthsAgo: number,
+		languages = 'English',
+		communicationNeeds = ''
+	) =>
+		createChild({
+			iroId,
+			fullName,
+			preferredName,
+			dateOfBirth: yearsAgo(today, age, 40 + age * 7),
+			status,
+			startDate: addMonths(today, -startMonthsAgo),
+			languages,
+			communicationNeeds
+		});
+
+	const maya = child('Maya Thompson', 'Maya', 5, 'cared_for', amina, 4, 'English', 'Likes pictures and Makaton signs');
+	const sam = child('Samuel Carter', 'Sam', 9, 'cared_for', amina, 14);
+	const zainab = child('Zainab Ahmed', 'Zainab', 12, 'cp_plan', amina, 2, 'Arabic, English');
+	const kacper = child('Kacper Nowak', 'Kacper', 15, 'cared_for', ben, 30, 'Polish, English');
+	const jordan = child('Jordan Smith', 'Jordan', 17, 'cared_for', ben, 40, 'English', 'Dyslexia: prefers large print');
+
+	const meeting = (childId: string, kind: 'cla_review' | 'icpc' | 'rcpc', days: number, venue: string, mode: 'in_person' | 'online' | 'hybrid' = 'in_person') =>
+		scheduleMeeting({ childId, kind, startsAt: at(now, days, days % 2 ? 16 : 10), venue, mode });
+
+	meeting(maya, 'cla_review', -100, 'Maya’s home');
+	meeting(maya, 'cla_review', 9, 'Maya’s home');
+	meeting(sam, 'cla_review', -380, 'Northfield Family Centre');
+	meeting(sam, 'cla_review', -170, 'Sam’s school');
+	meeting(sam, 'cla_review', 9, 'Northfield Family Centre', 'hybrid');
+	meeting(zainab, 'icpc', -45, 'Northfield Civic Centre, Room 2');
+	meeting(zainab, 'rcpc', 30, 'Northfield Civic Centre, Room 2', 'hybrid');
+	meeting(kacper, 'cla_review', -170, 'Online', 'online');
+	meeting(kacper, 'cla_review', 6, 'Kacper’s college', 'in_person');
+	meeting(jordan, 'cla_review', -200, 'Jordan’s flat');
+
+	const helen = addCarer(sam, {
+		fullName: 'Helen Price',
+		relationship: 'Foster carer',
+		email: 'helen.price@example.com',
+		phone: '07700 900123'
+	});
+	linkCarer(maya, helen, 'Foster carer');
+	const farida = addCarer(zainab, {
+		fullName: 'Farida Ahmed',
+		relationship: 'Mum',
+		email: '',
+		phone: '07700 900456'
+	});
+
+	const accounts: Array<[string, string, 'child' | 'carer', string, string | null]> = [
+		[sam, 'sam', 'child', 'Sam', 'en'],
+		[zainab, 'zainab', 'child', 'Zainab', 'ar'],
+		[kacper, 'kacper', 'child', 'Kacper', 'pl'],
+		[jordan, 'jordan', 'child', 'Jordan', 'en'],
+		[helen, 'helen', 'carer', 'Helen Price', 'en'],
+		[farida, 'farida', 'carer', 'Farida Ahmed', 'ar']
+	];
+	for (const [recordId, username, role, displayName, language] of accounts) {
+		const userId = await createUser({ role, username, password, displayName, language });
+		const table = role === 'child' ? tables.children : tables.carers;
+		db().update(table).set({ userId }).where(eq(table.id, recordId)).run();
+	}
+	allocateChild(jordan, ben);
+	const mayaCode = issueInvite({ childId: maya }, amina, now);
+
+	console.log(
+		[
+			'',
+			'Voicebox demo data is ready. Sign in at /signin with any of these (password for all:',
+			`  "${password}"):`,
+			'  manager   service manager (Grace Okafor)',
+			'  amina     IRO (Amina Rahman): Maya 5, Sam 9, Zainab 12',
+			'  ben       IRO (Ben Kowalski): Kacper 15, Jordan 17',
+			'  sam       child, 9, cared for',
+			'  zainab    child, 12, child protection plan (Arabic)',
+			'  kacper    child, 15, cared for (Polish)',
+			'  jordan    child, 17, cared for (review overdue)',
+			'  helen     foster carer of Sam and Maya',
+			'  farida    Zainab’s mum (Arabic)',
+			`Maya (5) has no account yet: join at /join with the invite code ${mayaCode}`,
+			''
+		].join('\n')
+	);
+}

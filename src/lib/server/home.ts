@@ -1,0 +1,15 @@
+import { iroCard } from './accounts';
+import { nextMeeting } from './meetings';
+import type { Child } from './children';
+import { daysBetween, londonDate } from '$lib/domain/dates';
+
+/** What a child's or carer's page shows about one child: next meeting and their IRO. */
+export function childSummary(child: Child, now = Date.now()) {
+	const next = nextMeeting(child.id, now) ?? null;
+	return {
+		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		next: next && { kind: next.kind, startsAt: next.startsAt, venue: next.venue, mode: next.mode },
+		daysAway: next ? daysBetween(londonDate(now), londonDate(next.startsAt)) : null,
+		iro: iroCard(child.iroId)
+	};
+}

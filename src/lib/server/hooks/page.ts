@@ -1,0 +1,31 @@
+import type { Handle } from '@sveltejs/kit';
+import { DEFAULT_LOCALE, isLocale, localeInfo, negotiateLocale } from '$lib/i18n/locales';
+import { displayAttributes, parseDisplay } from '$lib/display';
+import { translator } from '../i18n';
+
+export const LANGUAGE_COOKIE = 'vb_lang';
+export const DISPLAY_COOKIE = 'vb_display';
+
+/**
+ * Language and display settings for this request: the signed-in user's choice, else the visitor's
+ * cookie, else (language only) Accept-Language. Written into <html> on the server.
+ */
+export const handlePage: Handle = async ({ event, resolve }) => {
+	const { user } = event.locals;
+	const cookieLang = event.cookies.get(LANGUAGE_COOKIE);
+	const lang = isLocale(user?.language)
+		? user.language
+		: isLocale(cookieLang)
+			? cookieLang
+			: (negotiateLocale(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+	event.locals.lang = lang;
+	event.locals.t = translator(lang);
+	event.locals.display = parseDisplay(user ? user.display : event.cookies.get(DISPLAY_COOKIE));
+
+	const { dir } = localeInfo(lang);
+	const attributes = displayAttributes(event.locals.display);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', lang).replace('%dir%', dir).replace('%display%', attributes)
+	});
+};

@@ -1,0 +1,60 @@
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import type { MeetingKind } from '$lib/domain/timescales';
+
+const { meetings } = tables;
+
+export type Meeting = typeof meetings.$inferSelect;
+export type MeetingMode = Meeting['mode'];
+
+export function scheduleMeeting(input: {
+	childId: string;
+	kind: MeetingKind;
+	startsAt: number;
+	venue: string;
+	mode: MeetingMode;
+}): string {
+	const id = newId();
+	db()
+		.insert(meetings)
+		.values({ id, ...input, createdAt: Date.now() })
+		.run();
+	return id;
+}
+
+export function meetingsOfChild(childId: string): Meeting[] {
+	return db()
+		.select()
+		.from(meetings)
+		.where(eq(meetings.childId, childId))
+		.orderBy(asc(meetings.startsAt))
+		.all();
+}
+
+export function nextMeeting(childId: string, now = Date.now()): Meeting | undefined {
+	return db()
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
+		.orderBy(asc(meetings.startsAt))
+		.get();
+}
+
+/** Every meeting of these children, oldest first, in one query. */
+export function meetingsOfChildren(childIds: string[]): Map<string, Meeting[]> {
+	const byChild = new Map<string, Meeting[]>();
+	if (!childIds.length) return byChild;
+	const rows = db()
+		.select()
+		.from(meetings)
+		.where(inArray(meetings.childId, childIds))
+		.orderBy(asc(meetings.startsAt))
+		.all();
+	for (const row of rows) {
+		const list = byChild.get(row.childId) ?? [];
+		list.push(row);
+		byChild.set(row.childId, list);
+	}
+	return byChild;
+}

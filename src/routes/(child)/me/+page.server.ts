@@ -1,0 +1,15 @@
+import type { PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { childSummary } from '$lib/server/home';
+
+export const load: PageServerLoad = ({ url }) => {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return {
+		...childSummary(child),
+		welcome: url.searchParams.has('welcome'),
+		passwordChanged: url.searchParams.has('passwordChanged')
+	};
+};

@@ -1,0 +1,73 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { inviteCodeSchema, newPassword, username } from '$lib/forms/auth';
+import { failWith, parseForm } from '$lib/server/forms';
+import { findUsableInvite } from '$lib/server/auth/invites';
+import { checkThrottle, recordFailure } from '$lib/server/auth/throttle';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { inviteHolder, redeemInvite } from '$lib/server/join';
+import { isUsernameTaken } from '$lib/server/accounts';
+import { iroCard } from '$lib/server/accounts';
+import { INVITE_ADDRESS } from '$lib/domain/throttle';
+import { formatTime } from '$lib/format';
+import { localeInfo } from '$lib/i18n/locales';
+import { homeOf } from '$lib/routes';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, homeOf(locals.user.role));
+};
+
+/** Checks the code under the per-address throttle; returns the invite or the failure to send. */
+function checkCode(form: FormData, code: string, address: string, intl: string) {
+	const key = `invite-ip:${address}`;
+	const blocked = checkThrottle(key, INVITE_ADDRESS);
+	if (blocked) {
+		return { failure: failWith(form, { code: `errors:join.tooMany|time=${formatTime(blocked + 60_000, intl)}` }, 429) };
+	}
+	const invite = findUsableInvite(code);
+	const holder = invite && inviteHolder(invite);
+	if (!invite || !holder) {
+		recordFailure(key, INVITE_ADDRESS);
+		return { failure: failWith(form, { code: 'errors:join.codeWrong' }) };
+	}
+	return { invite, holder };
+}
+
+function stepTwo(holder: NonNullable<ReturnType<typeof inviteHolder>>, code: string) {
+	const iro = iroCard(holder.iroId);
+	return { step: 'account' as const, code, name: holder.name, username: holder.username, role: holder.role, iroName: iro?.displayName ?? null };
+}
+
+export const actions: Actions = {
+	code: async ({ request, getClientAddress, locals }) => {
+		const form = await request.formData();
+		const parsed = parseForm(inviteCodeSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const checked = checkCode(form, parsed.data.code, getClientAddress(), localeInfo(locals.lang).intl);
+		if (checked.failure) return checked.failure;
+		return stepTwo(checked.holder, parsed.data.code);
+	},
+	create: async ({ request, getClientAddress, locals, cookies, url }) => {
+		const form = await request.formData();
+		const code = String(form.get('code') ?? '').slice(0, 64);
+		const checked = checkCode(form, code, getClientAddress(), localeInfo(locals.lang).intl);
+		if (checked.failure) return checked.failure;
+		const { invite, holder } = checked;
+		const schema = holder.username
+			? z.object({ password: newPassword })
+			: z.object({ username, password: newPassword });
+		const parsed = parseForm(schema, form);
+		const again = stepTwo(holder, code);
+		if (parsed.failure) return failWith(form, { ...parsed.failure.data.errors }, 400, again);
+		const chosen = 'username' in parsed.data ? parsed.data.username : null;
+		if (chosen && isUsernameTaken(chosen)) {
+			return failWith(form, { username: 'errors:username.taken' }, 400, again);
+		}
+		const userId = await redeemInvite(invite, { username: chosen, password: parsed.data.password, language: locals.lang });
+		if (!userId) return failWith(form, { code: 'errors:join.codeWrong' });
+		const token = await createSession(userId);
+		setSessionCookie(cookies, url, token, holder.role);
+		redirect(303, `${homeOf(holder.role)}?welcome=1`);
+	}
+};

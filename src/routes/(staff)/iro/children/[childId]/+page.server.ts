@@ -1,0 +1,45 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireChild } from '$lib/server/access';
+import { timescaleOf } from '$lib/server/children';
+import { meetingsOfChild } from '$lib/server/meetings';
+import { carersOfChild, carerOfChild } from '$lib/server/carers';
+import { latestInvite, revokeInvites } from '$lib/server/auth/invites';
+import { getUser } from '$lib/server/accounts';
+import { ageOn } from '$lib/domain/age';
+import { londonDate } from '$lib/domain/dates';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+	const now = Date.now();
+	const meetings = meetingsOfChild(child.id);
+	const carers = carersOfChild(child.id).map(({ carer, relationship }) => ({
+		id: carer.id,
+		fullName: carer.fullName,
+		relationship,
+		email: carer.email,
+		phone: carer.phone,
+		hasAccount: carer.userId !== null,
+		invite: latestInvite({ carerId: carer.id }, now)?.state ?? null
+	}));
+	return {
+		child: { ...child, age: ageOn(child.dateOfBirth, londonDate(now)) },
+		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
+		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now })),
+		timescale: timescaleOf(child, meetings, now),
+		carers,
+		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
+		added: url.searchParams.has('added'),
+		scheduled: url.searchParams.has('scheduled'),
+		carerAdded: url.searchParams.has('carerAdded')
+	};
+};
+
+export const actions: Actions = {
+	revoke: async ({ params, request }) => {
+		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+		const target = String((await request.formData()).get('for') ?? '');
+		if (target === 'child') revokeInvites({ childId: child.id });
+		else if (carerOfChild(child.id, target)) revokeInvites({ carerId: target });
+		return { revoked: true };
+	}
+};

@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireChild } from '$lib/server/access';
+import { parseForm } from '$lib/server/forms';
+import { addCarer, carersOfChild, knownCarers, linkCarer } from '$lib/server/carers';
+import { carerSchema, linkCarerSchema } from '$lib/forms/staff';
+
+/** Carers the signed-in IRO may link: those already known on their caseload (all, for managers). */
+function linkable(childId: string, user: App.Locals['user']) {
+	const linked = new Set(carersOfChild(childId).map((c) => c.carer.id));
+	return knownCarers(user?.role === 'manager' ? null : user!.id).filter((c) => !linked.has(c.id));
+}
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+	return {
+		child: { id: child.id, name: child.fullName },
+		existing: linkable(child.id, locals.user).map((c) => ({ id: c.id, name: c.fullName }))
+	};
+};
+
+export const actions: Actions = {
+	add: async ({ params, request }) => {
+		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+		const parsed = parseForm(carerSchema, await request.formData());
+		if (parsed.failure) return parsed.failure;
+		addCarer(child.id, parsed.data);
+		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
+	},
+	link: async ({ params, request, locals }) => {
+		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+		const parsed = parseForm(linkCarerSchema, await request.formData());
+		if (parsed.failure) return parsed.failure;
+		if (!linkable(child.id, locals.user).some((c) => c.id === parsed.data.carerId)) notFound();
+		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship);
+		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
+	}
+};

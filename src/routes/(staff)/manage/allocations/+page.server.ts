@@ -1,0 +1,28 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireChild, requireRole } from '$lib/server/access';
+import { failWith, parseForm } from '$lib/server/forms';
+import { isIro, listIros } from '$lib/server/accounts';
+import { allocateChild, caseload } from '$lib/server/children';
+import { allocationSchema } from '$lib/forms/staff';
+
+export const load: PageServerLoad = () => {
+	requireRole('manager');
+	return {
+		iros: listIros().map((i) => ({ id: i.id, name: i.displayName })),
+		children: caseload(null).map((r) => ({ id: r.child.id, name: r.child.fullName, iroId: r.child.iroId }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		requireRole('manager');
+		const form = await request.formData();
+		const parsed = parseForm(allocationSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const child = requireChild(parsed.data.childId, 'manage', 'manager');
+		const iroId = parsed.data.iroId || null;
+		if (iroId && !isIro(iroId)) return failWith(form, { [`iro-${child.id}`]: 'errors:allocation.iroRequired' });
+		allocateChild(child.id, iroId);
+		return { allocated: child.id };
+	}
+};

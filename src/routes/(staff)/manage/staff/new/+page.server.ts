@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/access';
+import { failWith, parseForm } from '$lib/server/forms';
+import { createUser, isEmailTaken, isUsernameTaken } from '$lib/server/accounts';
+import { staffSchema } from '$lib/forms/staff';
+
+export const load: PageServerLoad = () => {
+	requireRole('manager');
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		requireRole('manager');
+		const form = await request.formData();
+		const parsed = parseForm(staffSchema, form);
+		if (parsed.failure) return parsed.failure;
+		if (isUsernameTaken(parsed.data.username)) return failWith(form, { username: 'errors:username.taken' });
+		if (isEmailTaken(parsed.data.email)) return failWith(form, { email: 'errors:email.taken' });
+		await createUser({ role: 'iro', ...parsed.data });
+		redirect(303, '/manage?iroAdded=1');
+	}
+};

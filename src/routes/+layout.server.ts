@@ -1,0 +1,18 @@
+import type { LayoutServerLoad } from './$types';
+import { localeInfo } from '$lib/i18n/locales';
+import { messagesFor } from '$lib/server/i18n';
+import { config } from '$lib/server/config';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	const { lang, user, display } = locals;
+	const { councilName, quickExitUrl } = config();
+	return {
+		lang,
+		dir: localeInfo(lang).dir,
+		messages: messagesFor(lang),
+		display,
+		user: user && { role: user.role, displayName: user.displayName },
+		councilName,
+		quickExitUrl
+	};
+};

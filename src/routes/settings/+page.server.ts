@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { isLocale } from '$lib/i18n/locales';
+import { readDisplay, serialiseDisplay } from '$lib/display';
+import { savePreferences } from '$lib/server/accounts';
+import { DISPLAY_COOKIE, LANGUAGE_COOKIE } from '$lib/server/hooks/page';
+import { safeReturnTo } from '$lib/routes';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+/** Open to everyone: visitors keep their choice in a cookie, signed-in users on their account. */
+export const load: PageServerLoad = () => ({});
+
+export const actions: Actions = {
+	language: async ({ request, cookies, locals, url }) => {
+		const form = await request.formData();
+		const language = form.get('language');
+		if (isLocale(language)) {
+			cookies.set(LANGUAGE_COOKIE, language, { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax' });
+			if (locals.user) savePreferences(locals.user.id, { language });
+		}
+		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
+	},
+	display: async ({ request, cookies, locals, url }) => {
+		const form = await request.formData();
+		const display = serialiseDisplay(readDisplay((key) => form.get(key)));
+		cookies.set(DISPLAY_COOKIE, display, { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax' });
+		if (locals.user) savePreferences(locals.user.id, { display });
+		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
+	}
+};
