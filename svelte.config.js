@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter(),
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
 		alias: { $locales: 'locales' },
 		// SvelteKit's CSRF origin check stays on (the default); cross-site form posts get 403.
 		csp: {
@@ -15,6 +15,8 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self'],
+				// SvelteKit's route announcer positions itself with a style attribute.
+				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

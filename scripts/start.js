@@ -3,4 +3,6 @@
 process.env.BODY_SIZE_LIMIT ??= '4M';
 process.env.PORT ??= '3000';
 console.log(`Voicebox is starting on ${process.env.ORIGIN || `http://localhost:${process.env.PORT}`}`);
-await import('../build/index.js');
+const { pathToFileURL } = await import('node:url');
+const { resolve } = await import('node:path');
+await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'index.js')).href);

@@ -16,8 +16,8 @@ function dateField(requiredKey: string, rule: (d: string) => boolean, ruleKey: s
 			z
 				.string()
 				.min(1, message(requiredKey))
-				.refine(isIsoDate, message('errors:date.format'))
-				.refine(rule, message(ruleKey))
+				.refine((d) => d === '' || isIsoDate(d), message('errors:date.format'))
+				.refine((d) => isIsoDate(d) && rule(d), message(ruleKey))
 		);
 }
 

@@ -5,7 +5,9 @@ export const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
-	h.set('Referrer-Policy', 'no-referrer');
+	// same-origin, not no-referrer: with no-referrer, browsers send "Origin: null" on form posts
+	// and SvelteKit's CSRF check would refuse every form sent without JavaScript.
+	h.set('Referrer-Policy', 'same-origin');
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
 	if (event.url.protocol === 'https:') {

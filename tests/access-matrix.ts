@@ -1,0 +1,83 @@
+/**
+ * The access test matrix: every route × every role × own / someone else's record.
+ * `tests/unit/access-matrix.test.ts` fails if a route or form action under src/routes is missing here,
+ * so a new route cannot ship without deciding who may use it. `tests/e2e/access.e2e.ts` checks each cell
+ * against the running server.
+ *
+ * "Own" records are Sam (child of IRO amina, foster child of carer helen); "other" records are Kacper
+ * (IRO ben, no link to helen) and, for IRO pages, Ben's own account.
+ */
+export type Actor = 'anon' | 'child' | 'carer' | 'iro' | 'manager';
+export type Outcome = 'ok' | 'notFound' | 'signIn' | 'redirect';
+export type Which = 'own' | 'other';
+export type Expect = Outcome | { own: Outcome; other: Outcome };
+
+export interface Ids {
+	ownChild: string;
+	otherChild: string;
+	otherIro: string;
+}
+
+export interface RouteRule {
+	/** The SvelteKit route id, as in src/routes without (groups). */
+	route: string;
+	path: (ids: Ids, which: Which) => string;
+	get: Record<Actor, Expect>;
+	/** Form actions ("default" or named): who is refused (404, or sign in first for visitors). */
+	actions?: Record<string, Partial<Record<Actor, Expect>>>;
+}
+
+const fixed = (path: string) => () => path;
+const child = (suffix = '') => (ids: Ids, which: Which) =>
+	`/iro/children/${which === 'own' ? ids.ownChild : ids.otherChild}${suffix}`;
+const everyone = { anon: 'ok', child: 'ok', carer: 'ok', iro: 'ok', manager: 'ok' } as const;
+const visitorsOnly = { anon: 'ok', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' } as const;
+const only = (actor: Actor, outcome: Expect = 'ok'): Record<Actor, Expect> => ({
+	anon: 'signIn',
+	child: 'notFound',
+	carer: 'notFound',
+	iro: 'notFound',
+	manager: 'notFound',
+	[actor]: outcome
+});
+const staffChild: Record<Actor, Expect> = { ...only('iro', { own: 'ok', other: 'notFound' }), manager: 'ok' };
+const refusedToNonStaff = { child: 'notFound', carer: 'notFound', anon: 'signIn' } as const;
+const ownIroOnly = { ...refusedToNonStaff, iro: { own: 'ok', other: 'notFound' } } as const;
+
+export const ACCESS_MATRIX: RouteRule[] = [
+	{ route: '/', path: fixed('/'), get: visitorsOnly },
+	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
+	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
+	{ route: '/help', path: fixed('/help'), get: everyone },
+	{ route: '/accessibility', path: fixed('/accessibility'), get: everyone },
+	{ route: '/settings', path: fixed('/settings'), get: everyone, actions: { language: {}, display: {} } },
+	{ route: '/signout', path: fixed('/signout'), get: { anon: 'redirect', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' }, actions: { default: {} } },
+	{
+		route: '/account/password',
+		path: fixed('/account/password'),
+		get: { ...everyone, anon: 'signIn' },
+		actions: { default: { anon: 'signIn' } }
+	},
+	{ route: '/me', path: fixed('/me'), get: only('child') },
+	{ route: '/carer', path: fixed('/carer'), get: only('carer') },
+	{
+		route: '/carer/children/[childId]',
+		path: (ids, which) => `/carer/children/${which === 'own' ? ids.ownChild : ids.otherChild}`,
+		get: only('carer', { own: 'ok', other: 'notFound' })
+	},
+	{ route: '/iro', path: fixed('/iro'), get: only('iro') },
+	{ route: '/iro/profile', path: fixed('/iro/profile'), get: only('iro'), actions: { default: { ...refusedToNonStaff, manager: 'notFound' } } },
+	{ route: '/iro/children/new', path: fixed('/iro/children/new'), get: only('iro'), actions: { default: { ...refusedToNonStaff, manager: 'notFound' } } },
+	{ route: '/iro/children/[childId]', path: child(), get: staffChild, actions: { revoke: ownIroOnly } },
+	{ route: '/iro/children/[childId]/meetings/new', path: child('/meetings/new'), get: staffChild, actions: { default: ownIroOnly } },
+	{ route: '/iro/children/[childId]/carers/new', path: child('/carers/new'), get: staffChild, actions: { add: ownIroOnly, link: ownIroOnly } },
+	{ route: '/iro/children/[childId]/letter', path: child('/letter'), get: staffChild, actions: { default: ownIroOnly } },
+	{ route: '/manage', path: fixed('/manage'), get: only('manager') },
+	{ route: '/manage/allocations', path: fixed('/manage/allocations'), get: only('manager'), actions: { default: { ...refusedToNonStaff, iro: 'notFound' } } },
+	{ route: '/manage/staff/new', path: fixed('/manage/staff/new'), get: only('manager'), actions: { default: { ...refusedToNonStaff, iro: 'notFound' } } },
+	{
+		route: '/manage/iros/[iroId]',
+		path: (ids, which) => `/manage/iros/${which === 'own' ? ids.otherIro : ids.ownChild}`,
+		get: only('manager', { own: 'ok', other: 'notFound' })
+	}
+];

@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO_PASSWORD = 'voicebox demo 2026';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT || 4173}`;
+
+/** WCAG 2.2 A/AA, including target size (2.5.8), which axe runs only when its tag is asked for. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function expectNoAxeViolations(page: Page, label = page.url()) {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const summary = results.violations.map((v) => ({
+		rule: v.id,
+		impact: v.impact,
+		targets: v.nodes.slice(0, 5).map((n) => n.target.join(' '))
+	}));
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+	await page.goto('/signin');
+	await page.getByLabel('Username or email address').fill(login);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** Sets display settings through the real form, as a user would. */
+export async function setTextSize(page: Page, size: 'Normal' | 'Large' | 'Extra large') {
+	await page.getByText('Language and display', { exact: true }).first().click();
+	await page.getByRole('group', { name: 'Text size' }).getByLabel(size, { exact: true }).check();
+	await page.getByRole('button', { name: 'Save display settings' }).click();
+}
+
+/** Every test fails on any Content-Security-Policy violation. */
+export const test = base.extend({
+	page: async ({ page }, use) => {
+		const violations: string[] = [];
+		await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) =>
+				(window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+					`${e.violatedDirective} ${e.blockedURI}`
+				)
+			);
+		});
+		await use(page);
+		expect(violations, 'CSP violations').toEqual([]);
+	}
+});
+
+export { expect };

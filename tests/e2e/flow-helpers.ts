@@ -1,0 +1,157 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { expect, signIn, DEMO_PASSWORD } from './fixtures';
+
+/**
+ * Helpers for the flow tests. Every test that changes data makes its own records (children, IROs,
+ * accounts) with a unique suffix, so that two workers on one database never step on each other.
+ */
+
+let counter = 0;
+/** Letters only, so it can go into names and usernames alike. */
+export function unique(): string {
+	counter += 1;
+	const n = Date.now() * 100 + Math.floor(Math.random() * 100) + counter;
+	return n.toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]);
+}
+
+export function capitalise(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** YYYY-MM-DD in London, `days` from today. */
+export function londonDay(days = 0): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
+}
+
+/** Records Content-Security-Policy violations on a page made outside the `page` fixture. */
+export async function watchCsp(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+				`${e.violatedDirective} ${e.blockedURI}`
+			)
+		);
+	});
+	return violations;
+}
+
+/** A new browser context (a separate device) with one page in it. */
+export async function newDevice(
+	browser: Browser,
+	options: BrowserContextOptions = {}
+): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	const csp = options.javaScriptEnabled === false ? [] : await watchCsp(page);
+	return { context, page, csp };
+}
+
+export interface Iro {
+	id: string;
+	username: string;
+	displayName: string;
+	email: string;
+	password: string;
+}
+
+/** The manager (on a device of their own) creates a brand-new IRO account through the real form. */
+export async function createIro(browser: Browser): Promise<Iro> {
+	const { context, page } = await newDevice(browser);
+	const tag = unique();
+	const iro = {
+		id: '',
+		username: `iro.${tag}`,
+		displayName: `Robin ${capitalise(tag)}`,
+		email: `robin.${tag}@northfield.example`,
+		password: `first password ${tag}`
+	};
+	await signIn(page, 'manager');
+	await page.goto('/manage/staff/new');
+	await page.getByLabel('Full name').fill(iro.displayName);
+	await page.getByLabel('Username').fill(iro.username);
+	await page.getByLabel('Work email address').fill(iro.email);
+	await page.getByLabel('First password').fill(iro.password);
+	await page.getByRole('button', { name: 'Create IRO account' }).click();
+	await expect(page).toHaveURL(/\/manage\?iroAdded=1$/);
+	const link = page.getByRole('link', { name: iro.displayName, exact: true });
+	iro.id = (await link.getAttribute('href'))!.split('/').pop()!;
+	await context.close();
+	return iro;
+}
+
+export interface NewChild {
+	fullName: string;
+	preferredName?: string;
+	dateOfBirth?: string;
+	status?: 'Cared for' | 'Child protection plan';
+	startDate?: string;
+	languages?: string;
+}
+
+/** An IRO (signed in on `page`) adds a child through the form; returns the child's id. */
+export async function addChild(page: Page, child: NewChild): Promise<string> {
+	await page.goto('/iro/children/new');
+	await fillChildForm(page, child);
+	await page.getByRole('button', { name: 'Add child' }).click();
+	await expect(page).toHaveURL(/\/iro\/children\/[^/]+\?added=1$/);
+	await expect(page.getByText('The child has been added to your caseload.')).toBeVisible();
+	return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+export async function fillChildForm(page: Page, child: NewChild) {
+	await page.getByLabel('Full name').fill(child.fullName);
+	if (child.preferredName !== undefined) await page.getByLabel('Preferred name').fill(child.preferredName);
+	await page.getByLabel('Date of birth').fill(child.dateOfBirth ?? '2014-06-15');
+	await page
+		.getByRole('group', { name: 'Status' })
+		.getByLabel(child.status ?? 'Cared for', { exact: true })
+		.check();
+	await page.getByLabel('Date they became cared for, or date of the strategy discussion').fill(child.startDate ?? '2024-02-01');
+	if (child.languages !== undefined) await page.getByLabel('Languages').fill(child.languages);
+}
+
+/**
+ * On the child's record, presses the invite button ("Issue a code for …" / "New code for …") and
+ * reads the code from the welcome letter.
+ */
+export async function issueCode(page: Page, childId: string, button: string): Promise<string> {
+	await page.goto(`/iro/children/${childId}`);
+	await page.getByRole('button', { name: button, exact: true }).click();
+	await expect(page.getByText('A new code has been issued.')).toBeVisible();
+	const code = (await page.locator('.letter-code').innerText()).trim();
+	expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+	return code;
+}
+
+/** Types the code at /join and presses Continue. */
+export async function enterCode(page: Page, code: string) {
+	await page.goto('/join');
+	await page.getByLabel('Your code').fill(code);
+	await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Redeems a code for a new account: choose a username and password, land signed in. */
+export async function join(page: Page, code: string, username: string, password: string) {
+	await enterCode(page, code);
+	await page.getByLabel('Choose a username').fill(username);
+	await page.getByLabel('Choose a password').fill(password);
+	await page.getByRole('button', { name: 'Save and sign in' }).click();
+	await page.waitForURL((url) => url.searchParams.has('welcome'));
+}
+
+/** A child with an account of their own, on amina's caseload, signed in on a device of its own. */
+export async function childWithAccount(browser: Browser, iroPage: Page) {
+	const tag = unique();
+	const name = capitalise(tag);
+	const childId = await addChild(iroPage, { fullName: `${name} Test`, preferredName: name });
+	const code = await issueCode(iroPage, childId, `Issue a code for ${name}`);
+	const device = await newDevice(browser);
+	const username = `child.${tag}`;
+	const password = `correct horse ${tag}`;
+	await join(device.page, code, username, password);
+	return { ...device, childId, name, username, password };
+}
+
+export { DEMO_PASSWORD };
