@@ -9,7 +9,13 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force
 const port = process.env.PORT || '3000';
 const child = spawn(process.execPath, ['scripts/start.js'], {
 	stdio: 'inherit',
-	env: { ...process.env, DATABASE_PATH: databasePath, SEED_DEMO: '1', PORT: port, ORIGIN: process.env.ORIGIN || `http://localhost:${port}` }
+	env: {
+		...process.env,
+		DATABASE_PATH: databasePath,
+		SEED_DEMO: '1',
+		PORT: port,
+		ORIGIN: process.env.ORIGIN || `http://localhost:${port}`
+	}
 });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -28,10 +28,18 @@ export interface RouteRule {
 }
 
 const fixed = (path: string) => () => path;
-const child = (suffix = '') => (ids: Ids, which: Which) =>
-	`/iro/children/${which === 'own' ? ids.ownChild : ids.otherChild}${suffix}`;
+const child =
+	(suffix = '') =>
+	(ids: Ids, which: Which) =>
+		`/iro/children/${which === 'own' ? ids.ownChild : ids.otherChild}${suffix}`;
 const everyone = { anon: 'ok', child: 'ok', carer: 'ok', iro: 'ok', manager: 'ok' } as const;
-const visitorsOnly = { anon: 'ok', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' } as const;
+const visitorsOnly = {
+	anon: 'ok',
+	child: 'redirect',
+	carer: 'redirect',
+	iro: 'redirect',
+	manager: 'redirect'
+} as const;
 const only = (actor: Actor, outcome: Expect = 'ok'): Record<Actor, Expect> => ({
 	anon: 'signIn',
 	child: 'notFound',
@@ -51,7 +59,12 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	{ route: '/help', path: fixed('/help'), get: everyone },
 	{ route: '/accessibility', path: fixed('/accessibility'), get: everyone },
 	{ route: '/settings', path: fixed('/settings'), get: everyone, actions: { language: {}, display: {} } },
-	{ route: '/signout', path: fixed('/signout'), get: { anon: 'redirect', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' }, actions: { default: {} } },
+	{
+		route: '/signout',
+		path: fixed('/signout'),
+		get: { anon: 'redirect', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' },
+		actions: { default: {} }
+	},
 	{
 		route: '/account/password',
 		path: fixed('/account/password'),
@@ -66,15 +79,50 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		get: only('carer', { own: 'ok', other: 'notFound' })
 	},
 	{ route: '/iro', path: fixed('/iro'), get: only('iro') },
-	{ route: '/iro/profile', path: fixed('/iro/profile'), get: only('iro'), actions: { default: { ...refusedToNonStaff, manager: 'notFound' } } },
-	{ route: '/iro/children/new', path: fixed('/iro/children/new'), get: only('iro'), actions: { default: { ...refusedToNonStaff, manager: 'notFound' } } },
+	{
+		route: '/iro/profile',
+		path: fixed('/iro/profile'),
+		get: only('iro'),
+		actions: { default: { ...refusedToNonStaff, manager: 'notFound' } }
+	},
+	{
+		route: '/iro/children/new',
+		path: fixed('/iro/children/new'),
+		get: only('iro'),
+		actions: { default: { ...refusedToNonStaff, manager: 'notFound' } }
+	},
 	{ route: '/iro/children/[childId]', path: child(), get: staffChild, actions: { revoke: ownIroOnly } },
-	{ route: '/iro/children/[childId]/meetings/new', path: child('/meetings/new'), get: staffChild, actions: { default: ownIroOnly } },
-	{ route: '/iro/children/[childId]/carers/new', path: child('/carers/new'), get: staffChild, actions: { add: ownIroOnly, link: ownIroOnly } },
-	{ route: '/iro/children/[childId]/letter', path: child('/letter'), get: staffChild, actions: { default: ownIroOnly } },
+	{
+		route: '/iro/children/[childId]/meetings/new',
+		path: child('/meetings/new'),
+		get: staffChild,
+		actions: { default: ownIroOnly }
+	},
+	{
+		route: '/iro/children/[childId]/carers/new',
+		path: child('/carers/new'),
+		get: staffChild,
+		actions: { add: ownIroOnly, link: ownIroOnly }
+	},
+	{
+		route: '/iro/children/[childId]/letter',
+		path: child('/letter'),
+		get: staffChild,
+		actions: { default: ownIroOnly }
+	},
 	{ route: '/manage', path: fixed('/manage'), get: only('manager') },
-	{ route: '/manage/allocations', path: fixed('/manage/allocations'), get: only('manager'), actions: { default: { ...refusedToNonStaff, iro: 'notFound' } } },
-	{ route: '/manage/staff/new', path: fixed('/manage/staff/new'), get: only('manager'), actions: { default: { ...refusedToNonStaff, iro: 'notFound' } } },
+	{
+		route: '/manage/allocations',
+		path: fixed('/manage/allocations'),
+		get: only('manager'),
+		actions: { default: { ...refusedToNonStaff, iro: 'notFound' } }
+	},
+	{
+		route: '/manage/staff/new',
+		path: fixed('/manage/staff/new'),
+		get: only('manager'),
+		actions: { default: { ...refusedToNonStaff, iro: 'notFound' } }
+	},
 	{
 		route: '/manage/iros/[iroId]',
 		path: (ids, which) => `/manage/iros/${which === 'own' ? ids.otherIro : ids.ownChild}`,

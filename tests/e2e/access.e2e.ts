@@ -12,7 +12,10 @@ const LOGINS: Record<Exclude<Actor, 'anon'>, string> = {
 };
 
 async function session(actor: Actor): Promise<APIRequestContext> {
-	const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE, accept: 'text/html' } });
+	const ctx = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html' }
+	});
 	if (actor === 'anon') return ctx;
 	const response = await ctx.post('/signin', {
 		form: { login: LOGINS[actor], password: DEMO_PASSWORD },
@@ -25,7 +28,8 @@ async function session(actor: Actor): Promise<APIRequestContext> {
 function outcomeOf(status: number, location: string | undefined): Outcome | `status ${number}` {
 	if (status === 200) return 'ok';
 	if (status === 404) return 'notFound';
-	if (status === 303 || status === 302) return location?.startsWith('/signin?returnTo=') ? 'signIn' : 'redirect';
+	if (status === 303 || status === 302)
+		return location?.startsWith('/signin?returnTo=') ? 'signIn' : 'redirect';
 	return `status ${status}`;
 }
 
@@ -40,7 +44,8 @@ test.describe('access matrix', () => {
 		for (const actor of actors) sessions.set(actor, await session(actor));
 		const manager = sessions.get('manager')!;
 		const html = await (await manager.get('/manage')).text();
-		const childId = (name: string) => html.match(new RegExp(`/iro/children/(\\w+)"[^>]*>(?:<[^>]+>)*${name}`))?.[1];
+		const childId = (name: string) =>
+			html.match(new RegExp(`/iro/children/(\\w+)"[^>]*>(?:<[^>]+>)*${name}`))?.[1];
 		const iroId = html.match(/\/manage\/iros\/(\w+)"[^>]*>(?:<[^>]+>)*Ben Kowalski/)?.[1];
 		ids = { ownChild: childId('Samuel Carter')!, otherChild: childId('Kacper Nowak')!, otherIro: iroId! };
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
@@ -85,20 +90,32 @@ test.describe('access matrix', () => {
 	}
 
 	test('a cross-site form post is refused', async () => {
-		const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: 'https://evil.example', accept: 'text/html' } });
-		const response = await ctx.post('/signin', { form: { login: 'amina', password: DEMO_PASSWORD }, maxRedirects: 0 });
+		const ctx = await request.newContext({
+			baseURL: BASE,
+			extraHTTPHeaders: { origin: 'https://evil.example', accept: 'text/html' }
+		});
+		const response = await ctx.post('/signin', {
+			form: { login: 'amina', password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
 		expect(response.status()).toBe(403);
 	});
 
 	test('security headers and cookies', async () => {
-		const ctx = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE, accept: 'text/html' } });
+		const ctx = await request.newContext({
+			baseURL: BASE,
+			extraHTTPHeaders: { origin: BASE, accept: 'text/html' }
+		});
 		const page = await ctx.get('/signin');
 		const headers = page.headers();
 		expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 		expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 		expect(headers['x-content-type-options']).toBe('nosniff');
 		expect(headers['cache-control']).toBe('no-store');
-		const signedIn = await ctx.post('/signin', { form: { login: 'jordan', password: DEMO_PASSWORD }, maxRedirects: 0 });
+		const signedIn = await ctx.post('/signin', {
+			form: { login: 'jordan', password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
 		const cookie = signedIn.headers()['set-cookie'];
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);

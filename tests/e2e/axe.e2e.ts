@@ -29,7 +29,11 @@ async function idsFromManager(page: Page) {
 	await signIn(page, 'manager');
 	const href = async (name: string) =>
 		(await page.getByRole('link', { name, exact: true }).first().getAttribute('href'))!;
-	return { kacper: await href('Kacper Nowak'), zainab: await href('Zainab Ahmed'), ben: await href('Ben Kowalski') };
+	return {
+		kacper: await href('Kacper Nowak'),
+		zainab: await href('Zainab Ahmed'),
+		ben: await href('Ben Kowalski')
+	};
 }
 
 for (const text of modes) {
@@ -86,7 +90,19 @@ for (const text of modes) {
 			await signIn(iro, 'ben');
 			await setDisplay(iro, text);
 			const kacper = ids.kacper;
-			await scan(iro, ['/iro', '/iro/children/new', kacper, `${kacper}/meetings/new`, `${kacper}/carers/new`, `${kacper}/letter`, '/iro/profile'], text);
+			await scan(
+				iro,
+				[
+					'/iro',
+					'/iro/children/new',
+					kacper,
+					`${kacper}/meetings/new`,
+					`${kacper}/carers/new`,
+					`${kacper}/letter`,
+					'/iro/profile'
+				],
+				text
+			);
 			await iro.goto('/iro/children/new');
 			await iro.getByRole('button', { name: 'Add child' }).click();
 			await expect(iro.getByRole('heading', { name: 'There is a problem' })).toBeVisible();

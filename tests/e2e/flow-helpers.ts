@@ -20,7 +20,9 @@ export function capitalise(word: string): string {
 
 /** YYYY-MM-DD in London, `days` from today. */
 export function londonDay(days = 0): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now() + days * 86_400_000);
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+		Date.now() + days * 86_400_000
+	);
 }
 
 /** Records Content-Security-Policy violations on a page made outside the `page` fixture. */
@@ -108,7 +110,9 @@ export async function fillChildForm(page: Page, child: NewChild) {
 		.getByRole('group', { name: 'Status' })
 		.getByLabel(child.status ?? 'Cared for', { exact: true })
 		.check();
-	await page.getByLabel('Date they became cared for, or date of the strategy discussion').fill(child.startDate ?? '2024-02-01');
+	await page
+		.getByLabel('Date they became cared for, or date of the strategy discussion')
+		.fill(child.startDate ?? '2024-02-01');
 	if (child.languages !== undefined) await page.getByLabel('Languages').fill(child.languages);
 }
 

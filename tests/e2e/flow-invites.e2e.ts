@@ -8,7 +8,9 @@ const CODE_WRONG = 'That code does not work. Check it, or ask your IRO for a new
 
 /** Pastes text from the clipboard into a field with the keyboard, as a password manager user would. */
 async function paste(page: Page, field: Locator, text: string) {
-	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+	await page
+		.context()
+		.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
 	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
 	await field.focus();
 	await page.keyboard.press('ControlOrMeta+V');
@@ -24,7 +26,9 @@ async function expectCodeRefused(page: Page, code: string) {
 }
 
 function inviteRow(page: Page, name: string) {
-	return page.getByRole('table', { name: 'Invite codes and welcome letters' }).getByRole('row', { name: new RegExp(`^${name}`) });
+	return page
+		.getByRole('table', { name: 'Invite codes and welcome letters' })
+		.getByRole('row', { name: new RegExp(`^${name}`) });
 }
 
 test('a child joins with the code from their letter; it works once; a new code resets the password and ends the old session', async ({
@@ -96,7 +100,10 @@ test('a child joins with the code from their letter; it works once; a new code r
 	expect([...first.csp, ...other.csp], 'CSP violations').toEqual([]);
 });
 
-test('a stopped code and a replaced code do not work; a carer joins and sees only their child', async ({ page, browser }) => {
+test('a stopped code and a replaced code do not work; a carer joins and sees only their child', async ({
+	page,
+	browser
+}) => {
 	const tag = unique();
 	const name = capitalise(tag);
 	const carer = `Pat ${name}`;

@@ -18,7 +18,10 @@ function longDay(isoDate: string) {
 test('amina adds a child, who then appears on her caseload and nobody else’s', async ({ page, browser }) => {
 	const name = capitalise(unique());
 	await signIn(page, 'amina');
-	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Add a child' }).click();
+	await page
+		.getByRole('navigation', { name: 'Main menu' })
+		.getByRole('link', { name: 'Add a child' })
+		.click();
 	await expect(page.getByRole('heading', { name: 'Add a child', level: 1 })).toBeVisible();
 	const childId = await addChild(page, {
 		fullName: `Toby ${name}`,
@@ -38,10 +41,16 @@ test('amina adds a child, who then appears on her caseload and nobody else’s',
 	await expect(details).toContainText('English, Welsh');
 	await expect(details).toContainText('Amina Rahman');
 
-	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My caseload' }).click();
+	await page
+		.getByRole('navigation', { name: 'Main menu' })
+		.getByRole('link', { name: 'My caseload' })
+		.click();
 	const table = page.getByRole('table', { name: 'Caseload of Amina Rahman' });
 	const row = table.getByRole('row', { name: new RegExp(`Toby ${name}`) });
-	await expect(row.getByRole('link', { name: `Toby ${name}` })).toHaveAttribute('href', `/iro/children/${childId}`);
+	await expect(row.getByRole('link', { name: `Toby ${name}` })).toHaveAttribute(
+		'href',
+		`/iro/children/${childId}`
+	);
 	await expect(row).toContainText(`Known as Tobes${name}`);
 	await expect(row).toContainText('Not joined yet');
 
@@ -81,7 +90,10 @@ test('an empty add-child or meeting form gives field errors, not an error page',
 	]);
 });
 
-test('a name with HTML and hidden direction characters is kept as typed, then shown as plain text', async ({ page, browser }) => {
+test('a name with HTML and hidden direction characters is kept as typed, then shown as plain text', async ({
+	page,
+	browser
+}) => {
 	const iro = await createIro(browser);
 	await signIn(page, iro.username, iro.password);
 	const dialogs: string[] = [];
@@ -100,8 +112,12 @@ test('a name with HTML and hidden direction characters is kept as typed, then sh
 	// The one thing missing is reported; everything typed is still there, exactly.
 	const summary = page.locator('.error-summary');
 	await expect(summary).toBeFocused();
-	await expect(summary.getByRole('link')).toHaveText(['Choose whether the child is cared for or on a child protection plan']);
-	await expect(page.getByRole('group', { name: 'Status' })).toContainText('Error: Choose whether the child is cared for');
+	await expect(summary.getByRole('link')).toHaveText([
+		'Choose whether the child is cared for or on a child protection plan'
+	]);
+	await expect(page.getByRole('group', { name: 'Status' })).toContainText(
+		'Error: Choose whether the child is cared for'
+	);
 	await expect(page.getByLabel('Full name')).toHaveValue(typed);
 	await expect(page.getByLabel('Preferred name')).toHaveValue('<img src=x onerror=alert(2)>');
 	await expect(page.getByLabel('Date of birth')).toHaveValue('2015-05-05');
@@ -116,7 +132,9 @@ test('a name with HTML and hidden direction characters is kept as typed, then sh
 	await expect(page.locator('main img')).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'Details' })).toContainText('<img src=x onerror=alert(2)>');
 	await page.goto('/iro');
-	await expect(page.getByRole('link', { name: `<script>alert(1)</script> Kid${tag} <b>bold</b>` })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: `<script>alert(1)</script> Kid${tag} <b>bold</b>` })
+	).toBeVisible();
 	expect(dialogs).toEqual([]);
 });
 
@@ -154,11 +172,17 @@ test('an IRO schedules a meeting and sees it listed, on the record and the casel
 
 	const day = londonDay(20);
 	const venue = `Room ${name}, Northfield Civic Centre`;
-	await page.getByRole('group', { name: 'Kind of meeting' }).getByLabel('Initial child protection conference').check();
+	await page
+		.getByRole('group', { name: 'Kind of meeting' })
+		.getByLabel('Initial child protection conference')
+		.check();
 	await page.getByLabel('Date', { exact: true }).fill(day);
 	await page.getByLabel('Time', { exact: true }).fill('14:30');
 	await page.getByLabel('Where').fill(venue);
-	await page.getByRole('group', { name: 'How people take part' }).getByLabel('Online', { exact: true }).check();
+	await page
+		.getByRole('group', { name: 'How people take part' })
+		.getByLabel('Online', { exact: true })
+		.check();
 	await page.getByRole('button', { name: 'Schedule meeting' }).click();
 
 	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
@@ -181,7 +205,9 @@ test('an IRO links a new parent or carer to a child', async ({ page }) => {
 	const name = capitalise(unique());
 	await signIn(page, 'amina');
 	const childId = await addChild(page, { fullName: `Ada ${name}` });
-	await expect(page.getByRole('region', { name: 'Parents and carers' })).toContainText('No parents or carers linked yet.');
+	await expect(page.getByRole('region', { name: 'Parents and carers' })).toContainText(
+		'No parents or carers linked yet.'
+	);
 	await page.getByRole('link', { name: 'Link a parent or carer' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Link a parent or carer to Ada ${name}`);
 

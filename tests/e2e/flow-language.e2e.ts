@@ -23,11 +23,14 @@ async function chooseLanguage(page: Page, code: string, button: string) {
 	await page.getByRole('button', { name: button }).click();
 }
 
-test('a visitor switches to Arabic in the header; it stays after moving around and after signing in', async ({ page, browser }) => {
+test('a visitor switches to Arabic in the header; it stays after moving around and after signing in', async ({
+	page,
+	browser
+}) => {
 	const iro = await createIro(browser);
 	await page.goto('/accessibility');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
-	await page.getByText('Language and display', { exact: true }).click();
+	await page.locator('summary', { hasText: 'Language and display' }).click();
 	await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
 	await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
 	await page.getByRole('button', { name: 'Change language' }).click();
@@ -82,14 +85,16 @@ test('zainab, whose language is Arabic, gets Arabic as soon as she signs in', as
 	await expectArabic(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('أهلًا يا Zainab!');
 	await expect(page.getByRole('link', { name: 'غادر هذا الموقع الآن' })).toBeVisible();
-	await expect(page.getByRole('region', { name: 'تعرّف على مسؤول المراجعة (IRO)' })).toContainText('Amina Rahman');
+	await expect(page.getByRole('region', { name: 'تعرّف على مسؤول المراجعة (IRO)' })).toContainText(
+		'Amina Rahman'
+	);
 	// Still Arabic on the next page.
 	await page.getByRole('navigation').getByRole('link', { name: 'تغيير كلمة المرور' }).click();
 	await expect(page).toHaveURL('/account/password');
 	await expectArabic(page);
 });
 
-test('a visitor whose browser asks for Polish gets the Polish page', async ({ browser }) => {
+test('a visitor whose browser asks for Polish gets a page marked lang="pl"', async ({ browser }) => {
 	const visitor = await newDevice(browser, { locale: 'pl-PL' });
 	await visitor.page.goto('/signin');
 	await expect(visitor.page.locator('html')).toHaveAttribute('lang', 'pl');

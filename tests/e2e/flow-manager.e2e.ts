@@ -3,7 +3,9 @@ import { addChild, capitalise, createIro, newDevice, unique } from './flow-helpe
 
 /** Flow 3: the service manager adds IROs, moves children between caseloads and sees every caseload. */
 
-test('the manager creates an IRO account, and that IRO can sign in to an empty caseload', async ({ page }) => {
+test('the manager creates an IRO account, and that IRO can sign in to an empty caseload', async ({
+	page
+}) => {
 	const tag = unique();
 	const name = `Morgan ${capitalise(tag)}`;
 	await signIn(page, 'manager');
@@ -27,7 +29,9 @@ test('the manager creates an IRO account, and that IRO can sign in to an empty c
 	await page.getByLabel('Work email address').fill(`morgan.${tag}@northfield.example`);
 	await page.getByLabel('First password').fill(`welcome aboard ${tag}`);
 	await page.getByRole('button', { name: 'Create IRO account' }).click();
-	await expect(page.locator('.error-summary').getByRole('link')).toHaveText(['That username is already taken. Try another one.']);
+	await expect(page.locator('.error-summary').getByRole('link')).toHaveText([
+		'That username is already taken. Try another one.'
+	]);
 
 	await page.getByLabel('Username').fill(`morgan.${tag}`);
 	await page.getByLabel('First password').fill(`welcome aboard ${tag}`);
@@ -40,11 +44,16 @@ test('the manager creates an IRO account, and that IRO can sign in to an empty c
 	const iro = await newDevice(page.context().browser()!);
 	await signIn(iro.page, `morgan.${tag}`, `welcome aboard ${tag}`);
 	await expect(iro.page).toHaveURL('/iro');
-	await expect(iro.page.getByRole('table', { name: `Caseload of ${name}` })).toContainText('No children yet.');
+	await expect(iro.page.getByRole('table', { name: `Caseload of ${name}` })).toContainText(
+		'No children yet.'
+	);
 	await iro.context.close();
 });
 
-test('the manager moves a child to a new IRO: it leaves amina’s caseload and appears on theirs', async ({ page, browser }) => {
+test('the manager moves a child to a new IRO: it leaves amina’s caseload and appears on theirs', async ({
+	page,
+	browser
+}) => {
 	const iro = await createIro(browser);
 	const child = `Quinn ${capitalise(unique())}`;
 
@@ -55,7 +64,10 @@ test('the manager moves a child to a new IRO: it leaves amina’s caseload and a
 	await expect(amina.page.getByRole('link', { name: child })).toBeVisible();
 
 	await signIn(page, 'manager');
-	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Allocate children' }).click();
+	await page
+		.getByRole('navigation', { name: 'Main menu' })
+		.getByRole('link', { name: 'Allocate children' })
+		.click();
 	const select = page.getByLabel(`IRO for ${child}`);
 	await expect(select.locator('option:checked')).toHaveText('Amina Rahman');
 	await select.selectOption({ label: iro.displayName });
@@ -83,7 +95,13 @@ test('the manager moves a child to a new IRO: it leaves amina’s caseload and a
 	await page.goto('/manage');
 	const everyChild = page.getByRole('table', { name: 'Every child' });
 	await expect(everyChild.getByRole('row', { name: new RegExp(child) })).toContainText(iro.displayName);
-	await expect(page.getByRole('table', { name: 'IROs' }).getByRole('row', { name: new RegExp(iro.displayName) }).getByRole('cell').last()).toHaveText('1');
+	await expect(
+		page
+			.getByRole('table', { name: 'IROs' })
+			.getByRole('row', { name: new RegExp(iro.displayName) })
+			.getByRole('cell')
+			.last()
+	).toHaveText('1');
 	await amina.context.close();
 	await theirs.context.close();
 });

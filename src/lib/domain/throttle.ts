@@ -37,11 +37,7 @@ export interface AttemptRecord {
 }
 
 /** Failures that still count at `now`. */
-export function activeFailures(
-	record: AttemptRecord | undefined,
-	policy: ThrottlePolicy,
-	now: number
-) {
+export function activeFailures(record: AttemptRecord | undefined, policy: ThrottlePolicy, now: number) {
 	if (!record || now - record.lastFailureAt >= policy.resetAfterMs) return 0;
 	return record.failures;
 }

@@ -7,7 +7,12 @@ export const signInSchema = z.object({
 	password: z
 		.string()
 		.default('')
-		.pipe(z.string().min(1, message('errors:signIn.passwordRequired')).max(PASSWORD_MAX, message('errors:signIn.wrong')))
+		.pipe(
+			z
+				.string()
+				.min(1, message('errors:signIn.passwordRequired'))
+				.max(PASSWORD_MAX, message('errors:signIn.wrong'))
+		)
 });
 
 /** Passwords or passphrases: long ones welcome, no composition rules, paste allowed. */
@@ -33,6 +38,9 @@ export const inviteCodeSchema = z.object({
 });
 
 export const changePasswordSchema = z.object({
-	current: z.string().default('').pipe(z.string().min(1, message('errors:password.currentRequired')).max(PASSWORD_MAX)),
+	current: z
+		.string()
+		.default('')
+		.pipe(z.string().min(1, message('errors:password.currentRequired')).max(PASSWORD_MAX)),
 	password: newPassword
 });

@@ -51,7 +51,12 @@ export const meetingSchema = z.object({
 		.string()
 		.default('')
 		.transform((v) => v.trim().slice(0, 5))
-		.pipe(z.string().min(1, message('errors:meeting.timeRequired')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, message('errors:meeting.timeFormat'))),
+		.pipe(
+			z
+				.string()
+				.min(1, message('errors:meeting.timeRequired'))
+				.regex(/^([01]\d|2[0-3]):[0-5]\d$/, message('errors:meeting.timeFormat'))
+		),
 	venue: requiredText('errors:meeting.venueRequired', 200),
 	mode: choice(['in_person', 'online', 'hybrid'], 'errors:meeting.modeRequired')
 });
@@ -60,7 +65,12 @@ const email = z
 	.string()
 	.default('')
 	.transform((v) => v.trim().toLowerCase())
-	.pipe(z.union([z.literal(''), z.email(message('errors:email.format')).max(254, message('errors:tooLong', { max: 254 }))]));
+	.pipe(
+		z.union([
+			z.literal(''),
+			z.email(message('errors:email.format')).max(254, message('errors:tooLong', { max: 254 }))
+		])
+	);
 
 const phone = optionalText(30).pipe(z.string().regex(/^[+\d\s()-]*$/, message('errors:phone.format')));
 

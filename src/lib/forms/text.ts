@@ -29,12 +29,7 @@ export function requiredText(requiredKey: string, max: number, multiline = false
 		.string()
 		.default('')
 		.transform((v) => cleanText(v, multiline))
-		.pipe(
-			z
-				.string()
-				.min(1, message(requiredKey))
-				.max(max, message('errors:tooLong', { max }))
-		);
+		.pipe(z.string().min(1, message(requiredKey)).max(max, message('errors:tooLong', { max })));
 }
 
 /** An optional text field: empty becomes ''. */
@@ -46,6 +41,6 @@ export function optionalText(max: number, multiline = false) {
 		.pipe(z.string().max(max, message('errors:tooLong', { max })));
 }
 
-export function choice<T extends readonly [string, ...string[]]>(values: T, requiredKey: string) {
+export function choice<const T extends readonly [string, ...string[]]>(values: T, requiredKey: string) {
 	return z.enum(values, { error: message(requiredKey) });
 }

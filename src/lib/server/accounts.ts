@@ -24,13 +24,7 @@ export function isUsernameTaken(username: string): boolean {
 }
 
 export function isEmailTaken(email: string): boolean {
-	return Boolean(
-		db()
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.email, email.toLowerCase()))
-			.get()
-	);
+	return Boolean(db().select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get());
 }
 
 export async function createUser(input: {
@@ -78,11 +72,7 @@ export function getUser(id: string): User | undefined {
 /** Sets a new password and ends every session of that user (the caller signs them in again). */
 export async function setPassword(userId: string, password: string): Promise<void> {
 	const passwordHash = await hashPassword(password);
-	db()
-		.update(users)
-		.set({ passwordHash, passwordChangedAt: Date.now() })
-		.where(eq(users.id, userId))
-		.run();
+	db().update(users).set({ passwordHash, passwordChangedAt: Date.now() }).where(eq(users.id, userId)).run();
 	invalidateUserSessions(userId);
 }
 

@@ -73,9 +73,7 @@ export function caseload(iroId: string | null, now = Date.now()) {
 		.select({ child: children, iroName: users.displayName })
 		.from(children)
 		.leftJoin(users, eq(users.id, children.iroId));
-	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query)
-		.orderBy(asc(children.fullName))
-		.all();
+	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query).orderBy(asc(children.fullName)).all();
 	const meetings = meetingsOfChildren(rows.map((r) => r.child.id));
 	const today = londonDate(now);
 	const urgency = { overdue: 0, scheduled_late: 1, due_soon: 2, on_track: 3 } as const;

@@ -89,14 +89,37 @@ export async function seedDemoIfAsked(): Promise<void> {
 			communicationNeeds
 		});
 
-	const maya = child('Maya Thompson', 'Maya', 5, 'cared_for', amina, 4, 'English', 'Likes pictures and Makaton signs');
+	const maya = child(
+		'Maya Thompson',
+		'Maya',
+		5,
+		'cared_for',
+		amina,
+		4,
+		'English',
+		'Likes pictures and Makaton signs'
+	);
 	const sam = child('Samuel Carter', 'Sam', 9, 'cared_for', amina, 14);
 	const zainab = child('Zainab Ahmed', 'Zainab', 12, 'cp_plan', amina, 2, 'Arabic, English');
 	const kacper = child('Kacper Nowak', 'Kacper', 15, 'cared_for', ben, 30, 'Polish, English');
-	const jordan = child('Jordan Smith', 'Jordan', 17, 'cared_for', ben, 40, 'English', 'Dyslexia: prefers large print');
+	const jordan = child(
+		'Jordan Smith',
+		'Jordan',
+		17,
+		'cared_for',
+		ben,
+		40,
+		'English',
+		'Dyslexia: prefers large print'
+	);
 
-	const meeting = (childId: string, kind: 'cla_review' | 'icpc' | 'rcpc', days: number, venue: string, mode: 'in_person' | 'online' | 'hybrid' = 'in_person') =>
-		scheduleMeeting({ childId, kind, startsAt: at(now, days, days % 2 ? 16 : 10), venue, mode });
+	const meeting = (
+		childId: string,
+		kind: 'cla_review' | 'icpc' | 'rcpc',
+		days: number,
+		venue: string,
+		mode: 'in_person' | 'online' | 'hybrid' = 'in_person'
+	) => scheduleMeeting({ childId, kind, startsAt: at(now, days, days % 2 ? 16 : 10), venue, mode });
 
 	meeting(maya, 'cla_review', -100, 'Maya’s home');
 	meeting(maya, 'cla_review', 9, 'Maya’s home');

@@ -40,8 +40,7 @@ export async function redeemInvite(
 	const now = Date.now();
 	const userId = person.userId ?? newId();
 	const email = row.carer?.email?.toLowerCase() ?? null;
-	const emailFree =
-		email && !db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+	const emailFree = email && !db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
 	const ok = db().transaction((tx) => {
 		if (!consumeInvite(row.invite.id, now)) return false;
 		if (person.userId) {

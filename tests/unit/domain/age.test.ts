@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ageBand,
-	ageOn,
-	CHILD_ACCOUNT_MIN_AGE,
-	isPlanningForFuture
-} from '../../../src/lib/domain/age';
+import { ageBand, ageOn, CHILD_ACCOUNT_MIN_AGE, isPlanningForFuture } from '../../../src/lib/domain/age';
 
 describe('ageOn', () => {
 	it('adds a year on the birthday, not the day before', () => {

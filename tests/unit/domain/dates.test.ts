@@ -12,12 +12,9 @@ import {
 const at = (iso: string): number => Date.parse(iso);
 
 describe('isIsoDate', () => {
-	it.each(['2024-02-29', '2000-02-29', '2023-12-31', '2024-01-01', '2030-04-30'])(
-		'accepts %s',
-		(s) => {
-			expect(isIsoDate(s)).toBe(true);
-		}
-	);
+	it.each(['2024-02-29', '2000-02-29', '2023-12-31', '2024-01-01', '2030-04-30'])('accepts %s', (s) => {
+		expect(isIsoDate(s)).toBe(true);
+	});
 
 	it.each([
 		'2023-02-29', // not a leap year
@@ -126,12 +123,7 @@ describe('compareDates and daysBetween', () => {
 
 	it('sorts ISO dates correctly', () => {
 		const dates = ['2025-01-01', '2024-02-29', '2024-12-31', '2024-03-01'];
-		expect([...dates].sort(compareDates)).toEqual([
-			'2024-02-29',
-			'2024-03-01',
-			'2024-12-31',
-			'2025-01-01'
-		]);
+		expect([...dates].sort(compareDates)).toEqual(['2024-02-29', '2024-03-01', '2024-12-31', '2025-01-01']);
 	});
 });
 

@@ -106,18 +106,18 @@ describe('nextMeetingDue: cared for', () => {
 	});
 
 	it('rejects invalid dates', () => {
-		expect(() =>
-			nextMeetingDue({ status: 'cared_for', startDate: '2025-02-29', held: [] })
-		).toThrow(RangeError);
+		expect(() => nextMeetingDue({ status: 'cared_for', startDate: '2025-02-29', held: [] })).toThrow(
+			RangeError
+		);
 		expect(() =>
 			nextMeetingDue({ status: 'cared_for', startDate: '2025-01-01', held: ['2025-1-20'] })
 		).toThrow(RangeError);
 	});
 
 	it('refuses a start date whose count would run past the bank holiday data', () => {
-		expect(() =>
-			nextMeetingDue({ status: 'cared_for', startDate: '2030-12-20', held: [] })
-		).toThrow(RangeError);
+		expect(() => nextMeetingDue({ status: 'cared_for', startDate: '2030-12-20', held: [] })).toThrow(
+			RangeError
+		);
 	});
 });
 
@@ -140,9 +140,7 @@ describe('nextMeetingDue: child protection plan', () => {
 			number: 1
 		});
 		// Thu 1 Sept 2022: 2, 5–9, 12–16 (11), [19 State Funeral] 20, 21, 22, 23 (15)
-		expect(nextMeetingDue({ status: 'cp_plan', startDate: '2022-09-01', held: [] })?.due).toBe(
-			'2022-09-23'
-		);
+		expect(nextMeetingDue({ status: 'cp_plan', startDate: '2022-09-01', held: [] })?.due).toBe('2022-09-23');
 	});
 
 	it('follows the full sequence: ICPC, first review in 3 months, then every 6 months', () => {
@@ -167,8 +165,7 @@ describe('nextMeetingDue: child protection plan', () => {
 	});
 
 	it('clamps review dates to the end of the month', () => {
-		const due = (held: string[]) =>
-			nextMeetingDue({ status: 'cp_plan', startDate: null, held })?.due;
+		const due = (held: string[]) => nextMeetingDue({ status: 'cp_plan', startDate: null, held })?.due;
 		expect(due(['2023-11-30'])).toBe('2024-02-29');
 		expect(due(['2024-11-30'])).toBe('2025-02-28');
 		expect(due(['2024-05-31', '2024-08-31'])).toBe('2025-02-28');
@@ -188,12 +185,8 @@ describe('timescaleState', () => {
 
 	it('is overdue the day after the due date, scheduled or not', () => {
 		expect(timescaleState({ due, today: '2025-03-16', nextScheduled: null })).toBe('overdue');
-		expect(timescaleState({ due, today: '2025-03-16', nextScheduled: '2025-03-20' })).toBe(
-			'overdue'
-		);
-		expect(timescaleState({ due, today: '2025-03-16', nextScheduled: '2025-03-14' })).toBe(
-			'overdue'
-		);
+		expect(timescaleState({ due, today: '2025-03-16', nextScheduled: '2025-03-20' })).toBe('overdue');
+		expect(timescaleState({ due, today: '2025-03-16', nextScheduled: '2025-03-14' })).toBe('overdue');
 		expect(timescaleState({ due, today: '2025-06-01', nextScheduled: null })).toBe('overdue');
 	});
 
@@ -207,41 +200,23 @@ describe('timescaleState', () => {
 	});
 
 	it('counts the 14 days across a year end and a leap day', () => {
-		expect(timescaleState({ due: '2025-01-10', today: '2024-12-27', nextScheduled: null })).toBe(
-			'due_soon'
-		);
-		expect(timescaleState({ due: '2025-01-10', today: '2024-12-26', nextScheduled: null })).toBe(
-			'on_track'
-		);
-		expect(timescaleState({ due: '2024-03-10', today: '2024-02-25', nextScheduled: null })).toBe(
-			'due_soon'
-		);
-		expect(timescaleState({ due: '2024-03-10', today: '2024-02-24', nextScheduled: null })).toBe(
-			'on_track'
-		);
+		expect(timescaleState({ due: '2025-01-10', today: '2024-12-27', nextScheduled: null })).toBe('due_soon');
+		expect(timescaleState({ due: '2025-01-10', today: '2024-12-26', nextScheduled: null })).toBe('on_track');
+		expect(timescaleState({ due: '2024-03-10', today: '2024-02-25', nextScheduled: null })).toBe('due_soon');
+		expect(timescaleState({ due: '2024-03-10', today: '2024-02-24', nextScheduled: null })).toBe('on_track');
 	});
 
 	it('is on track when a meeting is scheduled on or before the due date', () => {
 		expect(timescaleState({ due, today: due, nextScheduled: due })).toBe('on_track');
-		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-15' })).toBe(
-			'on_track'
-		);
-		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-11' })).toBe(
-			'on_track'
-		);
-		expect(timescaleState({ due, today: '2025-01-01', nextScheduled: '2025-03-01' })).toBe(
-			'on_track'
-		);
+		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-15' })).toBe('on_track');
+		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-11' })).toBe('on_track');
+		expect(timescaleState({ due, today: '2025-01-01', nextScheduled: '2025-03-01' })).toBe('on_track');
 	});
 
 	it('is scheduled late when the meeting is booked after the due date', () => {
-		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-16' })).toBe(
-			'scheduled_late'
-		);
+		expect(timescaleState({ due, today: '2025-03-10', nextScheduled: '2025-03-16' })).toBe('scheduled_late');
 		expect(timescaleState({ due, today: due, nextScheduled: '2025-03-16' })).toBe('scheduled_late');
-		expect(timescaleState({ due, today: '2025-01-01', nextScheduled: '2025-04-01' })).toBe(
-			'scheduled_late'
-		);
+		expect(timescaleState({ due, today: '2025-01-01', nextScheduled: '2025-04-01' })).toBe('scheduled_late');
 	});
 });
 

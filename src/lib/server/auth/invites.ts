@@ -28,7 +28,8 @@ export function generateInviteCode(): string {
 	const limit = 256 - (256 % INVITE_ALPHABET.length);
 	while (out.length < INVITE_LENGTH) {
 		for (const byte of crypto.getRandomValues(new Uint8Array(32))) {
-			if (byte < limit && out.length < INVITE_LENGTH) out.push(INVITE_ALPHABET[byte % INVITE_ALPHABET.length]);
+			if (byte < limit && out.length < INVITE_LENGTH)
+				out.push(INVITE_ALPHABET[byte % INVITE_ALPHABET.length]);
 		}
 	}
 	return out.join('');
@@ -71,12 +72,7 @@ export function revokeInvites(target: InviteFor, now = Date.now()): void {
 
 /** The newest invite for this person, to show its state to the IRO. */
 export function latestInvite(target: InviteFor, now = Date.now()) {
-	const invite = db()
-		.select()
-		.from(invites)
-		.where(forPerson(target))
-		.orderBy(desc(invites.createdAt))
-		.get();
+	const invite = db().select().from(invites).where(forPerson(target)).orderBy(desc(invites.createdAt)).get();
 	return invite ? { ...invite, state: inviteState(invite, now) } : null;
 }
 
@@ -104,4 +100,3 @@ export function consumeInvite(inviteId: string, now = Date.now()): boolean {
 		.run();
 	return result.changes === 1;
 }
-

@@ -1,7 +1,13 @@
 import { hash, verify } from '@node-rs/argon2';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
-const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
+const OPTIONS = {
+	algorithm: 2 /* Argon2id */,
+	memoryCost: 19456,
+	timeCost: 2,
+	parallelism: 1,
+	outputLen: 32
+};
 
 export { PASSWORD_MIN, PASSWORD_MAX } from '$lib/domain/password-rules';
 

@@ -7,8 +7,7 @@ import { findUsableInvite } from '$lib/server/auth/invites';
 import { checkThrottle, recordFailure } from '$lib/server/auth/throttle';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { inviteHolder, redeemInvite } from '$lib/server/join';
-import { isUsernameTaken } from '$lib/server/accounts';
-import { iroCard } from '$lib/server/accounts';
+import { isUsernameTaken, iroCard } from '$lib/server/accounts';
 import { INVITE_ADDRESS } from '$lib/domain/throttle';
 import { formatTime } from '$lib/format';
 import { localeInfo } from '$lib/i18n/locales';
@@ -23,7 +22,9 @@ function checkCode(form: FormData, code: string, address: string, intl: string) 
 	const key = `invite-ip:${address}`;
 	const blocked = checkThrottle(key, INVITE_ADDRESS);
 	if (blocked) {
-		return { failure: failWith(form, { code: `errors:join.tooMany|time=${formatTime(blocked + 60_000, intl)}` }, 429) };
+		return {
+			failure: failWith(form, { code: `errors:join.tooMany|time=${formatTime(blocked + 60_000, intl)}` }, 429)
+		};
 	}
 	const invite = findUsableInvite(code);
 	const holder = invite && inviteHolder(invite);
@@ -36,7 +37,14 @@ function checkCode(form: FormData, code: string, address: string, intl: string) 
 
 function stepTwo(holder: NonNullable<ReturnType<typeof inviteHolder>>, code: string) {
 	const iro = iroCard(holder.iroId);
-	return { step: 'account' as const, code, name: holder.name, username: holder.username, role: holder.role, iroName: iro?.displayName ?? null };
+	return {
+		step: 'account' as const,
+		code,
+		name: holder.name,
+		username: holder.username,
+		role: holder.role,
+		iroName: iro?.displayName ?? null
+	};
 }
 
 export const actions: Actions = {
@@ -54,17 +62,23 @@ export const actions: Actions = {
 		const checked = checkCode(form, code, getClientAddress(), localeInfo(locals.lang).intl);
 		if (checked.failure) return checked.failure;
 		const { invite, holder } = checked;
-		const schema = holder.username
-			? z.object({ password: newPassword })
-			: z.object({ username, password: newPassword });
+		// Someone who already has an account (a forgotten password) keeps their username.
+		const schema = z.object({
+			username: holder.username ? z.unknown().transform(() => null) : username,
+			password: newPassword
+		});
 		const parsed = parseForm(schema, form);
 		const again = stepTwo(holder, code);
 		if (parsed.failure) return failWith(form, { ...parsed.failure.data.errors }, 400, again);
-		const chosen = 'username' in parsed.data ? parsed.data.username : null;
+		const chosen = parsed.data.username;
 		if (chosen && isUsernameTaken(chosen)) {
 			return failWith(form, { username: 'errors:username.taken' }, 400, again);
 		}
-		const userId = await redeemInvite(invite, { username: chosen, password: parsed.data.password, language: locals.lang });
+		const userId = await redeemInvite(invite, {
+			username: chosen,
+			password: parsed.data.password,
+			language: locals.lang
+		});
 		if (!userId) return failWith(form, { code: 'errors:join.codeWrong' });
 		const token = await createSession(userId);
 		setSessionCookie(cookies, url, token, holder.role);

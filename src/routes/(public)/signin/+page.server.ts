@@ -35,7 +35,9 @@ export const actions: Actions = {
 		}
 
 		const user = findByLogin(login);
-		const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordTime(password), false);
+		const ok = user
+			? await verifyPassword(user.passwordHash, password)
+			: (await burnPasswordTime(password), false);
 		if (!user || !ok) {
 			recordFailure(accountKey, SIGN_IN_ACCOUNT);
 			recordFailure(addressKey, SIGN_IN_ADDRESS);

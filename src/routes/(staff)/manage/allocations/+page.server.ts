@@ -21,7 +21,8 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const child = requireChild(parsed.data.childId, 'manage', 'manager');
 		const iroId = parsed.data.iroId || null;
-		if (iroId && !isIro(iroId)) return failWith(form, { [`iro-${child.id}`]: 'errors:allocation.iroRequired' });
+		if (iroId && !isIro(iroId))
+			return failWith(form, { [`iro-${child.id}`]: 'errors:allocation.iroRequired' });
 		allocateChild(child.id, iroId);
 		return { allocated: child.id };
 	}

@@ -18,7 +18,11 @@ export const load: PageServerLoad = ({ params }) => {
 		child: { id: child.id, name: child.preferredName ?? child.fullName },
 		people: [
 			{ id: 'child', name: child.preferredName ?? child.fullName, language: childUser?.language ?? 'en' },
-			...carersOfChild(child.id).map(({ carer }) => ({ id: carer.id, name: carer.fullName, language: carer.language ?? 'en' }))
+			...carersOfChild(child.id).map(({ carer }) => ({
+				id: carer.id,
+				name: carer.fullName,
+				language: carer.language ?? 'en'
+			}))
 		],
 		languages: LOCALES.map(({ code, name }) => ({ code, name }))
 	};
