@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { localeInfo } from '$lib/i18n/locales';
 import { messagesFor } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
+import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 
 export const load: LayoutServerLoad = ({ locals }) => {
 	const { lang, user, display } = locals;
@@ -12,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		messages: messagesFor(lang),
 		display,
 		user: user && { role: user.role, displayName: user.displayName },
+		idleTimeoutMs: user ? IDLE_TIMEOUT_MS[user.role] : null,
 		councilName,
 		quickExitUrl
 	};
