@@ -6,11 +6,13 @@ import { handlePage } from '$lib/server/hooks/page';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { db } from '$lib/server/db';
 import { seedDemoIfAsked } from '$lib/server/demo';
+import { startOutboxWorker } from '$lib/server/notify';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	db();
 	await seedDemoIfAsked();
+	startOutboxWorker();
 };
 
 export const handle = sequence(handleHeaders, handleAuth, handlePage);

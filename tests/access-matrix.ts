@@ -4,8 +4,8 @@
  * so a new route cannot ship without deciding who may use it. `tests/e2e/access.e2e.ts` checks each cell
  * against the running server.
  *
- * "Own" records are Sam (child of IRO amina, foster child of carer helen); "other" records are Kacper
- * (IRO ben, no link to helen) and, for IRO pages, Ben's own account.
+ * "Own" records are Sam (child of IRO amina, foster child of carer helen), his conversation and Amina's
+ * photo; "other" records are Kacper (IRO ben, no link to helen), his conversation and Ben's account.
  */
 export type Actor = 'anon' | 'child' | 'carer' | 'iro' | 'manager';
 export type Outcome = 'ok' | 'notFound' | 'signIn' | 'redirect';
@@ -15,7 +15,10 @@ export type Expect = Outcome | { own: Outcome; other: Outcome };
 export interface Ids {
 	ownChild: string;
 	otherChild: string;
+	ownIro: string;
 	otherIro: string;
+	ownConversation: string;
+	otherConversation: string;
 }
 
 export interface RouteRule {
@@ -51,6 +54,16 @@ const only = (actor: Actor, outcome: Expect = 'ok'): Record<Actor, Expect> => ({
 const staffChild: Record<Actor, Expect> = { ...only('iro', { own: 'ok', other: 'notFound' }), manager: 'ok' };
 const refusedToNonStaff = { child: 'notFound', carer: 'notFound', anon: 'signIn' } as const;
 const ownIroOnly = { ...refusedToNonStaff, iro: { own: 'ok', other: 'notFound' } } as const;
+const iroOnlyAction = { ...refusedToNonStaff, manager: 'notFound' } as const;
+/** A child's or carer's own form: everyone else is refused. */
+const familyAction = (actor: 'child' | 'carer'): Partial<Record<Actor, Expect>> => ({
+	anon: 'signIn',
+	child: 'notFound',
+	carer: 'notFound',
+	iro: 'notFound',
+	manager: 'notFound',
+	[actor]: 'ok'
+});
 
 export const ACCESS_MATRIX: RouteRule[] = [
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
@@ -72,24 +85,61 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		actions: { default: { anon: 'signIn' } }
 	},
 	{ route: '/me', path: fixed('/me'), get: only('child') },
+	{
+		route: '/me/messages',
+		path: fixed('/me/messages'),
+		get: only('child'),
+		actions: { default: familyAction('child') }
+	},
+	{
+		route: '/me/safe',
+		path: fixed('/me/safe'),
+		get: only('child'),
+		actions: { default: familyAction('child') }
+	},
 	{ route: '/carer', path: fixed('/carer'), get: only('carer') },
 	{
 		route: '/carer/children/[childId]',
 		path: (ids, which) => `/carer/children/${which === 'own' ? ids.ownChild : ids.otherChild}`,
 		get: only('carer', { own: 'ok', other: 'notFound' })
 	},
+	{
+		route: '/carer/children/[childId]/messages',
+		path: (ids, which) => `/carer/children/${which === 'own' ? ids.ownChild : ids.otherChild}/messages`,
+		get: only('carer', { own: 'ok', other: 'notFound' }),
+		actions: { default: { ...familyAction('carer'), carer: { own: 'ok', other: 'notFound' } } }
+	},
 	{ route: '/iro', path: fixed('/iro'), get: only('iro') },
+	{ route: '/iro/inbox', path: fixed('/iro/inbox'), get: { ...only('iro'), manager: 'ok' } },
+	{
+		route: '/iro/conversations/[conversationId]',
+		path: (ids, which) =>
+			`/iro/conversations/${which === 'own' ? ids.ownConversation : ids.otherConversation}`,
+		get: staffChild,
+		actions: { reply: ownIroOnly, done: ownIroOnly }
+	},
+	{
+		route: '/people/[userId]/photo',
+		path: (ids, which) => `/people/${which === 'own' ? ids.ownIro : ids.otherIro}/photo`,
+		get: {
+			anon: 'signIn',
+			child: { own: 'ok', other: 'notFound' },
+			carer: { own: 'ok', other: 'notFound' },
+			iro: 'ok',
+			manager: 'ok'
+		}
+	},
 	{
 		route: '/iro/profile',
 		path: fixed('/iro/profile'),
 		get: only('iro'),
-		actions: { default: { ...refusedToNonStaff, manager: 'notFound' } }
+		actions: { save: iroOnlyAction, photo: iroOnlyAction, removePhoto: iroOnlyAction }
 	},
 	{
 		route: '/iro/children/new',
 		path: fixed('/iro/children/new'),
 		get: only('iro'),
-		actions: { default: { ...refusedToNonStaff, manager: 'notFound' } }
+		actions: { default: iroOnlyAction }
 	},
 	{ route: '/iro/children/[childId]', path: child(), get: staffChild, actions: { revoke: ownIroOnly } },
 	{

@@ -1,3 +1,5 @@
+import { daysBetween, londonDate } from '$lib/domain/dates';
+
 /** Dates and times in Europe/London, in the reader's language. */
 const ZONE = 'Europe/London';
 
@@ -33,4 +35,16 @@ export function formatDate(date: string, intl: string): string {
 /** "in 9 days", "tomorrow", "3 days ago", in the reader's language. */
 export function relativeDays(days: number, intl: string): string {
 	return new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }).format(days, 'day');
+}
+
+/** "yesterday at 16:00", "today at 09:30", or the full date for older times. */
+export function formatWhen(
+	instant: number,
+	intl: string,
+	at: (day: string, time: string) => string,
+	now = Date.now()
+): string {
+	const days = daysBetween(londonDate(instant), londonDate(now));
+	if (days < 0 || days > 6) return formatDateTime(instant, intl);
+	return at(relativeDays(-days, intl), formatTime(instant, intl));
 }

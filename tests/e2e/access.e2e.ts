@@ -44,10 +44,17 @@ test.describe('access matrix', () => {
 		for (const actor of actors) sessions.set(actor, await session(actor));
 		const manager = sessions.get('manager')!;
 		const html = await (await manager.get('/manage')).text();
-		const childId = (name: string) =>
-			html.match(new RegExp(`/iro/children/(\\w+)"[^>]*>(?:<[^>]+>)*${name}`))?.[1];
-		const iroId = html.match(/\/manage\/iros\/(\w+)"[^>]*>(?:<[^>]+>)*Ben Kowalski/)?.[1];
-		ids = { ownChild: childId('Samuel Carter')!, otherChild: childId('Kacper Nowak')!, otherIro: iroId! };
+		const inbox = await (await manager.get('/iro/inbox')).text();
+		const link = (source: string, path: string, name: string) =>
+			source.match(new RegExp(`${path}(\\w+)"[^>]*>(?:<[^>]+>|\\s)*${name}`))?.[1] ?? '';
+		ids = {
+			ownChild: link(html, '/iro/children/', 'Samuel Carter'),
+			otherChild: link(html, '/iro/children/', 'Kacper Nowak'),
+			ownIro: link(html, '/manage/iros/', 'Amina Rahman'),
+			otherIro: link(html, '/manage/iros/', 'Ben Kowalski'),
+			ownConversation: link(inbox, '/iro/conversations/', 'Samuel Carter</bdi>(?:<!--[^>]*-->)*</a>'),
+			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>')
+		};
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	});
 

@@ -95,7 +95,9 @@ test('zainab, whose language is Arabic, gets Arabic as soon as she signs in', as
 });
 
 // Only English and Arabic existed at first: other languages showed raw keys ("signIn.title").
-test('a visitor whose browser asks for Polish gets Polish, and so does kacper after signing in', async ({ browser }) => {
+test('a visitor whose browser asks for Polish gets Polish, and so does kacper after signing in', async ({
+	browser
+}) => {
 	const visitor = await newDevice(browser, { locale: 'pl-PL' });
 	await visitor.page.goto('/signin');
 	await expect(visitor.page.locator('html')).toHaveAttribute('lang', 'pl');

@@ -27,7 +27,10 @@ function discover(dir = ROUTES): Map<string, string[]> {
 			const block = source.match(/export const actions[^=]*=\s*{([\s\S]*)};?\s*$/)?.[1] ?? '';
 			for (const m of block.matchAll(/^\t(\w+):/gm)) actions.push(m[1]);
 		}
-		if (name === '+server.ts') actions.push('<endpoint>');
+		if (name === '+server.ts') {
+			const methods = [...readFileSync(full, 'utf8').matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)];
+			for (const m of methods) actions.push(m[1]);
+		}
 		found.set(route, actions);
 	}
 	return found;

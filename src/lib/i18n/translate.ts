@@ -3,7 +3,16 @@ import { getContext, setContext } from 'svelte';
 import type { Locale } from './locales';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export const NAMESPACES = ['common', 'auth', 'child', 'carer', 'staff', 'letter', 'errors'] as const;
+export const NAMESPACES = [
+	'common',
+	'auth',
+	'child',
+	'carer',
+	'staff',
+	'letter',
+	'errors',
+	'messages'
+] as const;
 
 /** A fixed-language translate function over the given resources (no shared mutable language). */
 export function createTranslate(lng: Locale, resources: Resource): Translate {

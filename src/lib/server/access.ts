@@ -85,3 +85,46 @@ export function requireIro(iroId: string) {
 	if (!iro) notFound();
 	return iro;
 }
+
+/** A conversation, for the child's IRO and managers only (children and carers reach theirs by session). */
+export function requireConversation(conversationId: string) {
+	requireRole('iro', 'manager');
+	const conversation = db()
+		.select()
+		.from(tables.conversations)
+		.where(eq(tables.conversations.id, conversationId))
+		.get();
+	if (!conversation) notFound();
+	const child = requireChild(conversation.childId, 'manage', 'iro', 'manager');
+	return { conversation, child };
+}
+
+/** The carer record of the signed-in carer, for a child they are linked to; otherwise 404. */
+export function requireCarerOf(childId: string) {
+	const user = requireRole('carer');
+	const child = requireChild(childId, 'view', 'carer');
+	const carer = db()
+		.select({ id: carers.id, fullName: carers.fullName })
+		.from(carers)
+		.innerJoin(childCarers, eq(childCarers.carerId, carers.id))
+		.where(and(eq(carers.userId, user.id), eq(childCarers.childId, child.id)))
+		.get();
+	if (!carer) notFound();
+	return { child, carer };
+}
+
+/** An IRO's photo: for staff, and for the children (and their carers) that IRO works with. */
+export function requirePhotoAccess(iroUserId: string): void {
+	const user = requireUser();
+	if (user.role === 'iro' || user.role === 'manager') return;
+	const query = db().select({ id: children.id }).from(children);
+	const row =
+		user.role === 'child'
+			? query.where(and(eq(children.userId, user.id), eq(children.iroId, iroUserId))).get()
+			: query
+					.innerJoin(childCarers, eq(childCarers.childId, children.id))
+					.innerJoin(carers, eq(carers.id, childCarers.carerId))
+					.where(and(eq(carers.userId, user.id), eq(children.iroId, iroUserId)))
+					.get();
+	if (!row) notFound();
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or } from 'drizzle-orm';
+import { and, asc, count, eq, or, sql } from 'drizzle-orm';
 import { db, tables } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
@@ -121,7 +121,9 @@ export function iroCard(iroId: string | null) {
 	return (
 		db()
 			.select({
+				id: users.id,
 				displayName: users.displayName,
+				hasPhoto: sql<number>`exists (select 1 from photos where photos.user_id = ${users.id})`,
 				aboutMe: users.aboutMe,
 				contactInfo: users.contactInfo,
 				phone: users.phone,

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { db, tables } from './db';
 import { newId } from './ids';
 import { meetingsOfChildren, type Meeting } from './meetings';
+import { childrenWithUrgent } from './messages';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { nextMeetingDue, timescaleState, type ChildStatus } from '$lib/domain/timescales';
@@ -75,6 +76,7 @@ export function caseload(iroId: string | null, now = Date.now()) {
 		.leftJoin(users, eq(users.id, children.iroId));
 	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query).orderBy(asc(children.fullName)).all();
 	const meetings = meetingsOfChildren(rows.map((r) => r.child.id));
+	const urgent = childrenWithUrgent(rows.map((r) => r.child.id));
 	const today = londonDate(now);
 	const urgency = { overdue: 0, scheduled_late: 1, due_soon: 2, on_track: 3 } as const;
 	return rows
@@ -83,7 +85,12 @@ export function caseload(iroId: string | null, now = Date.now()) {
 			iroName,
 			age: ageOn(child.dateOfBirth, today),
 			hasAccount: child.userId !== null,
+			urgentMessage: urgent.has(child.id),
 			...timescaleOf(child, meetings.get(child.id) ?? [], now)
 		}))
-		.sort((a, b) => (a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4));
+		.sort(
+			(a, b) =>
+				Number(b.urgentMessage) - Number(a.urgentMessage) ||
+				(a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4)
+		);
 }

@@ -8,6 +8,9 @@ import { scheduleMeeting } from './meetings';
 import { issueInvite } from './auth/invites';
 import { addDays, addMonths, londonDate } from '$lib/domain/dates';
 import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { sendMessage } from './messages';
+import { savePhoto } from './photos';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -16,6 +19,12 @@ const DAY = 86_400_000;
 
 function yearsAgo(today: string, years: number, extraDays: number) {
 	return addDays(addMonths(today, -12 * years), -extraDays);
+}
+
+/** A round picture with initials, standing in for an IRO's photo in the demo. */
+function avatar(initials: string, colour: string) {
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="${colour}"/><text x="200" y="250" font-size="160" font-family="sans-serif" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
+	return sharp(Buffer.from(svg)).webp().toBuffer();
 }
 
 /** At 10:00 or 16:00 London time, `days` from now (approximately: fine for demo data). */
@@ -162,6 +171,30 @@ export async function seedDemoIfAsked(): Promise<void> {
 	allocateChild(jordan, ben);
 	const mayaCode = issueInvite({ childId: maya }, amina, now);
 
+	savePhoto(amina, await avatar('AR', '#1d3c6e'));
+	savePhoto(ben, await avatar('BK', '#00552e'));
+	const origin = env.ORIGIN || 'http://localhost:3000';
+	const user = (username: string) =>
+		db().select().from(tables.users).where(eq(tables.users.username, username)).get()!;
+	const say = (childId: string, carerId: string | null, author: string, body: string, minutesAgo: number) =>
+		sendMessage({ childId, carerId, author: user(author), body, origin, now: now - minutesAgo * 60_000 });
+	say(sam, null, 'sam', 'Hi Amina, can we talk about family time with my brother at my meeting?', 60 * 26);
+	say(
+		sam,
+		null,
+		'amina',
+		'Hi Sam! Yes, of course. Put it on your agenda and we will talk about it first.',
+		60 * 20
+	);
+	say(
+		sam,
+		helen,
+		'helen',
+		'Sam has been a bit worried about his new school. Could you mention it at the review?',
+		60 * 3
+	);
+	say(kacper, null, 'kacper', 'Can my meeting be after college please?', 45);
+
 	console.log(
 		[
 			'',
@@ -177,6 +210,8 @@ export async function seedDemoIfAsked(): Promise<void> {
 			'  helen     foster carer of Sam and Maya',
 			'  farida    Zainab’s mum (Arabic)',
 			`Maya (5) has no account yet: join at /join with the invite code ${mayaCode}`,
+			'Emails: set SMTP_URL to send them; without it they wait in the outbox table of the',
+			`  database (${env.DATABASE_PATH}) and each one is logged here as "[outbox]".`,
 			''
 		].join('\n')
 	);

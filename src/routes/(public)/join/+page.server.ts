@@ -64,7 +64,12 @@ export const actions: Actions = {
 		const { invite, holder } = checked;
 		// Someone who already has an account (a forgotten password) keeps their username.
 		const schema = z.object({
-			username: holder.username ? z.unknown().transform(() => null) : username,
+			username: holder.username
+				? z
+						.unknown()
+						.optional()
+						.transform(() => null)
+				: username,
 			password: newPassword
 		});
 		const parsed = parseForm(schema, form);

@@ -1,3 +1,4 @@
 export * from './people';
 export * from './meetings';
 export * from './auth';
+export * from './messages';

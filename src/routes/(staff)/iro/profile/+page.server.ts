@@ -3,6 +3,8 @@ import { requireRole } from '$lib/server/access';
 import { parseForm } from '$lib/server/forms';
 import { getUser, saveProfile } from '$lib/server/accounts';
 import { profileSchema } from '$lib/forms/staff';
+import { failWith } from '$lib/server/forms';
+import { hasPhoto, preparePhoto, removePhoto, savePhoto } from '$lib/server/photos';
 
 export const load: PageServerLoad = () => {
 	const user = requireRole('iro');
@@ -13,16 +15,32 @@ export const load: PageServerLoad = () => {
 			aboutMe: account.aboutMe ?? '',
 			contactInfo: account.contactInfo ?? '',
 			phone: account.phone ?? ''
-		}
+		},
+		photo: hasPhoto(user.id) ? `/people/${user.id}/photo?v=${Date.now()}` : null
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	save: async ({ request }) => {
 		const user = requireRole('iro');
 		const parsed = parseForm(profileSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
 		saveProfile(user.id, parsed.data);
 		return { saved: true };
+	},
+	/** Only real JPEG, PNG or WebP images under 2 MB; stored re-encoded, without metadata. */
+	photo: async ({ request }) => {
+		const user = requireRole('iro');
+		const form = await request.formData();
+		const file = form.get('photo');
+		const prepared = await preparePhoto(file instanceof File ? file : null);
+		if ('problem' in prepared) return failWith(form, { photo: `errors:photo.${prepared.problem}` });
+		savePhoto(user.id, prepared.image);
+		return { photoSaved: true };
+	},
+	removePhoto: () => {
+		const user = requireRole('iro');
+		removePhoto(user.id);
+		return { photoRemoved: true };
 	}
 };

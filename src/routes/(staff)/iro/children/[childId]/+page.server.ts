@@ -5,6 +5,7 @@ import { meetingsOfChild } from '$lib/server/meetings';
 import { carersOfChild, carerOfChild } from '$lib/server/carers';
 import { latestInvite, revokeInvites } from '$lib/server/auth/invites';
 import { getUser } from '$lib/server/accounts';
+import { inbox } from '$lib/server/messages';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 
@@ -28,6 +29,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		timescale: timescaleOf(child, meetings, now),
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
+		conversations: inbox(null, child.id),
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),
 		carerAdded: url.searchParams.has('carerAdded')

@@ -1,0 +1,72 @@
+import { sqliteTable, text, integer, index, blob } from 'drizzle-orm/sqlite-core';
+import { children, carers, users } from './people';
+
+/**
+ * One conversation per child with their IRO (carerId null), and one per carer about each linked
+ * child. It belongs to the child, not to an IRO: when a child is re-allocated, the new IRO has it.
+ */
+export const conversations = sqliteTable(
+	'conversations',
+	{
+		id: text('id').primaryKey(),
+		/** `${childId}:child` or `${childId}:${carerId}`: one conversation per pair. */
+		key: text('key').notNull().unique(),
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id, { onDelete: 'cascade' }),
+		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),
+		lastMessageAt: integer('last_message_at').notNull(),
+		doneAt: integer('done_at'),
+		/** When the IRO was last emailed about this conversation (at most once an hour). */
+		staffNotifiedAt: integer('staff_notified_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('conversations_child_idx').on(t.childId)]
+);
+
+export const messages = sqliteTable(
+	'messages',
+	{
+		id: text('id').primaryKey(),
+		conversationId: text('conversation_id')
+			.notNull()
+			.references(() => conversations.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		/** Whether the author was staff (IRO or manager) or family (the child or a carer). */
+		fromStaff: integer('from_staff', { mode: 'boolean' }).notNull(),
+		body: text('body').notNull(),
+		urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull(),
+		/** When the other side first read it. */
+		readAt: integer('read_at')
+	},
+	(t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)]
+);
+
+/** Every email goes here first; a sender delivers it and retries on failure, so none is lost. */
+export const outbox = sqliteTable(
+	'outbox',
+	{
+		id: text('id').primaryKey(),
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		createdAt: integer('created_at').notNull(),
+		sentAt: integer('sent_at'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: integer('next_attempt_at').notNull(),
+		lastError: text('last_error')
+	},
+	(t) => [index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt)]
+);
+
+/** IRO photos for "Meet your IRO": re-encoded WebP, metadata stripped. */
+export const photos = sqliteTable('photos', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	image: blob('image', { mode: 'buffer' }).notNull(),
+	updatedAt: integer('updated_at').notNull()
+});

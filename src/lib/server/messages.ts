@@ -1,0 +1,256 @@
+import { and, asc, desc, eq, inArray, isNull, sql, count } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import { queueEmail } from './notify';
+import { translator } from './i18n';
+import { config } from './config';
+import { isLocale } from '$lib/i18n/locales';
+import type { SessionUser } from './auth/session';
+
+const { conversations, messages, children, carers, users } = tables;
+
+export type Conversation = typeof conversations.$inferSelect;
+const HOUR = 60 * 60_000;
+
+function keyOf(childId: string, carerId: string | null) {
+	return `${childId}:${carerId ?? 'child'}`;
+}
+
+export function findConversation(childId: string, carerId: string | null): Conversation | undefined {
+	return db()
+		.select()
+		.from(conversations)
+		.where(eq(conversations.key, keyOf(childId, carerId)))
+		.get();
+}
+
+export function getConversation(id: string): Conversation | undefined {
+	return db().select().from(conversations).where(eq(conversations.id, id)).get();
+}
+
+function openConversation(childId: string, carerId: string | null, now: number): Conversation {
+	db()
+		.insert(conversations)
+		.values({
+			id: newId(),
+			key: keyOf(childId, carerId),
+			childId,
+			carerId,
+			lastMessageAt: now,
+			createdAt: now
+		})
+		.onConflictDoNothing()
+		.run();
+	return findConversation(childId, carerId)!;
+}
+
+/** The thread, oldest first, with who wrote each message. */
+export function threadOf(conversationId: string) {
+	return db()
+		.select({
+			id: messages.id,
+			body: messages.body,
+			urgent: messages.urgent,
+			fromStaff: messages.fromStaff,
+			createdAt: messages.createdAt,
+			readAt: messages.readAt,
+			authorId: messages.authorId,
+			authorName: users.displayName
+		})
+		.from(messages)
+		.innerJoin(users, eq(users.id, messages.authorId))
+		.where(eq(messages.conversationId, conversationId))
+		.orderBy(asc(messages.createdAt))
+		.all();
+}
+
+/** Marks as read what the other side wrote. */
+export function markRead(conversationId: string, readerIsStaff: boolean, now = Date.now()): void {
+	db()
+		.update(messages)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(messages.conversationId, conversationId),
+				eq(messages.fromStaff, !readerIsStaff),
+				isNull(messages.readAt)
+			)
+		)
+		.run();
+}
+
+export function setDone(conversationId: string, done: boolean, now = Date.now()): void {
+	db()
+		.update(conversations)
+		.set({ doneAt: done ? now : null })
+		.where(eq(conversations.id, conversationId))
+		.run();
+}
+
+function emailText(language: string | null, urgent: boolean, link: string) {
+	const t = translator(isLocale(language) ? language : 'en');
+	return {
+		subject: t(urgent ? 'messages:email.urgentSubject' : 'messages:email.subject'),
+		text: t('messages:email.body', { link, council: config().councilName })
+	};
+}
+
+/** Who hears about a new message, by email: never with the message text or the child's name. */
+function notify(
+	conversation: Conversation,
+	fromStaff: boolean,
+	urgent: boolean,
+	origin: string,
+	now: number
+) {
+	const child = db().select().from(children).where(eq(children.id, conversation.childId)).get();
+	if (!child) return;
+	if (!fromStaff) {
+		const iro = child.iroId ? db().select().from(users).where(eq(users.id, child.iroId)).get() : undefined;
+		const link = `${origin}/iro/conversations/${conversation.id}`;
+		const due = urgent || !conversation.staffNotifiedAt || now - conversation.staffNotifiedAt >= HOUR;
+		if (iro?.email && due) {
+			const { subject, text } = emailText(iro.language, urgent, link);
+			queueEmail(iro.email, subject, text, now);
+			db()
+				.update(conversations)
+				.set({ staffNotifiedAt: now })
+				.where(eq(conversations.id, conversation.id))
+				.run();
+		}
+		const duty = config().dutyManagerEmail;
+		if (urgent && duty) {
+			const { subject, text } = emailText('en', true, link);
+			queueEmail(duty, subject, text, now);
+		}
+		return;
+	}
+	if (conversation.carerId) {
+		const carer = db()
+			.select({ email: carers.email, userEmail: users.email, language: users.language })
+			.from(carers)
+			.leftJoin(users, eq(users.id, carers.userId))
+			.where(eq(carers.id, conversation.carerId))
+			.get();
+		const to = carer?.userEmail ?? carer?.email;
+		if (to) {
+			const { subject, text } = emailText(
+				carer?.language ?? null,
+				false,
+				`${origin}/carer/children/${child.id}/messages`
+			);
+			queueEmail(to, subject, text, now);
+		}
+	}
+}
+
+/** Sends a message, opening the conversation on first use, and tells the other side by email. */
+export function sendMessage(input: {
+	childId: string;
+	carerId: string | null;
+	author: Pick<SessionUser, 'id' | 'role'>;
+	body: string;
+	urgent?: boolean;
+	origin: string;
+	now?: number;
+}): string {
+	const now = input.now ?? Date.now();
+	const fromStaff = input.author.role === 'iro' || input.author.role === 'manager';
+	const urgent = !fromStaff && Boolean(input.urgent);
+	const id = newId();
+	const conversation = db().transaction(() => {
+		const c =
+			findConversation(input.childId, input.carerId) ?? openConversation(input.childId, input.carerId, now);
+		db()
+			.insert(messages)
+			.values({
+				id,
+				conversationId: c.id,
+				authorId: input.author.id,
+				fromStaff,
+				body: input.body,
+				urgent,
+				createdAt: now
+			})
+			.run();
+		db()
+			.update(conversations)
+			.set({ lastMessageAt: now, ...(fromStaff ? {} : { doneAt: null }) })
+			.where(eq(conversations.id, c.id))
+			.run();
+		return c;
+	});
+	notify(conversation, fromStaff, urgent, input.origin, now);
+	return id;
+}
+
+/** The staff inbox: unread first, urgent at the very top; optionally one child's conversations. */
+export function inbox(iroId: string | null, childId: string | null) {
+	const unread = sql<number>`sum(case when ${messages.fromStaff} = 0 and ${messages.readAt} is null then 1 else 0 end)`;
+	const urgent = sql<number>`sum(case when ${messages.fromStaff} = 0 and ${messages.readAt} is null and ${messages.urgent} = 1 then 1 else 0 end)`;
+	const filters = [
+		iroId ? eq(children.iroId, iroId) : undefined,
+		childId ? eq(children.id, childId) : undefined
+	];
+	return db()
+		.select({
+			id: conversations.id,
+			childId: children.id,
+			childName: children.fullName,
+			carerName: carers.fullName,
+			lastMessageAt: conversations.lastMessageAt,
+			doneAt: conversations.doneAt,
+			unread,
+			urgent
+		})
+		.from(conversations)
+		.innerJoin(children, eq(children.id, conversations.childId))
+		.leftJoin(carers, eq(carers.id, conversations.carerId))
+		.innerJoin(messages, eq(messages.conversationId, conversations.id))
+		.where(and(...filters.filter(Boolean)))
+		.groupBy(conversations.id)
+		.orderBy(desc(sql`${urgent} > 0`), desc(sql`${unread} > 0`), desc(conversations.lastMessageAt))
+		.all();
+}
+
+/** Children with an urgent message nobody has read yet (for the caseload). */
+export function childrenWithUrgent(childIds: string[]): Set<string> {
+	if (!childIds.length) return new Set();
+	const rows = db()
+		.selectDistinct({ childId: conversations.childId })
+		.from(messages)
+		.innerJoin(conversations, eq(conversations.id, messages.conversationId))
+		.where(and(inArray(conversations.childId, childIds), eq(messages.urgent, true), isNull(messages.readAt)))
+		.all();
+	return new Set(rows.map((r) => r.childId));
+}
+
+/** Unread messages for the header, for every role. */
+export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
+	const staff = user.role === 'iro' || user.role === 'manager';
+	const base = db()
+		.select({ n: count() })
+		.from(messages)
+		.innerJoin(conversations, eq(conversations.id, messages.conversationId))
+		.innerJoin(children, eq(children.id, conversations.childId));
+	const unreadFromOtherSide = and(eq(messages.fromStaff, !staff), isNull(messages.readAt));
+	switch (user.role) {
+		case 'manager':
+			return base.where(unreadFromOtherSide).get()?.n ?? 0;
+		case 'iro':
+			return base.where(and(unreadFromOtherSide, eq(children.iroId, user.id))).get()?.n ?? 0;
+		case 'child':
+			return (
+				base
+					.where(and(unreadFromOtherSide, eq(children.userId, user.id), isNull(conversations.carerId)))
+					.get()?.n ?? 0
+			);
+		case 'carer':
+			return (
+				base
+					.innerJoin(carers, eq(carers.id, conversations.carerId))
+					.where(and(unreadFromOtherSide, eq(carers.userId, user.id)))
+					.get()?.n ?? 0
+			);
+	}
+}

@@ -1,0 +1,82 @@
+import { env } from '$env/dynamic/private';
+import { and, asc, eq, isNull, lte, lt } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { db, tables } from './db';
+import { newId } from './ids';
+
+/**
+ * Email notifications. Every email is written to the outbox table first, then delivered through
+ * SMTP_URL; failures are retried with a growing wait, so nothing is lost. Without SMTP_URL the
+ * emails stay in the outbox (and are logged), which is where the demo's emails can be read.
+ * Emails never carry a child's name or a message's text: only that there is something to read.
+ */
+const { outbox } = tables;
+const MAX_ATTEMPTS = 12;
+
+let transport: Transporter | null | undefined;
+function transporter(): Transporter | null {
+	if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+	return transport;
+}
+
+export function mailFrom(): string {
+	return env.MAIL_FROM || 'Voicebox <no-reply@voicebox.invalid>';
+}
+
+export function queueEmail(to: string, subject: string, text: string, now = Date.now()): string {
+	const id = newId();
+	db().insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run();
+	if (!transporter())
+		console.log(`[outbox] email ${id} to ${to} kept in the outbox table (no SMTP_URL): ${subject}`);
+	void deliverDue();
+	return id;
+}
+
+/** The wait before another try: 30 s, 1 min, 2 min … capped at 1 hour. */
+export function retryDelay(attempts: number): number {
+	return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+let running: Promise<void> | null = null;
+
+/** Sends what is due. Safe to call often: one run at a time. */
+export function deliverDue(now = Date.now()): Promise<void> {
+	const mailer = transporter();
+	if (!mailer) return Promise.resolve();
+	if (!running) running = sendDue(mailer, now).finally(() => (running = null));
+	return running;
+}
+
+async function sendDue(mailer: Transporter, now: number): Promise<void> {
+	const due = db()
+		.select()
+		.from(outbox)
+		.where(and(isNull(outbox.sentAt), lte(outbox.nextAttemptAt, now), lt(outbox.attempts, MAX_ATTEMPTS)))
+		.orderBy(asc(outbox.createdAt))
+		.limit(50)
+		.all();
+	for (const email of due) {
+		try {
+			await mailer.sendMail({ from: mailFrom(), to: email.to, subject: email.subject, text: email.text });
+			db().update(outbox).set({ sentAt: Date.now(), lastError: null }).where(eq(outbox.id, email.id)).run();
+		} catch (error) {
+			const attempts = email.attempts + 1;
+			db()
+				.update(outbox)
+				.set({
+					attempts,
+					nextAttemptAt: Date.now() + retryDelay(attempts),
+					lastError: String(error).slice(0, 500)
+				})
+				.where(eq(outbox.id, email.id))
+				.run();
+			console.error(`[outbox] email ${email.id} failed (attempt ${attempts}); will retry`);
+		}
+	}
+}
+
+/** Retries in the background for as long as the server runs. */
+export function startOutboxWorker(intervalMs = 30_000): void {
+	setInterval(() => void deliverDue(), intervalMs).unref();
+	void deliverDue();
+}

@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requirePhotoAccess } from '$lib/server/access';
+import { photoOf } from '$lib/server/photos';
+
+/** An IRO's photo, for the people they work with. */
+export const GET: RequestHandler = ({ params }) => {
+	requirePhotoAccess(params.userId);
+	const photo = photoOf(params.userId);
+	if (!photo) error(404, 'Not found');
+	return new Response(new Uint8Array(photo.image), {
+		headers: {
+			'content-type': 'image/webp',
+			'cache-control': 'private, max-age=300',
+			'content-disposition': 'inline'
+		}
+	});
+};
