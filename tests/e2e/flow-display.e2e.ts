@@ -5,6 +5,7 @@ import {
 	capitalise,
 	childWithAccount,
 	createIro,
+	hydrated,
 	londonDay,
 	newDevice,
 	unique
@@ -32,6 +33,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test('a visitor chooses extra large text and high contrast; /signin still fits 320 px', async ({ page }) => {
 	await page.goto('/signin');
+	await hydrated(page);
 	await expect(page.locator('html')).toHaveAttribute('data-text', 'normal');
 	await setTextSize(page, 'Extra large');
 	await expect(page).toHaveURL('/signin');
@@ -59,6 +61,7 @@ test('a child with extra large text: /me fits 320 px, and the choice follows the
 	const child = await childWithAccount(browser, page);
 	// A real meeting, so the page has its fullest content.
 	await page.goto(`/iro/children/${child.childId}/meetings/new`);
+	await hydrated(page);
 	await page.getByLabel('Date', { exact: true }).fill(londonDay(12));
 	await page.getByLabel('Time', { exact: true }).fill('16:15');
 	await page.getByLabel('Where').fill('Northfield Family Centre, Meeting Room Three (Upstairs)');
@@ -70,6 +73,7 @@ test('a child with extra large text: /me fits 320 px, and the choice follows the
 	await expect(page.getByRole('status')).toHaveText('The meeting has been scheduled.');
 
 	await child.page.goto('/me');
+	await hydrated(child.page);
 	await expect(child.page.getByText('Your meeting is in 12 days.')).toBeVisible();
 	await setTextSize(child.page, 'Extra large');
 	await expect(child.page).toHaveURL('/me');
@@ -94,6 +98,7 @@ test('an IRO with extra large text: the caseload fits 320 px', async ({ page, br
 		languages: 'English, Polish, Portuguese'
 	});
 	await page.goto('/iro');
+	await hydrated(page);
 	await setTextSize(page, 'Extra large');
 	await expect(page).toHaveURL('/iro');
 	await expectXlarge(page);

@@ -25,6 +25,14 @@ export function londonDay(days = 0): string {
 	);
 }
 
+/**
+ * Waits until the page's scripts have loaded and run. Svelte's hydration resets text typed into a
+ * field before it, so tests fill forms only after this (a slow phone has the same problem).
+ */
+export async function hydrated(page: Page) {
+	await page.waitForLoadState('networkidle');
+}
+
 /** Records Content-Security-Policy violations on a page made outside the `page` fixture. */
 export async function watchCsp(page: Page): Promise<string[]> {
 	const violations: string[] = [];
@@ -71,6 +79,7 @@ export async function createIro(browser: Browser): Promise<Iro> {
 	};
 	await signIn(page, 'manager');
 	await page.goto('/manage/staff/new');
+	await hydrated(page);
 	await page.getByLabel('Full name').fill(iro.displayName);
 	await page.getByLabel('Username').fill(iro.username);
 	await page.getByLabel('Work email address').fill(iro.email);
@@ -103,6 +112,7 @@ export async function addChild(page: Page, child: NewChild): Promise<string> {
 }
 
 export async function fillChildForm(page: Page, child: NewChild) {
+	await hydrated(page);
 	await page.getByLabel('Full name').fill(child.fullName);
 	if (child.preferredName !== undefined) await page.getByLabel('Preferred name').fill(child.preferredName);
 	await page.getByLabel('Date of birth').fill(child.dateOfBirth ?? '2014-06-15');
@@ -132,6 +142,7 @@ export async function issueCode(page: Page, childId: string, button: string): Pr
 /** Types the code at /join and presses Continue. */
 export async function enterCode(page: Page, code: string) {
 	await page.goto('/join');
+	await hydrated(page);
 	await page.getByLabel('Your code').fill(code);
 	await page.getByRole('button', { name: 'Continue' }).click();
 }

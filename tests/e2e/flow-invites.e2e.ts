@@ -1,6 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { addChild, capitalise, enterCode, issueCode, join, newDevice, unique } from './flow-helpers';
+import {
+	addChild,
+	capitalise,
+	enterCode,
+	hydrated,
+	issueCode,
+	join,
+	newDevice,
+	unique
+} from './flow-helpers';
 
 /** Flow 2 (part two): invite codes, welcome letters, joining, new codes and stopped codes. */
 
@@ -110,6 +119,7 @@ test('a stopped code and a replaced code do not work; a carer joins and sees onl
 	await signIn(page, 'amina');
 	const childId = await addChild(page, { fullName: `Leo ${name}`, preferredName: `Leo${name}` });
 	await page.getByRole('link', { name: 'Link a parent or carer' }).click();
+	await hydrated(page);
 	const fresh = page.locator('form', { has: page.getByRole('button', { name: 'Add and link' }) });
 	await fresh.getByLabel('Full name').fill(carer);
 	await fresh.getByLabel('Who they are to the child').fill('Grandparent');
@@ -145,10 +155,10 @@ test('a stopped code and a replaced code do not work; a carer joins and sees onl
 	await expect(home.page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${carer}`);
 	const cards = home.page.getByRole('main').getByRole('listitem');
 	await expect(cards).toHaveCount(1);
-	await expect(cards.getByRole('link')).toHaveText([`Leo${name}`]);
+	await expect(cards.getByRole('heading')).toHaveText([`Leo${name}`]);
 	await expect(home.page.getByRole('link', { name: 'Sam', exact: true })).toHaveCount(0);
 	await expect(home.page.getByRole('link', { name: 'Maya', exact: true })).toHaveCount(0);
-	await cards.getByRole('link').click();
+	await cards.getByRole('link', { name: `Leo${name}`, exact: true }).click();
 	await expect(home.page).toHaveURL(`/carer/children/${childId}`);
 	await home.context.close();
 	expect(home.csp, 'CSP violations').toEqual([]);

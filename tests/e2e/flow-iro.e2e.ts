@@ -1,5 +1,14 @@
 import { test, expect, signIn } from './fixtures';
-import { addChild, capitalise, createIro, fillChildForm, londonDay, newDevice, unique } from './flow-helpers';
+import {
+	addChild,
+	capitalise,
+	createIro,
+	fillChildForm,
+	hydrated,
+	londonDay,
+	newDevice,
+	unique
+} from './flow-helpers';
 
 /** Flow 2 (part one): an IRO adds a child, schedules a meeting and links a carer. */
 
@@ -103,6 +112,7 @@ test('a name with HTML and hidden direction characters is kept as typed, then sh
 	const typed = `<script>alert(1)</script> \u202EKid${tag}\u2066 <b>bold</b>`;
 
 	await page.goto('/iro/children/new');
+	await hydrated(page);
 	await page.getByLabel('Full name').fill(typed);
 	await page.getByLabel('Preferred name').fill('<img src=x onerror=alert(2)>');
 	await page.getByLabel('Date of birth').fill('2015-05-05');
@@ -169,6 +179,7 @@ test('an IRO schedules a meeting and sees it listed, on the record and the casel
 	const childId = await addChild(page, { fullName: `Ivy ${name}`, status: 'Child protection plan' });
 	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Schedule a meeting for Ivy ${name}`);
+	await hydrated(page);
 
 	const day = londonDay(20);
 	const venue = `Room ${name}, Northfield Civic Centre`;
@@ -210,6 +221,7 @@ test('an IRO links a new parent or carer to a child', async ({ page }) => {
 	);
 	await page.getByRole('link', { name: 'Link a parent or carer' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Link a parent or carer to Ada ${name}`);
+	await hydrated(page);
 
 	// amina already knows Helen and Farida, so the "someone new" form comes second on the page.
 	const fresh = page.locator('form', { has: page.getByRole('button', { name: 'Add and link' }) });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { createIro, newDevice } from './flow-helpers';
+import { createIro, hydrated, newDevice } from './flow-helpers';
 
 /** Flow 4: choosing a language, remembering it, and starting in the reader's own language. */
 
@@ -18,6 +18,7 @@ async function expectArabic(page: Page) {
 
 /** Through the header panel on any page, as a user would. */
 async function chooseLanguage(page: Page, code: string, button: string) {
+	await hydrated(page);
 	await page.locator('summary').click();
 	await page.locator('#language-picker').selectOption(code);
 	await page.getByRole('button', { name: button }).click();
@@ -29,6 +30,7 @@ test('a visitor switches to Arabic in the header; it stays after moving around a
 }) => {
 	const iro = await createIro(browser);
 	await page.goto('/accessibility');
+	await hydrated(page);
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 	await page.locator('summary', { hasText: 'Language and display' }).click();
 	await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
@@ -46,6 +48,7 @@ test('a visitor switches to Arabic in the header; it stays after moving around a
 	await expect(page).toHaveURL('/help');
 	await expectArabic(page);
 	await page.goto('/signin');
+	await hydrated(page);
 	await expectArabic(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('تسجيل الدخول');
 

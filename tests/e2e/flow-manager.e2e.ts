@@ -1,5 +1,5 @@
 import { test, expect, signIn } from './fixtures';
-import { addChild, capitalise, createIro, newDevice, unique } from './flow-helpers';
+import { addChild, capitalise, createIro, hydrated, newDevice, unique } from './flow-helpers';
 
 /** Flow 3: the service manager adds IROs, moves children between caseloads and sees every caseload. */
 
@@ -11,6 +11,7 @@ test('the manager creates an IRO account, and that IRO can sign in to an empty c
 	await signIn(page, 'manager');
 	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Add an IRO' }).click();
 	await expect(page.getByRole('heading', { name: 'Add an IRO', level: 1 })).toBeVisible();
+	await hydrated(page);
 
 	// A half-filled form keeps what was typed and says what is missing.
 	await page.getByLabel('Full name').fill(name);
@@ -68,6 +69,7 @@ test('the manager moves a child to a new IRO: it leaves amina’s caseload and a
 		.getByRole('navigation', { name: 'Main menu' })
 		.getByRole('link', { name: 'Allocate children' })
 		.click();
+	await hydrated(page);
 	const select = page.getByLabel(`IRO for ${child}`);
 	await expect(select.locator('option:checked')).toHaveText('Amina Rahman');
 	await select.selectOption({ label: iro.displayName });

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { newDevice } from './flow-helpers';
+import { hydrated, newDevice } from './flow-helpers';
 
 /**
  * Flow 6: "Leave this site now". There is no internet here, so the neutral site (BBC Weather) is
@@ -18,11 +18,6 @@ async function standInForBbc(target: Page | BrowserContext) {
 			body: '<!doctype html><title>BBC Weather</title><h1>Weather</h1>'
 		})
 	);
-}
-
-/** The exit's script must be running before we use it (else the link is just a link). */
-async function hydrated(page: Page) {
-	await page.waitForLoadState('networkidle');
 }
 
 function quickExit(page: Page) {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
-import { childWithAccount, createIro, newDevice } from './flow-helpers';
+import { childWithAccount, createIro, hydrated, newDevice } from './flow-helpers';
 
 /** Flows 7 and 8: too many wrong passwords, signing out, and changing the password. */
 
@@ -23,6 +23,7 @@ test('after 5 wrong passwords, even the right one is refused for a while (429)',
 	// A brand-new account, so no one else's sign-in is slowed down.
 	const iro = await createIro(browser);
 	await page.goto('/signin');
+	await hydrated(page);
 	for (let i = 1; i <= 5; i++) {
 		await trySignIn(page, iro.username, `wrong guess ${i}`);
 		await expect(page.locator('.error-summary').getByRole('link')).toHaveText([WRONG]);
@@ -89,6 +90,7 @@ test('signing out ends the session: Back and revisiting go to sign in, and the o
 	await expect(page).toHaveURL(/\/signin/);
 	await expect(page.getByText('Hi Sam!')).toHaveCount(0);
 	await page.goto('/me');
+	await hydrated(page);
 	await expect(page).toHaveURL('/signin?returnTo=%2Fme');
 	await expect(page.getByText('Hi Sam!')).toHaveCount(0);
 
@@ -124,6 +126,7 @@ test('changing the password keeps this device signed in and signs out every othe
 		.getByRole('link', { name: 'Change password' })
 		.click();
 	await expect(me.getByRole('heading', { name: 'Change your password', level: 1 })).toBeVisible();
+	await hydrated(me);
 
 	// Mistakes are explained, and change nothing.
 	await me.getByLabel('Your password now').fill('not my password');

@@ -1,5 +1,5 @@
 import { test, expect, signIn, DEMO_PASSWORD } from './fixtures';
-import { unique } from './flow-helpers';
+import { hydrated, unique } from './flow-helpers';
 
 /** Flow 1: every demo role lands on its own home; a wrong password gets one calm message. */
 
@@ -62,6 +62,7 @@ const WRONG = 'The username or password is not right. Check them and try again.'
 
 test('a wrong password gets one calm message that does not say which part was wrong', async ({ page }) => {
 	await page.goto('/signin');
+	await hydrated(page);
 	await page.getByLabel('Username or email address').fill('sam');
 	await page.getByLabel('Password', { exact: true }).fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
