@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  * Tests share one database, so they create the records they change and never depend on order.
  */
 const PORT = Number(process.env.E2E_PORT || 4173);
+const SMTP_PORT = PORT + 1000;
+const MAIL_HTTP_PORT = PORT + 1001;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -34,11 +36,26 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node scripts/demo.js',
-		url: `http://localhost:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: { PORT: String(PORT), DATABASE_PATH: `data/e2e-${PORT}.db`, ORIGIN: `http://localhost:${PORT}` }
-	}
+	webServer: [
+		{
+			// A real SMTP server that keeps what it receives, for the notification tests.
+			command: 'node tests/e2e/mail-sink.js',
+			url: `http://127.0.0.1:${MAIL_HTTP_PORT}/emails`,
+			reuseExistingServer: false,
+			env: { SMTP_PORT: String(SMTP_PORT), HTTP_PORT: String(MAIL_HTTP_PORT) }
+		},
+		{
+			command: 'node scripts/demo.js',
+			url: `http://localhost:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(PORT),
+				DATABASE_PATH: `data/e2e-${PORT}.db`,
+				ORIGIN: `http://localhost:${PORT}`,
+				SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+				DUTY_MANAGER_EMAIL: 'duty.manager@northfield.example'
+			}
+		}
+	]
 });

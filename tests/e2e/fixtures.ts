@@ -3,6 +3,19 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'voicebox demo 2026';
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT || 4173}`;
+const MAIL_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT || 4173) + 1001}/emails`;
+
+export interface Email {
+	to: string[];
+	subject: string;
+	text: string;
+	receivedAt: number;
+}
+
+/** Emails the server sent to the test SMTP server (tests/e2e/mail-sink.js), oldest first. */
+export async function sentEmails(): Promise<Email[]> {
+	return (await fetch(MAIL_URL)).json();
+}
 
 /** WCAG 2.2 A/AA, including target size (2.5.8), which axe runs only when its tag is asked for. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
