@@ -7,65 +7,25 @@
  * "Own" records are Sam (child of IRO amina, foster child of carer helen), his conversation and Amina's
  * photo; "other" records are Kacper (IRO ben, no link to helen), his conversation and Ben's account.
  */
-export type Actor = 'anon' | 'child' | 'carer' | 'iro' | 'manager';
-export type Outcome = 'ok' | 'notFound' | 'signIn' | 'redirect';
-export type Which = 'own' | 'other';
-export type Expect = Outcome | { own: Outcome; other: Outcome };
+import { PREPARATION_RULES } from './access/preparation';
+import {
+	child,
+	everyone,
+	familyAction,
+	fixed,
+	iroOnlyAction,
+	only,
+	ownIroOnly,
+	refusedToNonStaff,
+	staffChild,
+	visitorsOnly,
+	type RouteRule
+} from './access/rules';
 
-export interface Ids {
-	ownChild: string;
-	otherChild: string;
-	ownIro: string;
-	otherIro: string;
-	ownConversation: string;
-	otherConversation: string;
-}
-
-export interface RouteRule {
-	/** The SvelteKit route id, as in src/routes without (groups). */
-	route: string;
-	path: (ids: Ids, which: Which) => string;
-	get: Record<Actor, Expect>;
-	/** Form actions ("default" or named): who is refused (404, or sign in first for visitors). */
-	actions?: Record<string, Partial<Record<Actor, Expect>>>;
-}
-
-const fixed = (path: string) => () => path;
-const child =
-	(suffix = '') =>
-	(ids: Ids, which: Which) =>
-		`/iro/children/${which === 'own' ? ids.ownChild : ids.otherChild}${suffix}`;
-const everyone = { anon: 'ok', child: 'ok', carer: 'ok', iro: 'ok', manager: 'ok' } as const;
-const visitorsOnly = {
-	anon: 'ok',
-	child: 'redirect',
-	carer: 'redirect',
-	iro: 'redirect',
-	manager: 'redirect'
-} as const;
-const only = (actor: Actor, outcome: Expect = 'ok'): Record<Actor, Expect> => ({
-	anon: 'signIn',
-	child: 'notFound',
-	carer: 'notFound',
-	iro: 'notFound',
-	manager: 'notFound',
-	[actor]: outcome
-});
-const staffChild: Record<Actor, Expect> = { ...only('iro', { own: 'ok', other: 'notFound' }), manager: 'ok' };
-const refusedToNonStaff = { child: 'notFound', carer: 'notFound', anon: 'signIn' } as const;
-const ownIroOnly = { ...refusedToNonStaff, iro: { own: 'ok', other: 'notFound' } } as const;
-const iroOnlyAction = { ...refusedToNonStaff, manager: 'notFound' } as const;
-/** A child's or carer's own form: everyone else is refused. */
-const familyAction = (actor: 'child' | 'carer'): Partial<Record<Actor, Expect>> => ({
-	anon: 'signIn',
-	child: 'notFound',
-	carer: 'notFound',
-	iro: 'notFound',
-	manager: 'notFound',
-	[actor]: 'ok'
-});
+export type { Actor, Expect, Ids, Outcome, RouteRule, Which } from './access/rules';
 
 export const ACCESS_MATRIX: RouteRule[] = [
+	...PREPARATION_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

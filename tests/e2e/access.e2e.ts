@@ -53,8 +53,14 @@ test.describe('access matrix', () => {
 			ownIro: link(html, '/manage/iros/', 'Amina Rahman'),
 			otherIro: link(html, '/manage/iros/', 'Ben Kowalski'),
 			ownConversation: link(inbox, '/iro/conversations/', 'Samuel Carter</bdi>(?:<!--[^>]*-->)*</a>'),
-			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>')
+			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>'),
+			ownMeeting: '',
+			otherMeeting: ''
 		};
+		const meetingOf = async (childId: string) =>
+			(await (await manager.get(`/iro/children/${childId}`)).text()).match(/\/iro\/meetings\/(\w+)/)?.[1] ?? 'none';
+		ids.ownMeeting = await meetingOf(ids.ownChild);
+		ids.otherMeeting = await meetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	});
 

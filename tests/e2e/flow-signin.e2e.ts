@@ -102,3 +102,21 @@ test('an empty sign-in form asks for both parts, without counting as a wrong try
 	]);
 	await expect(page).toHaveTitle(/^Error: Sign in/);
 });
+
+test('text typed before the page has finished loading is kept', async ({ page }) => {
+	// Hold back the page's scripts, as a slow phone connection would, while the child types.
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/signin', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Username or email address').fill('sam');
+	await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	release();
+	await hydrated(page);
+	await expect(page.getByLabel('Username or email address')).toHaveValue('sam');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL('/me');
+});

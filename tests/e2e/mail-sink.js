@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 
 const SMTP_PORT = Number(process.env.SMTP_PORT || 2525);
 const HTTP_PORT = Number(process.env.HTTP_PORT || 2526);
+/** @type {Array<{ to: string[]; subject: string; text: string; receivedAt: number }>} */
 const emails = [];
 
 const smtp = new SMTPServer({

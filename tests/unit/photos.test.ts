@@ -19,7 +19,8 @@ async function jpegWithLocation() {
 		.toBuffer();
 }
 
-const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
+const file = (bytes: Uint8Array, name: string, type: string) =>
+	new File([new Uint8Array(bytes)], name, { type });
 
 describe('IRO photos', () => {
 	it('re-encode a real JPEG as a small WebP without any metadata (no GPS location)', async () => {

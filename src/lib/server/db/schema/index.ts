@@ -2,3 +2,4 @@ export * from './people';
 export * from './meetings';
 export * from './auth';
 export * from './messages';
+export * from './preparation';

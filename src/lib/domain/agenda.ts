@@ -1,0 +1,52 @@
+/** The child's agenda and the running order a chairing child gets from it. */
+export type Raiser = 'me' | 'iro';
+export type Chair = 'iro' | 'cochair' | 'me';
+
+export const AGENDA_MAX_ITEMS = 20;
+export const AGENDA_ITEM_MAX = 300;
+export const AGENDA_STARTERS = ['familyTime', 'school', 'whereILive', 'money', 'myPlans', 'health', 'friends'] as const;
+
+export interface AgendaItem {
+	id: string;
+	text: string;
+	raiser: Raiser;
+}
+
+/** Moves one item up or down; anything else leaves the order as it was. */
+export function move<T extends { id: string }>(items: T[], id: string, direction: 'up' | 'down'): T[] {
+	const from = items.findIndex((i) => i.id === id);
+	const to = direction === 'up' ? from - 1 : from + 1;
+	if (from === -1 || to < 0 || to >= items.length) return items;
+	const next = [...items];
+	[next[from], next[to]] = [next[to], next[from]];
+	return next;
+}
+
+/** Puts items in the order given by ids (from drag and drop); unknown or missing ids change nothing. */
+export function reorder<T extends { id: string }>(items: T[], ids: string[]): T[] {
+	if (ids.length !== items.length || new Set(ids).size !== ids.length) return items;
+	const byId = new Map(items.map((i) => [i.id, i]));
+	if (!ids.every((id) => byId.has(id))) return items;
+	return ids.map((id) => byId.get(id)!);
+}
+
+export type RunningOrderStep =
+	| { kind: 'welcome' | 'introductions' | 'anythingElse' | 'nextSteps' | 'close'; by: 'me' | 'iro' | 'together' }
+	| { kind: 'item'; text: string; by: 'me' | 'iro' };
+
+/**
+ * The running order for a child who chairs or co-chairs: welcome, introductions, each of their agenda
+ * items in their order (raised by them or by their IRO, as they chose), anything else, what happens
+ * next, close. A co-chair shares the opening and closing with their IRO.
+ */
+export function runningOrder(chair: Chair, items: AgendaItem[]): RunningOrderStep[] {
+	const lead = chair === 'me' ? 'me' : chair === 'cochair' ? 'together' : 'iro';
+	return [
+		{ kind: 'welcome', by: lead },
+		{ kind: 'introductions', by: lead },
+		...items.map((item) => ({ kind: 'item' as const, text: item.text, by: item.raiser })),
+		{ kind: 'anythingElse', by: lead },
+		{ kind: 'nextSteps', by: 'iro' },
+		{ kind: 'close', by: lead }
+	];
+}

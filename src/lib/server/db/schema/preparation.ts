@@ -1,0 +1,142 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { children, carers, users } from './people';
+import { meetings } from './meetings';
+
+/**
+ * Getting ready for a meeting. Everything belongs to one meeting of one child; when a meeting is
+ * cancelled, it moves to the child's next meeting (see preparation.ts), so nothing is lost.
+ */
+
+/** "My say": answers as JSON ({ [questionId]: { value, visibility, updatedAt } }). */
+export const consultations = sqliteTable(
+	'consultations',
+	{
+		id: text('id').primaryKey(),
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id, { onDelete: 'cascade' }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** 'young' (4–7), 'middle' (8–12) or 'teen' (13+), fixed when started. */
+		version: text('version', { enum: ['young', 'middle', 'teen'] }).notNull(),
+		age: integer('age').notNull(),
+		answers: text('answers').notNull().default('{}'),
+		/** The answers as they were when sent, so the IRO can see what changed after. */
+		sentAnswers: text('sent_answers'),
+		sentAt: integer('sent_at'),
+		/** For the 4–7 version: a grown-up filled it in with the child. */
+		withCarer: integer('with_carer', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('consultations_meeting_idx').on(t.meetingId)]
+);
+
+export const agendaItems = sqliteTable(
+	'agenda_items',
+	{
+		id: text('id').primaryKey(),
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id, { onDelete: 'cascade' }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		text: text('text').notNull(),
+		raiser: text('raiser', { enum: ['me', 'iro'] }).notNull(),
+		visibility: text('visibility', { enum: ['iro', 'everyone'] }).notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)]
+);
+
+/** Chairing and "about my meeting": who, how, where, when. Choices as JSON. */
+export const meetingChoices = sqliteTable('meeting_choices', {
+	meetingId: text('meeting_id')
+		.primaryKey()
+		.references(() => meetings.id, { onDelete: 'cascade' }),
+	childId: text('child_id')
+		.notNull()
+		.references(() => children.id, { onDelete: 'cascade' }),
+	chair: text('chair', { enum: ['iro', 'cochair', 'me'] }),
+	choices: text('choices').notNull().default('{}'),
+	/** When the IRO was asked to help a chairing child prepare. */
+	chairHelpRequestedAt: integer('chair_help_requested_at'),
+	updatedAt: integer('updated_at').notNull()
+});
+
+/** Asking for an advocate or an independent visitor: something for the IRO to act on. */
+export const supportRequests = sqliteTable(
+	'support_requests',
+	{
+		id: text('id').primaryKey(),
+		childId: text('child_id')
+			.notNull()
+			.references(() => children.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['advocate', 'independentVisitor'] }).notNull(),
+		status: text('status', { enum: ['requested', 'inProgress', 'arranged', 'declined', 'withdrawn'] }).notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('support_child_idx').on(t.childId)]
+);
+
+/** A parent's or carer's views before a meeting. */
+export const carerViews = sqliteTable(
+	'carer_views',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		carerId: text('carer_id')
+			.notNull()
+			.references(() => carers.id, { onDelete: 'cascade' }),
+		goingWell: text('going_well').notNull().default(''),
+		worries: text('worries').notNull().default(''),
+		nextSteps: text('next_steps').notNull().default(''),
+		anythingElse: text('anything_else').notNull().default(''),
+		attending: text('attending', { enum: ['yes', 'no', 'notSure'] }),
+		sentAt: integer('sent_at'),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('carer_views_meeting_carer_idx').on(t.meetingId, t.carerId)]
+);
+
+/** Who read what, when: the audit trail of pre-meeting packs. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		action: text('action').notNull(),
+		subjectId: text('subject_id').notNull(),
+		detail: text('detail').notNull().default(''),
+		at: integer('at').notNull()
+	},
+	(t) => [index('audit_subject_idx').on(t.subjectId, t.at)]
+);
+
+/** A nudge from the IRO to a child or carer who has not replied yet; shown on their home page. */
+export const reminders = sqliteTable(
+	'reminders',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		childId: text('child_id').references(() => children.id, { onDelete: 'cascade' }),
+		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('reminders_meeting_idx').on(t.meetingId)]
+);

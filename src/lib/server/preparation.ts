@@ -1,0 +1,76 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { db, tables } from './db';
+import type { Meeting } from './meetings';
+
+/**
+ * Which meeting a child is getting ready for, and keeping their preparation with them when a
+ * meeting is cancelled or moved. Every "before the meeting" page starts from `meetingToPrepare`.
+ */
+const { meetings, consultations, agendaItems, meetingChoices, carerViews, reminders } = tables;
+
+/** The child's next meeting that has not started and is not cancelled; null if none is booked. */
+export function meetingToPrepare(childId: string, now = Date.now()): Meeting | null {
+	return (
+		db()
+			.select()
+			.from(meetings)
+			.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
+			.orderBy(asc(meetings.startsAt))
+			.get() ?? null
+	);
+}
+
+/** Answers can still be changed until the meeting starts. */
+export function isOpen(meeting: Pick<Meeting, 'startsAt' | 'cancelledAt'>, now = Date.now()): boolean {
+	return meeting.cancelledAt === null && meeting.startsAt > now;
+}
+
+/**
+ * Moves what was prepared for the child's cancelled meetings to their next meeting, unless that
+ * meeting already has its own. Called after a meeting is cancelled and after one is scheduled.
+ */
+export function carryOverPreparation(childId: string, now = Date.now()): void {
+	const target = meetingToPrepare(childId, now);
+	if (!target) return;
+	const cancelled = db()
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(and(eq(meetings.childId, childId), isNotNull(meetings.cancelledAt)))
+		.all()
+		.map((m) => m.id);
+	if (!cancelled.length) return;
+	db().transaction((tx) => {
+		const has = (table: typeof consultations | typeof meetingChoices) =>
+			Boolean(tx.select({ id: table.meetingId }).from(table).where(eq(table.meetingId, target.id)).get());
+		if (!has(consultations)) {
+			const latest = tx
+				.select({ id: consultations.id })
+				.from(consultations)
+				.where(inArray(consultations.meetingId, cancelled))
+				.orderBy(asc(consultations.updatedAt))
+				.all()
+				.pop();
+			if (latest) tx.update(consultations).set({ meetingId: target.id }).where(eq(consultations.id, latest.id)).run();
+		}
+		if (!has(meetingChoices)) {
+			const latest = tx
+				.select({ id: meetingChoices.meetingId })
+				.from(meetingChoices)
+				.where(inArray(meetingChoices.meetingId, cancelled))
+				.orderBy(asc(meetingChoices.updatedAt))
+				.all()
+				.pop();
+			if (latest) tx.update(meetingChoices).set({ meetingId: target.id }).where(eq(meetingChoices.meetingId, latest.id)).run();
+		}
+		tx.update(agendaItems).set({ meetingId: target.id }).where(inArray(agendaItems.meetingId, cancelled)).run();
+		for (const view of tx.select().from(carerViews).where(inArray(carerViews.meetingId, cancelled)).all()) {
+			const clash = tx
+				.select({ id: carerViews.id })
+				.from(carerViews)
+				.where(and(eq(carerViews.meetingId, target.id), eq(carerViews.carerId, view.carerId)))
+				.get();
+			if (!clash) tx.update(carerViews).set({ meetingId: target.id }).where(eq(carerViews.id, view.id)).run();
+		}
+		tx.update(reminders).set({ meetingId: target.id }).where(inArray(reminders.meetingId, cancelled)).run();
+	});
+}

@@ -1,0 +1,11 @@
+import type { RouteRule } from './rules';
+
+/**
+ * Access rules for "before the meeting" (issue 3). Each area's pages add their rows to their own
+ * list here, and ACCESS_MATRIX includes them all.
+ */
+import { SAY_RULES } from './say';
+import { PREPARE_RULES } from './prepare';
+import { PACK_RULES } from './pack';
+
+export const PREPARATION_RULES: RouteRule[] = [...SAY_RULES, ...PREPARE_RULES, ...PACK_RULES];

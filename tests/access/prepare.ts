@@ -1,0 +1,3 @@
+import type { RouteRule } from './rules';
+
+export const PREPARE_RULES: RouteRule[] = [];

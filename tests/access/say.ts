@@ -1,0 +1,3 @@
+import type { RouteRule } from './rules';
+
+export const SAY_RULES: RouteRule[] = [];
