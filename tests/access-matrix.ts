@@ -103,6 +103,15 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	},
 	{ route: '/iro/children/[childId]', path: child(), get: staffChild, actions: { revoke: ownIroOnly } },
 	{
+		route: '/iro/children/[childId]/meetings/[meetingId]',
+		path: (ids, which) =>
+			which === 'own'
+				? `/iro/children/${ids.ownChild}/meetings/${ids.ownMeeting}`
+				: `/iro/children/${ids.otherChild}/meetings/${ids.otherMeeting}`,
+		get: staffChild,
+		actions: { move: ownIroOnly, cancel: ownIroOnly }
+	},
+	{
 		route: '/iro/children/[childId]/meetings/new',
 		path: child('/meetings/new'),
 		get: staffChild,

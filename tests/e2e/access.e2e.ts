@@ -58,7 +58,9 @@ test.describe('access matrix', () => {
 			otherMeeting: ''
 		};
 		const meetingOf = async (childId: string) =>
-			(await (await manager.get(`/iro/children/${childId}`)).text()).match(/\/iro\/meetings\/(\w+)/)?.[1] ?? 'none';
+			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
+				/\/meetings\/(?!new\b)(\w+)/
+			)?.[1] ?? 'none';
 		ids.ownMeeting = await meetingOf(ids.ownChild);
 		ids.otherMeeting = await meetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);

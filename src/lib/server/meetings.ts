@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { db, tables } from './db';
 import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
+import { carryOverPreparation } from './preparation';
 
 const { meetings } = tables;
 
@@ -20,7 +21,31 @@ export function scheduleMeeting(input: {
 		.insert(meetings)
 		.values({ id, ...input, createdAt: Date.now() })
 		.run();
+	carryOverPreparation(input.childId);
 	return id;
+}
+
+/** One meeting of this child (404 territory is the caller's: it returns undefined otherwise). */
+export function meetingOfChild(childId: string, meetingId: string): Meeting | undefined {
+	return db()
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.id, meetingId), eq(meetings.childId, childId)))
+		.get();
+}
+
+/** Moves a meeting (new date, time, place or way of taking part): everything prepared stays with it. */
+export function moveMeeting(
+	meetingId: string,
+	changes: { startsAt: number; venue: string; mode: MeetingMode; kind: MeetingKind }
+) {
+	db().update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+}
+
+/** Cancels a meeting; what the child and carers prepared moves to the next meeting when there is one. */
+export function cancelMeeting(meeting: Meeting, now = Date.now()) {
+	db().update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
+	carryOverPreparation(meeting.childId, now);
 }
 
 export function meetingsOfChild(childId: string): Meeting[] {

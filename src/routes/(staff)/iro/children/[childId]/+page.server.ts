@@ -32,6 +32,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		conversations: inbox(null, child.id),
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),
+		moved: url.searchParams.has('moved'),
+		cancelled: url.searchParams.has('cancelled'),
 		carerAdded: url.searchParams.has('carerAdded')
 	};
 };
