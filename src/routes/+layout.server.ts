@@ -5,8 +5,11 @@ import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = ({ locals, url }) => {
 	const { lang, user, display } = locals;
+	// Signed in, the unread count in the header must be fresh on every page, so this load runs again
+	// on each navigation (reading url.pathname makes SvelteKit track it).
+	if (user) void url.pathname;
 	const { councilName, quickExitUrl } = config();
 	return {
 		lang,

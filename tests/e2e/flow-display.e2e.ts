@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, setTextSize, DEMO_PASSWORD } from './fixtures';
+import { test, expect, setTextSize, DEMO_PASSWORD } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -8,6 +8,7 @@ import {
 	hydrated,
 	londonDay,
 	newDevice,
+	signIn,
 	unique
 } from './flow-helpers';
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { expect, signIn, DEMO_PASSWORD } from './fixtures';
+import { expect, DEMO_PASSWORD } from './fixtures';
 
 /**
  * Helpers for the flow tests. Every test that changes data makes its own records (children, IROs,
@@ -31,6 +31,20 @@ export function londonDay(days = 0): string {
  */
 export async function hydrated(page: Page) {
 	await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Signs in like fixtures.signIn, but types only once the page is hydrated: until Svelte's hydration
+ * stops clearing typed text (see the "typed before the page has finished loading" test), typing
+ * earlier loses the username now and then when the machine is busy.
+ */
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+	await page.goto('/signin');
+	await hydrated(page);
+	await page.getByLabel('Username or email address').fill(login);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
 /** Records Content-Security-Policy violations on a page made outside the `page` fixture. */

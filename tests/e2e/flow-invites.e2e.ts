@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
+import { test, expect } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -8,6 +8,7 @@ import {
 	issueCode,
 	join,
 	newDevice,
+	signIn,
 	unique
 } from './flow-helpers';
 

@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -7,6 +7,7 @@ import {
 	hydrated,
 	londonDay,
 	newDevice,
+	signIn,
 	unique
 } from './flow-helpers';
 

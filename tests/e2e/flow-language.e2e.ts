@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
-import { createIro, hydrated, newDevice } from './flow-helpers';
+import { test, expect } from './fixtures';
+import { createIro, hydrated, newDevice, signIn } from './flow-helpers';
 
 /** Flow 4: choosing a language, remembering it, and starting in the reader's own language. */
 

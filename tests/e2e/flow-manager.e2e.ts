@@ -1,5 +1,5 @@
-import { test, expect, signIn } from './fixtures';
-import { addChild, capitalise, createIro, hydrated, newDevice, unique } from './flow-helpers';
+import { test, expect } from './fixtures';
+import { addChild, capitalise, createIro, hydrated, newDevice, signIn, unique } from './flow-helpers';
 
 /** Flow 3: the service manager adds IROs, moves children between caseloads and sees every caseload. */
 

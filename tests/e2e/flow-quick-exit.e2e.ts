@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
-import { hydrated, newDevice } from './flow-helpers';
+import { test, expect } from './fixtures';
+import { hydrated, newDevice, signIn } from './flow-helpers';
 
 /**
  * Flow 6: "Leave this site now". There is no internet here, so the neutral site (BBC Weather) is

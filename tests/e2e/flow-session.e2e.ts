@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
-import { childWithAccount, createIro, hydrated, newDevice } from './flow-helpers';
+import { test, expect } from './fixtures';
+import { childWithAccount, createIro, hydrated, newDevice, signIn } from './flow-helpers';
 
 /** Flows 7 and 8: too many wrong passwords, signing out, and changing the password. */
 

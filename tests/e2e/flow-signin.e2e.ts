@@ -1,5 +1,5 @@
-import { test, expect, signIn, DEMO_PASSWORD } from './fixtures';
-import { hydrated, unique } from './flow-helpers';
+import { test, expect, DEMO_PASSWORD } from './fixtures';
+import { hydrated, signIn, unique } from './flow-helpers';
 
 /** Flow 1: every demo role lands on its own home; a wrong password gets one calm message. */
 
@@ -103,11 +103,12 @@ test('an empty sign-in form asks for both parts, without counting as a wrong try
 	await expect(page).toHaveTitle(/^Error: Sign in/);
 });
 
+// On a slow phone a child may type before the page's scripts run: hydration must keep what they typed.
 test('text typed before the page has finished loading is kept', async ({ page }) => {
 	// Hold back the page's scripts, as a slow phone connection would, while the child types.
 	let release!: () => void;
 	const gate = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await gate;
 		await route.continue();
 	});

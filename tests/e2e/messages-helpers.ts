@@ -10,7 +10,7 @@ import { expect, signIn, sentEmails, BASE_URL, type Email } from './fixtures';
  * Playwright lock with that name so that they never run at the same time as each other:
  *  - 'jordan': signs in as jordan, changes jordan's settings or reads Jordan's conversation;
  *  - 'kacper': sends in, or reads, Kacper's conversation with ben;
- *  - 'ben-display': changes ben's display settings.
+ *  - 'ben-display' and 'farida': change ben's or farida's display settings.
  */
 
 let counter = 0;
@@ -71,16 +71,19 @@ export function unreadPattern(lang = 'en') {
 	return new RegExp(`\\(${words.replace('NUMBER', '\\d+')}\\)`);
 }
 
-/** The inbox entry (a list item in <main>) whose link names `child` (and carer, if given). */
-export function inboxItem(page: Page, linkName: string) {
+/** A conversation with a carer is linked as "Samuel Carter: Helen Price" in the inbox. */
+export const withCarer = (child: string, carer: string) => new RegExp(`^${child}\\s*: ${carer}$`);
+
+/** The inbox entry (a list item in <main>) whose link is named `linkName` (exactly). */
+export function inboxItem(page: Page, linkName: string | RegExp) {
 	return page
 		.getByRole('main')
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('link', { name: linkName, exact: true }) });
 }
 
-/** The id of a conversation in the signed-in IRO's inbox, by its link text ("Samuel Carter"). */
-export async function conversationId(page: Page, linkName: string): Promise<string> {
+/** The id of a conversation in the signed-in IRO's inbox, by its link name. */
+export async function conversationId(page: Page, linkName: string | RegExp): Promise<string> {
 	await page.goto('/iro/inbox');
 	const href = await inboxItem(page, linkName).getByRole('link').first().getAttribute('href');
 	expect(href).toMatch(/^\/iro\/conversations\/[^/]+$/);

@@ -38,12 +38,27 @@ export function retryDelay(attempts: number): number {
 }
 
 let running: Promise<void> | null = null;
+let again = false;
 
-/** Sends what is due. Safe to call often: one run at a time. */
+/**
+ * Sends what is due. Safe to call often: one run at a time. An email queued while a run is sending
+ * (the duty manager's, just after the IRO's) goes in another pass straight after, not at the next tick.
+ */
 export function deliverDue(now = Date.now()): Promise<void> {
 	const mailer = transporter();
 	if (!mailer) return Promise.resolve();
-	if (!running) running = sendDue(mailer, now).finally(() => (running = null));
+	if (running) {
+		again = true;
+		return running;
+	}
+	running = (async () => {
+		let at = now;
+		do {
+			again = false;
+			await sendDue(mailer, at);
+			at = Math.max(at, Date.now());
+		} while (again);
+	})().finally(() => (running = null));
 	return running;
 }
 

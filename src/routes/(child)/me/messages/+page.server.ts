@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { parseForm } from '$lib/server/forms';
-import { findConversation, markRead, sendMessage, threadOf } from '$lib/server/messages';
+import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
 
@@ -20,7 +20,8 @@ export const load: PageServerLoad = () => {
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
-		messages: conversation ? threadOf(conversation.id) : []
+		messages: conversation ? threadOf(conversation.id) : [],
+		unread: unreadCount(user)
 	};
 };
 

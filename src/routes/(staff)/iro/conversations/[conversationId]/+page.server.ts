@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireConversation, requireRole } from '$lib/server/access';
 import { parseForm } from '$lib/server/forms';
-import { markRead, sendMessage, setDone, threadOf } from '$lib/server/messages';
+import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { messageSchema } from '$lib/forms/messages';
 import { tables, db } from '$lib/server/db';
 import { eq } from 'drizzle-orm';
@@ -22,7 +22,8 @@ export const load: PageServerLoad = ({ params }) => {
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
 		child: { id: child.id, name: child.fullName },
 		carerName: carer?.fullName ?? null,
-		messages: threadOf(conversation.id)
+		messages: threadOf(conversation.id),
+		unread: unreadCount(user)
 	};
 };
 

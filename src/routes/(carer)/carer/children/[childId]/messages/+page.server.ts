@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireCarerOf, requireRole } from '$lib/server/access';
 import { parseForm } from '$lib/server/forms';
-import { findConversation, markRead, sendMessage, threadOf } from '$lib/server/messages';
+import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
 
@@ -14,7 +14,8 @@ export const load: PageServerLoad = ({ params }) => {
 		viewerId: user.id,
 		child: { id: child.id, name: child.preferredName ?? child.fullName },
 		iro: iroCard(child.iroId),
-		messages: conversation ? threadOf(conversation.id) : []
+		messages: conversation ? threadOf(conversation.id) : [],
+		unread: unreadCount(user)
 	};
 };
 
