@@ -46,7 +46,10 @@ export const only = (actor: Actor, outcome: Expect = 'ok'): Record<Actor, Expect
 	manager: 'notFound',
 	[actor]: outcome
 });
-export const staffChild: Record<Actor, Expect> = { ...only('iro', { own: 'ok', other: 'notFound' }), manager: 'ok' };
+export const staffChild: Record<Actor, Expect> = {
+	...only('iro', { own: 'ok', other: 'notFound' }),
+	manager: 'ok'
+};
 export const refusedToNonStaff = { child: 'notFound', carer: 'notFound', anon: 'signIn' } as const;
 export const ownIroOnly = { ...refusedToNonStaff, iro: { own: 'ok', other: 'notFound' } } as const;
 export const iroOnlyAction = { ...refusedToNonStaff, manager: 'notFound' } as const;

@@ -4,7 +4,15 @@ export type Chair = 'iro' | 'cochair' | 'me';
 
 export const AGENDA_MAX_ITEMS = 20;
 export const AGENDA_ITEM_MAX = 300;
-export const AGENDA_STARTERS = ['familyTime', 'school', 'whereILive', 'money', 'myPlans', 'health', 'friends'] as const;
+export const AGENDA_STARTERS = [
+	'familyTime',
+	'school',
+	'whereILive',
+	'money',
+	'myPlans',
+	'health',
+	'friends'
+] as const;
 
 export interface AgendaItem {
 	id: string;
@@ -31,7 +39,10 @@ export function reorder<T extends { id: string }>(items: T[], ids: string[]): T[
 }
 
 export type RunningOrderStep =
-	| { kind: 'welcome' | 'introductions' | 'anythingElse' | 'nextSteps' | 'close'; by: 'me' | 'iro' | 'together' }
+	| {
+			kind: 'welcome' | 'introductions' | 'anythingElse' | 'nextSteps' | 'close';
+			by: 'me' | 'iro' | 'together';
+	  }
 	| { kind: 'item'; text: string; by: 'me' | 'iro' };
 
 /**

@@ -41,26 +41,54 @@ export function stepsFor(version: Version, age: number): Step[] {
 				id: 'feelings',
 				questions: ['feelHome', 'feelSchool', 'feelFamilyTime'].map((id) => ({ id, kind: 'feeling' }))
 			},
-			{ id: 'good', questions: [{ id: 'goodPictures', kind: 'pictures', options: PICTURES.good }, text('goodWords', WORDS_MAX)] },
-			{ id: 'worries', questions: [{ id: 'worryPictures', kind: 'pictures', options: PICTURES.worries }, text('worryWords', WORDS_MAX)] },
-			{ id: 'dreams', questions: [{ id: 'dreamPictures', kind: 'pictures', options: PICTURES.dreams }, text('dreamWords', WORDS_MAX)] }
+			{
+				id: 'good',
+				questions: [
+					{ id: 'goodPictures', kind: 'pictures', options: PICTURES.good },
+					text('goodWords', WORDS_MAX)
+				]
+			},
+			{
+				id: 'worries',
+				questions: [
+					{ id: 'worryPictures', kind: 'pictures', options: PICTURES.worries },
+					text('worryWords', WORDS_MAX)
+				]
+			},
+			{
+				id: 'dreams',
+				questions: [
+					{ id: 'dreamPictures', kind: 'pictures', options: PICTURES.dreams },
+					text('dreamWords', WORDS_MAX)
+				]
+			}
 		];
 	}
 	const steps: Step[] = [
 		{ id: 'good', questions: [text('good')] },
 		{ id: 'worries', questions: [text('worries')] },
 		{ id: 'dreams', questions: [text('dreams')] },
-		{ id: 'scalesHome', questions: ['scaleHome', 'scaleSafe', 'scaleFamilyTime'].map((id) => ({ id, kind: 'scale' })) },
-		{ id: 'scalesLife', questions: ['scaleSchool', 'scaleHealth', 'scaleFriends'].map((id) => ({ id, kind: 'scale' })) },
+		{
+			id: 'scalesHome',
+			questions: ['scaleHome', 'scaleSafe', 'scaleFamilyTime'].map((id) => ({ id, kind: 'scale' }))
+		},
+		{
+			id: 'scalesLife',
+			questions: ['scaleSchool', 'scaleHealth', 'scaleFriends'].map((id) => ({ id, kind: 'scale' }))
+		},
 		{ id: 'change', questions: [text('change')] }
 	];
-	if (version === 'teen' && isPlanningForFuture(age)) steps.push({ id: 'future', questions: [text('future')] });
+	if (version === 'teen' && isPlanningForFuture(age))
+		steps.push({ id: 'future', questions: [text('future')] });
 	steps.push({ id: 'anythingElse', questions: [text('anythingElse')] });
 	return steps;
 }
 
 /** The version for a child of this birth date, for a meeting on this date (under 4: no form). */
-export function versionFor(dateOfBirth: IsoDate, meetingDate: IsoDate): { version: Version; age: number } | null {
+export function versionFor(
+	dateOfBirth: IsoDate,
+	meetingDate: IsoDate
+): { version: Version; age: number } | null {
 	const age = ageOn(dateOfBirth, meetingDate);
 	const band = ageBand(age);
 	if (band === 'under4') return null;
@@ -111,9 +139,15 @@ export function mergeAnswers(stored: Answers, incoming: Incoming[], loadedAt: nu
 	const replaced: Array<{ id: string; value: AnswerValue }> = [];
 	for (const { id, value, visibility } of incoming) {
 		const before = stored[id];
-		const same = before && JSON.stringify(before.value) === JSON.stringify(value) && before.visibility === visibility;
+		const same =
+			before && JSON.stringify(before.value) === JSON.stringify(value) && before.visibility === visibility;
 		if (same) continue;
-		if (before && before.updatedAt > loadedAt && !isEmpty(before.value) && JSON.stringify(before.value) !== JSON.stringify(value)) {
+		if (
+			before &&
+			before.updatedAt > loadedAt &&
+			!isEmpty(before.value) &&
+			JSON.stringify(before.value) !== JSON.stringify(value)
+		) {
 			replaced.push({ id, value: before.value });
 		}
 		answers[id] = { value, visibility, updatedAt: now };

@@ -50,7 +50,8 @@ export function carryOverPreparation(childId: string, now = Date.now()): void {
 				.orderBy(asc(consultations.updatedAt))
 				.all()
 				.pop();
-			if (latest) tx.update(consultations).set({ meetingId: target.id }).where(eq(consultations.id, latest.id)).run();
+			if (latest)
+				tx.update(consultations).set({ meetingId: target.id }).where(eq(consultations.id, latest.id)).run();
 		}
 		if (!has(meetingChoices)) {
 			const latest = tx
@@ -60,9 +61,16 @@ export function carryOverPreparation(childId: string, now = Date.now()): void {
 				.orderBy(asc(meetingChoices.updatedAt))
 				.all()
 				.pop();
-			if (latest) tx.update(meetingChoices).set({ meetingId: target.id }).where(eq(meetingChoices.meetingId, latest.id)).run();
+			if (latest)
+				tx.update(meetingChoices)
+					.set({ meetingId: target.id })
+					.where(eq(meetingChoices.meetingId, latest.id))
+					.run();
 		}
-		tx.update(agendaItems).set({ meetingId: target.id }).where(inArray(agendaItems.meetingId, cancelled)).run();
+		tx.update(agendaItems)
+			.set({ meetingId: target.id })
+			.where(inArray(agendaItems.meetingId, cancelled))
+			.run();
 		for (const view of tx.select().from(carerViews).where(inArray(carerViews.meetingId, cancelled)).all()) {
 			const clash = tx
 				.select({ id: carerViews.id })

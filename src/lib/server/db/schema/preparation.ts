@@ -77,7 +77,9 @@ export const supportRequests = sqliteTable(
 			.notNull()
 			.references(() => children.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: ['advocate', 'independentVisitor'] }).notNull(),
-		status: text('status', { enum: ['requested', 'inProgress', 'arranged', 'declined', 'withdrawn'] }).notNull(),
+		status: text('status', {
+			enum: ['requested', 'inProgress', 'arranged', 'declined', 'withdrawn']
+		}).notNull(),
 		note: text('note').notNull().default(''),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
