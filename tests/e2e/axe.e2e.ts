@@ -8,6 +8,9 @@ import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixture
  */
 const modes = ['normal', 'xlarge'] as const;
 
+// Each test scans several pages twice (AA, then AAA contrast): give it time on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
 	const response = await page.request.post('/settings?/display', {
 		form: { text, returnTo: '/' },
@@ -66,7 +69,7 @@ for (const text of modes) {
 			await scan(page, ['/', '/signin', '/join', '/help', '/accessibility'], text);
 		});
 
-		test('child and carer pages', async ({ page, browser }) => {
+		test('child and carer pages', { lock: ['jordan', 'farida'] }, async ({ page, browser }) => {
 			const ids = await idsFromManager(page);
 			const zainab = ids.zainab.split('/').pop();
 			const child = await (await browser.newContext()).newPage();
@@ -81,11 +84,16 @@ for (const text of modes) {
 			await setDisplay(carer, 'normal');
 		});
 
-		test('IRO and manager pages', async ({ page, browser }) => {
+		test('manager pages', { lock: 'manager-display' }, async ({ page }) => {
 			const ids = await idsFromManager(page);
 			await setDisplay(page, text);
 			await scan(page, ['/manage', '/manage/allocations', '/manage/staff/new', ids.ben], text);
 			await setDisplay(page, 'normal');
+		});
+
+		// Locks keep tests that restyle the same account apart (see messages-helpers.ts).
+		test('IRO pages', { lock: 'ben-display' }, async ({ page, browser }) => {
+			const ids = await idsFromManager(page);
 			const iro = await (await browser.newContext()).newPage();
 			await signIn(iro, 'ben');
 			await setDisplay(iro, text);
