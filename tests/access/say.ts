@@ -1,3 +1,27 @@
-import type { RouteRule } from './rules';
+import { familyAction, fixed, only, type RouteRule } from './rules';
 
-export const SAY_RULES: RouteRule[] = [];
+/**
+ * "My say" (issue 3, item 1): only the signed-in child, for their own next meeting. The pages take
+ * no ids; everyone else is refused (404), visitors are asked to sign in. `good` is a step that every
+ * version of the form has.
+ */
+export const SAY_RULES: RouteRule[] = [
+	{
+		route: '/me/say',
+		path: fixed('/me/say'),
+		get: only('child'),
+		actions: { start: familyAction('child') }
+	},
+	{
+		route: '/me/say/[step]',
+		path: fixed('/me/say/good'),
+		get: only('child'),
+		actions: { save: familyAction('child'), autosave: familyAction('child') }
+	},
+	{
+		route: '/me/say/check',
+		path: fixed('/me/say/check'),
+		get: only('child'),
+		actions: { send: familyAction('child') }
+	}
+];

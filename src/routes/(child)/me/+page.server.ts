@@ -2,6 +2,8 @@ import type { PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { childSummary } from '$lib/server/home';
+// Issue 3 (pre-meeting pack): what the child has done for their next meeting, and any reminder.
+import { childChecklist } from '$lib/server/pack';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('child');
@@ -9,6 +11,7 @@ export const load: PageServerLoad = ({ url }) => {
 	if (!child) notFound();
 	return {
 		...childSummary(child),
+		checklist: childChecklist(child),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -1,8 +1,22 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { caseload } from '$lib/server/children';
+// Issue 3 (pre-meeting pack): who the IRO has heard from before each upcoming meeting.
+import { beforeTheMeeting } from '$lib/server/pack';
+import { notHeardFilter } from '$lib/domain/pack';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
-	return { name: user.displayName, rows: caseload(user.id) };
+	const rows = caseload(user.id);
+	const before = beforeTheMeeting(
+		rows.flatMap((r) => (r.next ? [{ childId: r.child.id, meetingId: r.next.id }] : []))
+	);
+	const notHeard = notHeardFilter(url.searchParams);
+	return {
+		name: user.displayName,
+		allRows: rows,
+		rows: notHeard ? rows.filter((r) => before[r.child.id]?.notHeard) : rows,
+		before,
+		notHeard
+	};
 };

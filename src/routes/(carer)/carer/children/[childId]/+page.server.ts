@@ -1,8 +1,14 @@
 import type { PageServerLoad } from './$types';
-import { requireChild } from '$lib/server/access';
+import { requireCarerOf } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
+// Issue 3 (pre-meeting pack): the carer's views, any reminder, and only what the child shared with everyone.
+import { carerPreparation, sharedWithEveryone } from '$lib/server/pack';
 
 export const load: PageServerLoad = ({ params }) => {
-	const child = requireChild(params.childId, 'view', 'carer');
-	return childSummary(child);
+	const { child, carer } = requireCarerOf(params.childId);
+	return {
+		...childSummary(child),
+		preparation: carerPreparation(child.id, carer.id),
+		shared: sharedWithEveryone(child.id)
+	};
 };

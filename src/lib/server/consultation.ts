@@ -1,0 +1,288 @@
+import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import { meetingToPrepare } from './preparation';
+import type { Meeting } from './meetings';
+import { londonDate } from '$lib/domain/dates';
+import {
+	changedSince,
+	isEmpty,
+	mergeAnswers,
+	stepsFor,
+	versionFor,
+	type Answer,
+	type AnswerValue,
+	type Answers,
+	type Incoming,
+	type Step,
+	type Version
+} from '$lib/domain/consultation';
+
+/**
+ * "My say": the child's consultation for one meeting. ALL SQL for the consultations table lives
+ * here. A consultation is created on the child's first save (or when they press Start), and its
+ * version (young / middle / teen) is fixed then, from the child's age on the meeting date in London.
+ * Answers are drafts until sent; after sending the child can change them until the meeting starts,
+ * and `sentAnswers` keeps what was last sent so the IRO can see what changed.
+ */
+const { consultations, meetings } = tables;
+
+type Row = typeof consultations.$inferSelect;
+
+export interface Consultation {
+	id: string;
+	childId: string;
+	meetingId: string;
+	version: Version;
+	age: number;
+	withCarer: boolean;
+	answers: Answers;
+	sentAnswers: Answers | null;
+	sentAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export type ConsultationStatus = 'notStarted' | 'started' | 'sent';
+
+function isAnswerValue(value: unknown): value is AnswerValue {
+	return (
+		typeof value === 'string' ||
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+	);
+}
+
+/** Stored JSON to answers; anything malformed is dropped rather than trusted. */
+export function parseAnswers(json: string | null | undefined): Answers {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(json ?? '{}');
+	} catch {
+		return {};
+	}
+	const out: Answers = {};
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+	for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
+		if (!entry || typeof entry !== 'object') continue;
+		const a = entry as Partial<Record<keyof Answer, unknown>>;
+		if (!isAnswerValue(a.value)) continue;
+		out[id] = {
+			value: a.value,
+			visibility: a.visibility === 'everyone' ? 'everyone' : 'iro',
+			updatedAt: typeof a.updatedAt === 'number' ? a.updatedAt : 0
+		};
+	}
+	return out;
+}
+
+function toConsultation(row: Row): Consultation {
+	return {
+		id: row.id,
+		childId: row.childId,
+		meetingId: row.meetingId,
+		version: row.version,
+		age: row.age,
+		withCarer: row.withCarer,
+		answers: parseAnswers(row.answers),
+		sentAnswers: row.sentAnswers === null ? null : parseAnswers(row.sentAnswers),
+		sentAt: row.sentAt,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt
+	};
+}
+
+function rowOf(meetingId: string): Row | undefined {
+	return db().select().from(consultations).where(eq(consultations.meetingId, meetingId)).get();
+}
+
+/** The consultation for a meeting, or null if the child has not started it. */
+export function findConsultation(meetingId: string): Consultation | null {
+	const row = rowOf(meetingId);
+	return row ? toConsultation(row) : null;
+}
+
+/**
+ * For the IRO's pack (engineer C): what the child said for this meeting, with answers parsed;
+ * null if the child has not started. Access is the caller's job (requireChild on the meeting's child).
+ */
+export function consultationFor(meetingId: string): {
+	version: Version;
+	age: number;
+	withCarer: boolean;
+	answers: Answers;
+	sentAnswers: Answers | null;
+	sentAt: number | null;
+	updatedAt: number;
+} | null {
+	const c = findConsultation(meetingId);
+	if (!c) return null;
+	const { version, age, withCarer, answers, sentAnswers, sentAt, updatedAt } = c;
+	return { version, age, withCarer, answers, sentAnswers, sentAt, updatedAt };
+}
+
+export interface StatusOfSay {
+	status: ConsultationStatus;
+	/** When the child last pressed "Send to my IRO" (null if never). */
+	sentAt: number | null;
+	/** When anything was last saved (null if not started). */
+	updatedAt: number | null;
+	/** Sent, and changed since (what `changedSince` would list is not empty). */
+	changedSinceSent: boolean;
+}
+
+function statusOf(
+	c: Pick<Consultation, 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
+): StatusOfSay {
+	if (!c) return { status: 'notStarted', sentAt: null, updatedAt: null, changedSinceSent: false };
+	const sent = c.sentAt !== null;
+	const anything = Object.values(c.answers).some((a) => !isEmpty(a.value));
+	return {
+		status: sent ? 'sent' : anything ? 'started' : 'notStarted',
+		sentAt: c.sentAt,
+		updatedAt: c.updatedAt,
+		changedSinceSent: sent && changedSince(c.sentAnswers ?? {}, c.answers).length > 0
+	};
+}
+
+/** 'notStarted' (nothing answered yet), 'started' (a draft) or 'sent', with when it was sent. */
+export function consultationStatus(meetingId: string): StatusOfSay {
+	return statusOf(findConsultation(meetingId));
+}
+
+/** The same for many meetings in one query (for a caseload); meetings with nothing are 'notStarted'. */
+export function consultationStatuses(meetingIds: string[]): Map<string, StatusOfSay> {
+	const out = new Map<string, StatusOfSay>();
+	for (const id of meetingIds) out.set(id, statusOf(null));
+	if (!meetingIds.length) return out;
+	const rows = db().select().from(consultations).where(inArray(consultations.meetingId, meetingIds)).all();
+	for (const row of rows) out.set(row.meetingId, statusOf(toConsultation(row)));
+	return out;
+}
+
+export interface SayState {
+	meeting: Meeting;
+	version: Version;
+	age: number;
+	steps: Step[];
+	/** Null until the child's first save. */
+	consultation: Consultation | null;
+}
+
+/**
+ * What the child is getting ready for: their next meeting, the version of the form (the stored one
+ * once started; before that, the one for their age on the meeting date in London) and its steps.
+ * Null when no meeting is booked (or, for an under-4, there is no form).
+ */
+export function sayFor(child: { id: string; dateOfBirth: string }, now = Date.now()): SayState | null {
+	const meeting = meetingToPrepare(child.id, now);
+	if (!meeting) return null;
+	const consultation = findConsultation(meeting.id);
+	const fixed = consultation
+		? { version: consultation.version, age: consultation.age }
+		: versionFor(child.dateOfBirth, londonDate(meeting.startsAt));
+	if (!fixed) return null;
+	return { meeting, ...fixed, steps: stepsFor(fixed.version, fixed.age), consultation };
+}
+
+function insertIfMissing(childId: string, meetingId: string, version: Version, age: number, now: number) {
+	db()
+		.insert(consultations)
+		.values({ id: newId(), childId, meetingId, version, age, createdAt: now, updatedAt: now })
+		.onConflictDoNothing()
+		.run();
+}
+
+/**
+ * Creates the consultation for this meeting if it does not exist yet, fixing its version; records
+ * whether a grown-up is helping (the 4–7 version asks). Returns it as stored.
+ */
+export function startConsultation(
+	state: Pick<SayState, 'meeting' | 'version' | 'age'>,
+	withCarer: boolean | null = null,
+	now = Date.now()
+): Consultation {
+	const { meeting } = state;
+	return db().transaction(() => {
+		insertIfMissing(meeting.childId, meeting.id, state.version, state.age, now);
+		if (withCarer !== null) {
+			db()
+				.update(consultations)
+				.set({ withCarer, updatedAt: now })
+				.where(eq(consultations.meetingId, meeting.id))
+				.run();
+		}
+		return toConsultation(rowOf(meeting.id)!);
+	});
+}
+
+/**
+ * Saves one page of answers as a draft (creating the consultation on first save). The last save wins
+ * for each field; `replaced` lists what another window had saved since this page was shown
+ * (`loadedAt`), so the page can show it. `savedAt` is the new `loadedAt` for the page.
+ */
+export function saveAnswers(
+	state: Pick<SayState, 'meeting' | 'version' | 'age'>,
+	incoming: Incoming[],
+	loadedAt: number,
+	now = Date.now()
+): { replaced: Array<{ id: string; value: AnswerValue }>; savedAt: number } {
+	const { meeting } = state;
+	return db().transaction(() => {
+		insertIfMissing(meeting.childId, meeting.id, state.version, state.age, now);
+		const row = rowOf(meeting.id)!;
+		const { answers, replaced } = mergeAnswers(parseAnswers(row.answers), incoming, loadedAt, now);
+		db()
+			.update(consultations)
+			.set({ answers: JSON.stringify(answers), updatedAt: now })
+			.where(eq(consultations.id, row.id))
+			.run();
+		return { replaced, savedAt: now };
+	});
+}
+
+/**
+ * "Send to my IRO": keeps a snapshot of the answers as sent (each send replaces it) and when.
+ * Returns false if there is nothing to send (not started, or every answer empty).
+ */
+export function sendConsultation(meetingId: string, now = Date.now()): boolean {
+	return db().transaction(() => {
+		const row = rowOf(meetingId);
+		if (!row) return false;
+		const answers = parseAnswers(row.answers);
+		if (!Object.values(answers).some((a) => !isEmpty(a.value))) return false;
+		db()
+			.update(consultations)
+			.set({ sentAnswers: JSON.stringify(answers), sentAt: now, updatedAt: now })
+			.where(eq(consultations.id, row.id))
+			.run();
+		return true;
+	});
+}
+
+/** Has this meeting of this child started (and not been cancelled)? Then its answers are read-only. */
+export function hasStarted(childId: string, meetingId: string, now = Date.now()): boolean {
+	const meeting = db()
+		.select({ startsAt: meetings.startsAt, cancelledAt: meetings.cancelledAt })
+		.from(meetings)
+		.where(and(eq(meetings.id, meetingId), eq(meetings.childId, childId)))
+		.get();
+	return Boolean(meeting && meeting.cancelledAt === null && meeting.startsAt <= now);
+}
+
+/**
+ * The consultation of the child's latest meeting that has started, to show read-only when no new
+ * meeting is booked yet. Null if they had none.
+ */
+export function lastHeldConsultation(childId: string, now = Date.now()) {
+	const meeting = db()
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.childId, childId), lte(meetings.startsAt, now), isNull(meetings.cancelledAt)))
+		.orderBy(desc(meetings.startsAt))
+		.get();
+	if (!meeting) return null;
+	const consultation = findConsultation(meeting.id);
+	if (!consultation) return null;
+	return { meeting, consultation, steps: stepsFor(consultation.version, consultation.age) };
+}

@@ -1,0 +1,133 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
+
+/**
+ * A child asking for an advocate or an independent visitor: something for their IRO to act on,
+ * whose progress the child can follow. All SQL for support_requests lives here.
+ */
+const { supportRequests } = tables;
+
+export type SupportRequest = typeof supportRequests.$inferSelect;
+export type { SupportKind, SupportStatus };
+
+/** Requests the IRO still has to act on. */
+export const OPEN_STATUSES = ['requested', 'inProgress'] as const satisfies readonly SupportStatus[];
+/** What the IRO may set a request to. */
+export const IRO_STATUSES = [
+	'requested',
+	'inProgress',
+	'arranged',
+	'declined'
+] as const satisfies readonly SupportStatus[];
+
+export function isOpenStatus(status: SupportStatus): boolean {
+	return (OPEN_STATUSES as readonly SupportStatus[]).includes(status);
+}
+
+/** All of a child's requests, newest first. */
+export function supportRequestsOf(childId: string): SupportRequest[] {
+	return db()
+		.select()
+		.from(supportRequests)
+		.where(eq(supportRequests.childId, childId))
+		.orderBy(desc(supportRequests.createdAt))
+		.all();
+}
+
+/** A child's requests that wait for the IRO (requested or being arranged), newest first. */
+export function openSupportRequests(childId: string): SupportRequest[] {
+	return db()
+		.select()
+		.from(supportRequests)
+		.where(and(eq(supportRequests.childId, childId), inArray(supportRequests.status, [...OPEN_STATUSES])))
+		.orderBy(desc(supportRequests.createdAt))
+		.all();
+}
+
+/** How many open requests each child has (for the caseload); children without any are left out. */
+export function openSupportCounts(childIds: string[]): Map<string, number> {
+	if (!childIds.length) return new Map();
+	const rows = db()
+		.select({ childId: supportRequests.childId, n: count() })
+		.from(supportRequests)
+		.where(
+			and(inArray(supportRequests.childId, childIds), inArray(supportRequests.status, [...OPEN_STATUSES]))
+		)
+		.groupBy(supportRequests.childId)
+		.all();
+	return new Map(rows.map((r) => [r.childId, r.n]));
+}
+
+export function supportRequestById(requestId: string): SupportRequest | undefined {
+	if (!requestId) return undefined;
+	return db().select().from(supportRequests).where(eq(supportRequests.id, requestId)).get();
+}
+
+export type RequestResult = { ok: true; id: string } | { ok: false; reason: 'alreadyOpen' };
+
+/** Asks for support; refused while a request of the same kind is still open. */
+export function requestSupport(
+	childId: string,
+	kind: SupportKind,
+	note: string,
+	now = Date.now()
+): RequestResult {
+	return db().transaction((tx) => {
+		const open = tx
+			.select({ id: supportRequests.id })
+			.from(supportRequests)
+			.where(
+				and(
+					eq(supportRequests.childId, childId),
+					eq(supportRequests.kind, kind),
+					inArray(supportRequests.status, [...OPEN_STATUSES])
+				)
+			)
+			.get();
+		if (open) return { ok: false, reason: 'alreadyOpen' } as const;
+		const id = newId();
+		tx.insert(supportRequests)
+			.values({ id, childId, kind, status: 'requested', note, createdAt: now, updatedAt: now })
+			.run();
+		return { ok: true, id } as const;
+	});
+}
+
+/** The child changed their mind: only their own, still open, request. */
+export function withdrawSupport(childId: string, requestId: string, now = Date.now()): boolean {
+	const result = db()
+		.update(supportRequests)
+		.set({ status: 'withdrawn', updatedAt: now })
+		.where(
+			and(
+				eq(supportRequests.id, requestId),
+				eq(supportRequests.childId, childId),
+				inArray(supportRequests.status, [...OPEN_STATUSES])
+			)
+		)
+		.run();
+	return result.changes > 0;
+}
+
+/**
+ * For the IRO (check access to the child first, e.g. with supportRequestById + requireChild):
+ * moves a request on. A request the child withdrew stays withdrawn, and a closed one is not reopened
+ * while another of the same kind is open. Returns whether it changed.
+ */
+export function setSupportStatus(
+	requestId: string,
+	status: (typeof IRO_STATUSES)[number],
+	now = Date.now()
+): boolean {
+	if (!(IRO_STATUSES as readonly string[]).includes(status)) return false;
+	const current = supportRequestById(requestId);
+	if (!current || current.status === 'withdrawn') return false;
+	if (isOpenStatus(status) && !isOpenStatus(current.status)) {
+		const other = openSupportRequests(current.childId).find((r) => r.kind === current.kind);
+		if (other) return false;
+	}
+	db().update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId)).run();
+	return true;
+}

@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { db, tables } from './db';
+import { newId } from './ids';
+
+/**
+ * Parents' and carers' "your views" before a meeting (table carer_views): all its SQL lives here.
+ * A carer saves a draft as often as they like; sending makes it visible to the IRO. After sending,
+ * every change is sent at once (the IRO always reads what the carer last gave), until the meeting.
+ */
+const { carerViews } = tables;
+
+export type CarerViews = typeof carerViews.$inferSelect;
+export type Attending = NonNullable<CarerViews['attending']>;
+
+export interface ViewsInput {
+	goingWell: string;
+	worries: string;
+	nextSteps: string;
+	anythingElse: string;
+	attending: Attending | null;
+}
+
+export function viewsOf(meetingId: string, carerId: string): CarerViews | undefined {
+	return db()
+		.select()
+		.from(carerViews)
+		.where(and(eq(carerViews.meetingId, meetingId), eq(carerViews.carerId, carerId)))
+		.get();
+}
+
+/** Every carer's views for one meeting (drafts too: callers decide what to show). */
+export function viewsOfMeeting(meetingId: string): CarerViews[] {
+	return db().select().from(carerViews).where(eq(carerViews.meetingId, meetingId)).all();
+}
+
+/** Views for many meetings in one query (for the caseload). */
+export function viewsOfMeetings(meetingIds: string[]): CarerViews[] {
+	if (!meetingIds.length) return [];
+	return db().select().from(carerViews).where(inArray(carerViews.meetingId, meetingIds)).all();
+}
+
+/**
+ * Saves a carer's views for a meeting. `send` marks them sent now; once sent, a later save counts as
+ * sent too (with its new time), so the IRO never reads an old version without knowing.
+ */
+export function saveViews(input: {
+	meetingId: string;
+	carerId: string;
+	values: ViewsInput;
+	send: boolean;
+	now?: number;
+}): CarerViews {
+	const now = input.now ?? Date.now();
+	const existing = viewsOf(input.meetingId, input.carerId);
+	const sentAt = input.send || existing?.sentAt != null ? now : null;
+	db()
+		.insert(carerViews)
+		.values({
+			id: newId(),
+			meetingId: input.meetingId,
+			carerId: input.carerId,
+			...input.values,
+			sentAt,
+			updatedAt: now
+		})
+		.onConflictDoUpdate({
+			target: [carerViews.meetingId, carerViews.carerId],
+			set: { ...input.values, sentAt, updatedAt: now }
+		})
+		.run();
+	return viewsOf(input.meetingId, input.carerId)!;
+}

@@ -1,0 +1,47 @@
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireCarerOf } from '$lib/server/access';
+import { failWith, parseForm } from '$lib/server/forms';
+import { meetingToPrepare } from '$lib/server/preparation';
+import { saveViews, viewsOf } from '$lib/server/views';
+import { carerPreparation } from '$lib/server/pack';
+import { viewsDraftSchema, viewsSendSchema } from '$lib/forms/pack';
+
+/** A parent's or carer's "your views" for the linked child's next meeting. */
+export const load: PageServerLoad = ({ params }) => {
+	const { child, carer } = requireCarerOf(params.childId);
+	const meeting = meetingToPrepare(child.id);
+	const views = meeting ? viewsOf(meeting.id, carer.id) : undefined;
+	return {
+		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		meeting: meeting && { id: meeting.id, kind: meeting.kind, startsAt: meeting.startsAt },
+		views: views && {
+			goingWell: views.goingWell,
+			worries: views.worries,
+			nextSteps: views.nextSteps,
+			anythingElse: views.anythingElse,
+			attending: views.attending,
+			sentAt: views.sentAt,
+			updatedAt: views.updatedAt
+		},
+		reminder: carerPreparation(child.id, carer.id)?.reminder ?? null
+	};
+};
+
+async function save({ params, request }: RequestEvent, send: boolean) {
+	const { child, carer } = requireCarerOf(params.childId);
+	const form = await request.formData();
+	const parsed = parseForm(send ? viewsSendSchema : viewsDraftSchema, form);
+	if (parsed.failure) return parsed.failure;
+	const { meetingId, ...values } = parsed.data;
+	const meeting = meetingToPrepare(child.id);
+	// The meeting started, or was moved or cancelled, since the page was shown: nothing is saved blindly.
+	if (!meeting || meeting.id !== meetingId)
+		return failWith(form, { goingWell: 'pack:errors.meetingChanged' }, 409);
+	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send });
+	return { done: views.sentAt !== null ? ('sent' as const) : ('saved' as const) };
+}
+
+export const actions: Actions = {
+	save: (event) => save(event, false),
+	send: (event) => save(event, true)
+};

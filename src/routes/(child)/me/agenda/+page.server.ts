@@ -1,0 +1,171 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { failWith, parseForm } from '$lib/server/forms';
+import { meetingToPrepare } from '$lib/server/preparation';
+import {
+	addAgendaItem,
+	agendaFor,
+	agendaItemOf,
+	meetingForPreparing,
+	moveAgendaItem,
+	removeAgendaItem,
+	reorderAgenda,
+	updateAgendaItem
+} from '$lib/server/agenda';
+import {
+	agendaItemSchema,
+	editItemSchema,
+	itemIdSchema,
+	moveSchema,
+	reorderSchema,
+	starterSchema
+} from '$lib/forms/prepare';
+import { message } from '$lib/forms/text';
+import { AGENDA_ITEM_MAX, AGENDA_MAX_ITEMS, AGENDA_STARTERS } from '$lib/domain/agenda';
+
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+/**
+ * The meeting a change is for: the child's next meeting, and only if it is still the one the page
+ * was showing (a page left open until the meeting starts must not change the meeting after it).
+ */
+function openMeeting(form: FormData) {
+	const child = ownChild();
+	const meeting = meetingToPrepare(child.id);
+	const shown = form.get('meetingId');
+	const stillOpen = meeting && (typeof shown !== 'string' || !shown || shown === meeting.id);
+	return { child, meeting: stillOpen ? meeting : null };
+}
+
+const closed = (form: FormData) => failWith(form, {}, 409, { closed: true });
+
+/** An item of this child's, or 404; null if it belongs to a meeting that can no longer change. */
+function ownItem(childId: string, meetingId: string | undefined, itemId: string) {
+	const item = agendaItemOf(childId, itemId);
+	if (!item) notFound();
+	return item.meetingId === meetingId ? item : null;
+}
+
+const limits = { maxItems: AGENDA_MAX_ITEMS, itemMax: AGENDA_ITEM_MAX };
+const tooMany = (form: FormData) =>
+	failWith(form, { text: message('prepare:errors.tooMany', { max: AGENDA_MAX_ITEMS }) });
+
+const view = ({ id, text, raiser, visibility }: ReturnType<typeof agendaFor>[number]) => ({
+	id,
+	text,
+	raiser,
+	visibility
+});
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const child = ownChild();
+	const preparing = meetingForPreparing(child.id);
+	const pick = (name: string) => {
+		const itemId = url.searchParams.get(name);
+		if (itemId === null) return null;
+		const item = agendaItemOf(child.id, itemId);
+		if (!item || !preparing || item.meetingId !== preparing.meeting.id) notFound();
+		// Once the meeting has started there is nothing to change: the list shows, read-only.
+		return preparing.open ? view(item) : null;
+	};
+	const editing = pick('edit');
+	const removing = pick('remove');
+	if (!preparing)
+		return { meeting: null, open: false, items: [], starters: [], editing, removing, done: null, ...limits };
+	const items = agendaFor(preparing.meeting.id).map(view);
+	const taken = new Set(items.map((i) => i.text.toLocaleLowerCase()));
+	return {
+		meeting: { id: preparing.meeting.id, startsAt: preparing.meeting.startsAt },
+		open: preparing.open,
+		items,
+		starters: AGENDA_STARTERS.filter(
+			(key) => !taken.has(locals.t(`prepare:starters.${key}`).toLocaleLowerCase())
+		),
+		editing,
+		removing,
+		done: url.searchParams.get('done'),
+		...limits
+	};
+};
+
+export const actions: Actions = {
+	add: async ({ request }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		if (!meeting) return closed(form);
+		const parsed = parseForm(agendaItemSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const result = addAgendaItem({ childId: child.id, meetingId: meeting.id, ...parsed.data });
+		if (!result.ok) return tooMany(form);
+		return { added: parsed.data.text, addedId: result.id };
+	},
+	starter: async ({ request, locals }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		if (!meeting) return closed(form);
+		const parsed = parseForm(starterSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const text = locals.t(`prepare:starters.${parsed.data.starter}`);
+		const result = addAgendaItem({
+			childId: child.id,
+			meetingId: meeting.id,
+			text,
+			raiser: 'me',
+			visibility: 'iro'
+		});
+		if (!result.ok) return tooMany(form);
+		return { added: text, addedId: result.id };
+	},
+	edit: async ({ request }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		const parsed = parseForm(editItemSchema, form);
+		const item = ownItem(child.id, meeting?.id, String(form.get('itemId') ?? ''));
+		if (!item) return closed(form);
+		if (parsed.failure) return parsed.failure;
+		const { text, raiser, visibility } = parsed.data;
+		updateAgendaItem(child.id, item.id, { text, raiser, visibility });
+		redirect(303, `/me/agenda?done=changed#item-${item.id}`);
+	},
+	remove: async ({ request }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		const parsed = parseForm(itemIdSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
+		if (!item) return closed(form);
+		removeAgendaItem(child.id, item.id);
+		redirect(303, '/me/agenda?done=removed');
+	},
+	move: async ({ request }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		const parsed = parseForm(moveSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
+		if (!item) return closed(form);
+		const position = moveAgendaItem(child.id, item.id, parsed.data.direction);
+		return {
+			moved: { id: item.id, text: item.text, direction: parsed.data.direction },
+			position: (position ?? item.position) + 1,
+			count: agendaFor(item.meetingId).length
+		};
+	},
+	reorder: async ({ request }) => {
+		const form = await request.formData();
+		const { child, meeting } = openMeeting(form);
+		if (!meeting) return closed(form);
+		const parsed = parseForm(reorderSchema, form);
+		if (parsed.failure) return parsed.failure;
+		if (!reorderAgenda(child.id, meeting.id, parsed.data.order))
+			return failWith(form, {}, 409, { reorderFailed: true });
+		return { reordered: true };
+	}
+};

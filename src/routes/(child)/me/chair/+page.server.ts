@@ -1,0 +1,42 @@
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { failWith, parseForm } from '$lib/server/forms';
+import { meetingToPrepare } from '$lib/server/preparation';
+import { meetingForPreparing } from '$lib/server/agenda';
+import { choicesFor, setChair } from '$lib/server/choices';
+import { chairSchema } from '$lib/forms/prepare';
+
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+export const load: PageServerLoad = () => {
+	const child = ownChild();
+	const preparing = meetingForPreparing(child.id);
+	if (!preparing) return { meeting: null, open: false, chair: null };
+	const { meeting, open } = preparing;
+	return {
+		meeting: { id: meeting.id, startsAt: meeting.startsAt },
+		open,
+		chair: choicesFor(meeting.id)?.chair ?? null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const child = ownChild();
+		const form = await request.formData();
+		const meeting = meetingToPrepare(child.id);
+		const shown = form.get('meetingId');
+		if (!meeting || (typeof shown === 'string' && shown && shown !== meeting.id))
+			return failWith(form, {}, 409, { closed: true });
+		const parsed = parseForm(chairSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const { helpRequestedAt } = setChair(child.id, meeting.id, parsed.data.chair);
+		return { saved: parsed.data.chair, help: helpRequestedAt !== null };
+	}
+};

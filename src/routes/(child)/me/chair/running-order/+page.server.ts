@@ -1,0 +1,28 @@
+import type { PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { agendaFor, meetingForPreparing } from '$lib/server/agenda';
+import { choicesFor } from '$lib/server/choices';
+import { runningOrder } from '$lib/domain/agenda';
+
+export const load: PageServerLoad = () => {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	const preparing = meetingForPreparing(child.id);
+	if (!preparing) return { meeting: null, chair: null, steps: [], itemCount: 0 };
+	const { meeting } = preparing;
+	const chair = choicesFor(meeting.id)?.chair ?? null;
+	const items = agendaFor(meeting.id);
+	// Item steps come in agenda order, so the nth item step is the nth item.
+	let nth = 0;
+	return {
+		meeting: { id: meeting.id, startsAt: meeting.startsAt },
+		chair,
+		itemCount: items.length,
+		steps: runningOrder(chair ?? 'iro', items).map((step) => ({
+			...step,
+			private: step.kind === 'item' && items[nth++]?.visibility === 'iro'
+		}))
+	};
+};

@@ -1,0 +1,55 @@
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { carersOfChild } from '$lib/server/carers';
+import { failWith, parseForm } from '$lib/server/forms';
+import { meetingToPrepare } from '$lib/server/preparation';
+import { meetingForPreparing } from '$lib/server/agenda';
+import { choicesFor, saveChoices } from '$lib/server/choices';
+import { choicesToFormValues, meetingChoicesFormSchema } from '$lib/forms/prepare';
+
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+/** The people around the child: their parents and carers, by name. */
+const peopleAround = (childId: string) =>
+	carersOfChild(childId).map(({ carer, relationship }) => ({
+		id: carer.id,
+		name: carer.fullName,
+		relationship
+	}));
+
+export const load: PageServerLoad = () => {
+	const child = ownChild();
+	const preparing = meetingForPreparing(child.id);
+	const carers = peopleAround(child.id);
+	if (!preparing) return { meeting: null, open: false, carers, values: {} };
+	const { meeting, open } = preparing;
+	const saved = choicesFor(meeting.id);
+	return {
+		meeting: { id: meeting.id, startsAt: meeting.startsAt },
+		open,
+		carers,
+		values: saved ? choicesToFormValues(saved.choices) : {}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const child = ownChild();
+		const form = await request.formData();
+		const meeting = meetingToPrepare(child.id);
+		const shown = form.get('meetingId');
+		if (!meeting || (typeof shown === 'string' && shown && shown !== meeting.id))
+			return failWith(form, {}, 409, { closed: true });
+		const carers = peopleAround(child.id).map(({ id, name }) => ({ id, name }));
+		const parsed = parseForm(meetingChoicesFormSchema(carers), form);
+		if (parsed.failure) return parsed.failure;
+		saveChoices(child.id, meeting.id, parsed.data);
+		return { saved: true };
+	}
+};

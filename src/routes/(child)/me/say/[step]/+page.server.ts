@@ -1,0 +1,86 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { hasStarted, sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
+import { loadedAtOf, parseStep, readForm } from '$lib/forms/say';
+
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+function stepOf(state: SayState, stepId: string) {
+	const index = state.steps.findIndex((s) => s.id === stepId);
+	if (index === -1) notFound();
+	return { step: state.steps[index], index };
+}
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const child = ownChild();
+	const state = sayFor(child);
+	if (!state) redirect(303, '/me/say');
+	const { step, index } = stepOf(state, params.step);
+	const answers = state.consultation?.answers ?? {};
+	return {
+		meetingId: state.meeting.id,
+		step,
+		number: index + 1,
+		total: state.steps.length,
+		answers: Object.fromEntries(
+			step.questions.flatMap((q) => (answers[q.id] ? [[q.id, answers[q.id]]] : []))
+		),
+		loadedAt: Date.now(),
+		returnTo: url.searchParams.get('returnTo') === 'check' ? 'check' : '',
+		sent: Boolean(state.consultation?.sentAt)
+	};
+};
+
+/**
+ * Reads and saves one page. The form says which meeting it was shown for: if that meeting has
+ * started since, nothing is saved (answers are read-only once the meeting starts).
+ */
+async function savePage(stepId: string, request: Request) {
+	const child = ownChild();
+	const form = await request.formData();
+	const state = sayFor(child);
+	const shownFor = form.get('meeting');
+	const closed =
+		typeof shownFor === 'string' &&
+		shownFor !== '' &&
+		shownFor !== state?.meeting.id &&
+		hasStarted(child.id, shownFor);
+	if (closed) return { failure: fail(409, { closed: true, values: readForm(form) }) };
+	if (!state) redirect(303, '/me/say');
+	const { step, index } = stepOf(state, stepId);
+	const parsed = parseStep(step.questions, form);
+	if (!parsed.ok) {
+		return {
+			failure: fail(400, { values: parsed.values, errors: parsed.errors, loadedAt: loadedAtOf(form) })
+		};
+	}
+	const { replaced, savedAt } = saveAnswers(state, parsed.incoming, loadedAtOf(form));
+	return { state, index, form, replaced, savedAt, values: readForm(form) };
+}
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const saved = await savePage(params.step, request);
+		if (saved.failure) return saved.failure;
+		const { state, index, form, replaced, savedAt, values } = saved;
+		// Another window changed an answer on this page: show the page again, with what it had.
+		if (replaced.length) return fail(409, { replaced, values, loadedAt: savedAt });
+		const back = form.get('go') === 'back';
+		const toCheck = form.get('returnTo') === 'check';
+		const next = back ? state.steps[index - 1] : toCheck ? undefined : state.steps[index + 1];
+		if (back) redirect(303, next ? `/me/say/${next.id}` : '/me/say');
+		redirect(303, next ? `/me/say/${next.id}` : '/me/say/check');
+	},
+	autosave: async ({ params, request }) => {
+		const saved = await savePage(params.step, request);
+		if (saved.failure) return saved.failure;
+		return { loadedAt: saved.savedAt, replaced: saved.replaced };
+	}
+};

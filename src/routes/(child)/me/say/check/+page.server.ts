@@ -1,0 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { hasStarted, sayFor, sendConsultation } from '$lib/server/consultation';
+import { changedSince } from '$lib/domain/consultation';
+
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+export const load: PageServerLoad = ({ url }) => {
+	const child = ownChild();
+	const state = sayFor(child);
+	if (!state) redirect(303, '/me/say');
+	const { meeting, steps, version, consultation } = state;
+	const answers = consultation?.answers ?? {};
+	return {
+		meetingId: meeting.id,
+		rows: steps.flatMap((step) =>
+			step.questions.map((question) => ({ stepId: step.id, question, answer: answers[question.id] }))
+		),
+		withCarer: version === 'young' ? (consultation?.withCarer ?? false) : null,
+		sentAt: consultation?.sentAt ?? null,
+		changed: Boolean(
+			consultation?.sentAnswers && changedSince(consultation.sentAnswers, consultation.answers).length
+		),
+		justSent: url.searchParams.has('sent')
+	};
+};
+
+export const actions: Actions = {
+	send: async ({ request }) => {
+		const child = ownChild();
+		const form = await request.formData();
+		const state = sayFor(child);
+		const shownFor = form.get('meeting');
+		// The page was shown for a meeting that has started since: answers are read-only now.
+		if (typeof shownFor === 'string' && shownFor !== state?.meeting.id && hasStarted(child.id, shownFor)) {
+			return fail(409, { closed: true });
+		}
+		if (!state) redirect(303, '/me/say');
+		if (!sendConsultation(state.meeting.id)) {
+			return fail(400, { errors: { send: 'say:errors.nothingToSend' } });
+		}
+		redirect(303, '/me/say/check?sent=1');
+	}
+};

@@ -1,0 +1,51 @@
+import type { Actions, PageServerLoad } from './$types';
+import { notFound, requireRole } from '$lib/server/access';
+import { childOfUser } from '$lib/server/children';
+import { failWith, parseForm } from '$lib/server/forms';
+import { requestSupport, supportRequestById, supportRequestsOf, withdrawSupport } from '$lib/server/support';
+import { supportRequestSchema, withdrawSchema } from '$lib/forms/prepare';
+import { message } from '$lib/forms/text';
+
+/** Asking for an advocate or an independent visitor: about the child, not one meeting. */
+function ownChild() {
+	const user = requireRole('child');
+	const child = childOfUser(user.id);
+	if (!child) notFound();
+	return child;
+}
+
+export const load: PageServerLoad = () => {
+	const child = ownChild();
+	return {
+		requests: supportRequestsOf(child.id).map(({ id, kind, status, createdAt, updatedAt }) => ({
+			id,
+			kind,
+			status,
+			createdAt,
+			updatedAt
+		}))
+	};
+};
+
+export const actions: Actions = {
+	request: async ({ request }) => {
+		const child = ownChild();
+		const form = await request.formData();
+		const parsed = parseForm(supportRequestSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const { kind, note } = parsed.data;
+		const result = requestSupport(child.id, kind, note);
+		if (!result.ok) return failWith(form, { [`ask-${kind}`]: message('prepare:errors.alreadyOpen') }, 409);
+		return { requested: kind };
+	},
+	withdraw: async ({ request }) => {
+		const child = ownChild();
+		const form = await request.formData();
+		const parsed = parseForm(withdrawSchema, form);
+		if (parsed.failure) return parsed.failure;
+		const found = supportRequestById(parsed.data.requestId);
+		if (!found || found.childId !== child.id) notFound();
+		withdrawSupport(child.id, found.id);
+		return { withdrawn: found.kind };
+	}
+};
