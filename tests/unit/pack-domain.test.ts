@@ -7,8 +7,7 @@ import {
 	notHeardFilter,
 	notHeardFrom,
 	sayState,
-	sharedAnswers,
-	wantsTalkBefore
+	sharedAnswers
 } from '../../src/lib/domain/pack';
 import type { Answers } from '../../src/lib/domain/consultation';
 
@@ -100,12 +99,5 @@ describe('the child’s choices', () => {
 		expect(hasChoices(empty)).toBe(false);
 		expect(hasChoices({ ...empty, notWanted: [{ who: 'Uncle', why: '' }] })).toBe(true);
 		expect(hasChoices({ ...empty, when: { ...empty.when, notSchoolTime: true } })).toBe(true);
-	});
-
-	it('finds "talk to my IRO before the meeting"', () => {
-		expect(wantsTalkBefore({ talkFirst: 'yes' })).toBe(true);
-		expect(wantsTalkBefore({ talkFirst: 'no' })).toBe(false);
-		expect(wantsTalkBefore({ talkBefore: true })).toBe(true);
-		expect(wantsTalkBefore({})).toBe(false);
 	});
 });

@@ -130,24 +130,6 @@ export function canRemind(input: {
 	return input.meetingOpen && input.sentAt === null && input.reachable;
 }
 
-/** Reads a JSON column that should hold an object; anything else is treated as empty. */
-export function parseObject(json: string | null | undefined): Record<string, unknown> {
-	if (!json) return {};
-	try {
-		const value: unknown = JSON.parse(json);
-		return value && typeof value === 'object' && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: {};
-	} catch {
-		return {};
-	}
-}
-
-/** Whether "I'd like to talk to my IRO before the meeting" was chosen, in the choices JSON. */
-export function wantsTalkBefore(choices: Record<string, unknown>): boolean {
-	return [choices.talkFirst, choices.talkBefore].some((v) => v === true || v === 'yes');
-}
-
 /** The "About my meeting" choices, in the shape engineer B's form stores (src/lib/forms/prepare.ts). */
 export interface ChoicesShape {
 	want: { carers: Array<{ id: string; name: string }>; roles: string[]; someoneElse: string };

@@ -9,9 +9,9 @@ import { viewsOf, viewsOfMeeting, viewsOfMeetings, type CarerViews } from './vie
 import type { Meeting } from './meetings';
 import type { Child } from './children';
 import { consultationFor, consultationStatuses } from './consultation';
-import { agendaFor } from './agenda';
-import { choicesFor } from './choices';
-import { OPEN_STATUSES, setSupportStatus, supportRequestById, supportRequestsOf } from './support';
+import { agendaCounts, agendaFor } from './agenda';
+import { choicesFor, choicesForMeetings } from './choices';
+import { openSupportCounts, setSupportStatus, supportRequestById, supportRequestsOf } from './support';
 import { isLocale } from '$lib/i18n/locales';
 import { ageOn } from '$lib/domain/age';
 import { daysBetween, londonDate } from '$lib/domain/dates';
@@ -21,10 +21,8 @@ import {
 	groupAnswers,
 	hasChoices,
 	notHeardFrom,
-	parseObject,
 	sayState,
 	sharedAnswers,
-	wantsTalkBefore,
 	type BeforeTheMeeting,
 	type IRO_SUPPORT_STATUSES
 } from '$lib/domain/pack';
@@ -32,21 +30,10 @@ import {
 /**
  * The IRO's pre-meeting pack and everything around it: who has replied (caseload), the audit trail
  * of who read a pack, reminders to children and carers, and what a child or carer sees about their
- * own preparation. Single meetings are read through the "My say", agenda, choices and support modules
- * (which own those tables); the caseload reads agenda counts, choices and support for many children at
- * once here. Carers' views go through views.ts.
+ * own preparation. "My say", agenda, choices, support and carers' views are read through the modules
+ * that own those tables, singly for a pack and in bulk for the caseload.
  */
-const {
-	meetings,
-	agendaItems,
-	meetingChoices,
-	supportRequests,
-	auditLog,
-	reminders,
-	carers,
-	childCarers,
-	users
-} = tables;
+const { meetings, auditLog, reminders, carers, childCarers, users } = tables;
 
 export const PACK_READ = 'pack.read';
 
@@ -344,40 +331,15 @@ export function beforeTheMeeting(
 	const meetingIds = rows.map((r) => r.meetingId);
 	const childIds = rows.map((r) => r.childId);
 	const says = consultationStatuses(meetingIds);
-	const agenda = new Map<string, number>();
-	for (const item of db()
-		.select({ meetingId: agendaItems.meetingId })
-		.from(agendaItems)
-		.where(inArray(agendaItems.meetingId, meetingIds))
-		.all())
-		agenda.set(item.meetingId, (agenda.get(item.meetingId) ?? 0) + 1);
-	const choices = new Map(
-		db()
-			.select({
-				meetingId: meetingChoices.meetingId,
-				chair: meetingChoices.chair,
-				choices: meetingChoices.choices
-			})
-			.from(meetingChoices)
-			.where(inArray(meetingChoices.meetingId, meetingIds))
-			.all()
-			.map((c) => [c.meetingId, c])
-	);
+	const agenda = agendaCounts(meetingIds);
+	const choices = choicesForMeetings(meetingIds);
 	const links = db()
 		.select({ childId: childCarers.childId, carerId: childCarers.carerId })
 		.from(childCarers)
 		.where(inArray(childCarers.childId, childIds))
 		.all();
 	const sentViews = viewsOfMeetings(meetingIds).filter((v) => v.sentAt !== null);
-	const waiting = new Map<string, number>();
-	for (const r of db()
-		.select({ childId: supportRequests.childId })
-		.from(supportRequests)
-		.where(
-			and(inArray(supportRequests.childId, childIds), inArray(supportRequests.status, [...OPEN_STATUSES]))
-		)
-		.all())
-		waiting.set(r.childId, (waiting.get(r.childId) ?? 0) + 1);
+	const waiting = openSupportCounts(childIds);
 
 	for (const { childId, meetingId } of rows) {
 		const say = says.get(meetingId);
@@ -394,7 +356,7 @@ export function beforeTheMeeting(
 			agendaItems: agenda.get(meetingId) ?? 0,
 			chair: choice?.chair ?? null,
 			supportWaiting: waiting.get(childId) ?? 0,
-			talkBefore: wantsTalkBefore(parseObject(choice?.choices)),
+			talkBefore: choice?.choices.talkFirst === 'yes',
 			notHeard: notHeardFrom({ childSentAt, carersSent })
 		};
 	}
