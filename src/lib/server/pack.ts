@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, tables } from './db';
 import { newId } from './ids';
+import { auditOf, recordAudit } from './audit';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
 import { config } from './config';
@@ -33,7 +34,7 @@ import {
  * own preparation. "My say", agenda, choices, support and carers' views are read through the modules
  * that own those tables, singly for a pack and in bulk for the caseload.
  */
-const { meetings, auditLog, reminders, carers, childCarers, users } = tables;
+const { meetings, reminders, carers, childCarers, users } = tables;
 
 export const PACK_READ = 'pack.read';
 
@@ -103,22 +104,12 @@ export function linkedCarers(childId: string) {
 
 /** Opening a pack marks it read: one row every time, so the history shows each reading. */
 export function recordPackRead(userId: string, meetingId: string, now = Date.now()): void {
-	db()
-		.insert(auditLog)
-		.values({ id: newId(), userId, action: PACK_READ, subjectId: meetingId, at: now })
-		.run();
+	recordAudit({ userId, action: PACK_READ, subjectId: meetingId }, now);
 }
 
 /** Who read this meeting's pack, newest first. */
 export function packReads(meetingId: string, limit = 50) {
-	return db()
-		.select({ id: auditLog.id, name: users.displayName, role: users.role, at: auditLog.at })
-		.from(auditLog)
-		.innerJoin(users, eq(users.id, auditLog.userId))
-		.where(and(eq(auditLog.subjectId, meetingId), eq(auditLog.action, PACK_READ)))
-		.orderBy(desc(auditLog.at), desc(auditLog.id))
-		.limit(limit)
-		.all();
+	return auditOf(meetingId, PACK_READ, limit);
 }
 
 /* ---------- Reminders ---------- */

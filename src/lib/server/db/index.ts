@@ -9,4 +9,15 @@ export function db(): Db {
 	return instance;
 }
 
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Every write goes through here: a transaction that starts as a writer (BEGIN IMMEDIATE), so that
+ * when another connection holds the write lock SQLite waits (busy_timeout) instead of failing at
+ * once, which it must do for a transaction that read first and then tries to write.
+ */
+export function write<T>(fn: (tx: Tx) => T): T {
+	return db().transaction(fn, { behavior: 'immediate' });
+}
+
 export * as tables from './schema';
