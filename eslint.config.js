@@ -32,6 +32,55 @@ export default ts.config(
 			}
 		}
 	},
+	// The layers hold without anyone checking by hand (docs/architecture.md, "Rules that hold").
+	{
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{ name: 'drizzle-orm', message: 'SQL lives in $lib/server/<feature>.ts, not in routes.' }],
+					patterns: [
+						{ group: ['drizzle-orm/*'], message: 'SQL lives in $lib/server/<feature>.ts, not in routes.' },
+						{
+							group: ['$lib/server/db', '$lib/server/db/*'],
+							message: 'Routes call a feature module in $lib/server, never the database.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/domain/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(?!\\./|\\$lib/domain/)',
+							message:
+								'domain/ is pure: it imports only from domain/ (no SvelteKit, no database, no packages).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/components/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/server', '$lib/server/*'], message: 'Components never import server code.' }
+					]
+				}
+			]
+		}
+	},
 	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

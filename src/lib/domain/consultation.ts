@@ -9,6 +9,9 @@ import type { IsoDate } from './dates';
 export type Version = 'young' | 'middle' | 'teen';
 export type Visibility = 'iro' | 'everyone';
 
+/** The form field that holds who may see a question's answer (read by the page and the form parser). */
+export const whoField = (questionId: string) => `${questionId}-who`;
+
 export type Question =
 	| { id: string; kind: 'text'; max: number }
 	| { id: string; kind: 'scale' }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { cleanText, message } from './text';
-import { whoField } from '$lib/components/say/fields';
 import {
 	FEELINGS,
 	SCALE_MAX,
@@ -9,7 +8,8 @@ import {
 	type AnswerValue,
 	type Incoming,
 	type Question,
-	type Visibility
+	type Visibility,
+	whoField
 } from '$lib/domain/consultation';
 
 /**
@@ -18,8 +18,6 @@ import {
  * Errors are translation keys in the `say` namespace.
  */
 export const VISIBILITIES = ['iro', 'everyone'] as const satisfies readonly Visibility[];
-
-export { whoField };
 
 /** What the page sends back to itself after an error: the text as typed, the choices as picked. */
 export type SayValues = Record<string, string | string[]>;

@@ -75,3 +75,11 @@ export function carerOfChild(childId: string, carerId: string): Carer | undefine
 		.where(and(eq(childCarers.childId, childId), eq(carers.id, carerId)))
 		.get()?.carer;
 }
+
+/** A carer's name, for staff pages about their conversation. */
+export function carerName(carerId: string): string | null {
+	return (
+		db().select({ fullName: carers.fullName }).from(carers).where(eq(carers.id, carerId)).get()?.fullName ??
+		null
+	);
+}

@@ -3,25 +3,17 @@ import { requireConversation, requireRole } from '$lib/server/access';
 import { parseForm } from '$lib/server/forms';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { messageSchema } from '$lib/forms/messages';
-import { tables, db } from '$lib/server/db';
-import { eq } from 'drizzle-orm';
+import { carerName } from '$lib/server/carers';
 
 export const load: PageServerLoad = ({ params }) => {
 	const user = requireRole('iro', 'manager');
 	const { conversation, child } = requireConversation(params.conversationId);
 	markRead(conversation.id, true);
-	const carer = conversation.carerId
-		? db()
-				.select({ fullName: tables.carers.fullName })
-				.from(tables.carers)
-				.where(eq(tables.carers.id, conversation.carerId))
-				.get()
-		: undefined;
 	return {
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
 		child: { id: child.id, name: child.fullName },
-		carerName: carer?.fullName ?? null,
+		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
 		messages: threadOf(conversation.id),
 		unread: unreadCount(user)
 	};
