@@ -1,7 +1,7 @@
 import { familyAction, only, ownIroOnly, staffChild, type Ids, type RouteRule, type Which } from './rules';
 
 /**
- * Carers' "your views" (issue 3, item 7) and the IRO's pre-meeting pack (items 9 and 10).
+ * Carers' "your views" and the IRO's pre-meeting pack.
  * Views: only a carer linked to the child (helen is Sam's carer, not Kacper's).
  * Pack: the child's own IRO and managers; everyone else, including another IRO, gets 404.
  */

@@ -1,7 +1,7 @@
 import type { RouteRule } from './rules';
 
 /**
- * Access rules for "before the meeting" (issue 3). Each area's pages add their rows to their own
+ * Access rules for "before the meeting". Each area's pages add their rows to their own
  * list here, and ACCESS_MATRIX includes them all.
  */
 import { SAY_RULES } from './say';

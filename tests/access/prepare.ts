@@ -1,7 +1,7 @@
 import { familyAction, fixed, only, type RouteRule } from './rules';
 
 /**
- * The child's own preparation (issue 3, items 2–5): agenda, chairing and running order, about my
+ * The child's own preparation: agenda, chairing and running order, about my
  * meeting, support. Child pages take no ids: the child is the signed-in user, so "own" and "other"
  * are the same path and only a child (Sam) gets in; everyone else is refused.
  */

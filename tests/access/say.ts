@@ -1,7 +1,7 @@
 import { familyAction, fixed, only, type RouteRule } from './rules';
 
 /**
- * "My say" (issue 3, item 1): only the signed-in child, for their own next meeting. The pages take
+ * "My say": only the signed-in child, for their own next meeting. The pages take
  * no ids; everyone else is refused (404), visitors are asked to sign in. `good` is a step that every
  * version of the form has.
  */

@@ -13,7 +13,7 @@ import {
 
 /**
  * Carers' views, the IRO's pre-meeting pack, reminders and the caseload's "before the meeting"
- * (issue 3, items 6–10). helen's views for Sam's meeting are written only here. Private answers and
+ *. helen's views for Sam's meeting are written only here. Private answers and
  * reminders use a new child of amina's (with a new carer), because "My say" tests send Sam's answers.
  * Large print: ben, kacper and farida only, each under a lock, always set back to normal.
  */

@@ -12,7 +12,7 @@ import {
 } from './flow-helpers';
 
 /**
- * "My say" (issue 3, item 1): the child's consultation before their meeting. Sam (9) answers it
+ * "My say": the child's consultation before their meeting. Sam (9) answers it
  * without JavaScript, stops half-way and carries on, sends it, then changes an answer with
  * JavaScript (autosave). A new 5-year-old does the version "with a grown-up". Only these tests write
  * Sam's and Zainab's answers; Sam's display and language are never changed.

@@ -130,7 +130,7 @@ export function canRemind(input: {
 	return input.meetingOpen && input.sentAt === null && input.reachable;
 }
 
-/** The "About my meeting" choices, in the shape engineer B's form stores (src/lib/forms/prepare.ts). */
+/** The "About my meeting" choices, in the shape their form stores (src/lib/forms/prepare.ts). */
 export interface ChoicesShape {
 	want: { carers: Array<{ id: string; name: string }>; roles: string[]; someoneElse: string };
 	notWanted: Array<{ who: string; why: string }>;

@@ -3,7 +3,7 @@ import { choice, message, optionalText } from './text';
 import { ATTENDING, IRO_SUPPORT_STATUSES, VIEWS_FIELDS, VIEWS_MAX } from '$lib/domain/pack';
 
 /**
- * Parents' and carers' views, reminders and support status: the forms of issue 3, items 7–10.
+ * Parents' and carers' views, reminders and support status.
  * Server-side only: zod builds its parsers with `new Function`, which the browser's CSP forbids, so
  * pages import the constants from $lib/domain/pack instead.
  */

@@ -66,8 +66,6 @@ export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 	return { next, due, state };
 }
 
-export type CaseloadRow = ReturnType<typeof caseload>[number];
-
 /** An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first. */
 export function caseload(iroId: string | null, now = Date.now()) {
 	const query = db()

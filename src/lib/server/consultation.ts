@@ -103,7 +103,7 @@ export function findConsultation(meetingId: string): Consultation | null {
 }
 
 /**
- * For the IRO's pack (engineer C): what the child said for this meeting, with answers parsed;
+ * For the IRO's pack: what the child said for this meeting, with answers parsed;
  * null if the child has not started. Access is the caller's job (requireChild on the meeting's child).
  */
 export function consultationFor(meetingId: string): {

@@ -1,6 +1,6 @@
 import type { Resource } from 'i18next';
 import { createTranslate, type Translate } from '$lib/i18n/translate';
-import { LOCALE_CODES, type Locale } from '$lib/i18n/locales';
+import type { Locale } from '$lib/i18n/locales';
 
 /** Every locale's JSON, bundled at build time and loaded once. */
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', {
@@ -30,5 +30,3 @@ export function translator(lng: Locale): Translate {
 export function messagesFor(lng: Locale) {
 	return resources[lng] ?? {};
 }
-
-export const supportedLocales = LOCALE_CODES;

@@ -24,10 +24,6 @@ export function findConversation(childId: string, carerId: string | null): Conve
 		.get();
 }
 
-export function getConversation(id: string): Conversation | undefined {
-	return db().select().from(conversations).where(eq(conversations.id, id)).get();
-}
-
 function openConversation(childId: string, carerId: string | null, now: number): Conversation {
 	db()
 		.insert(conversations)

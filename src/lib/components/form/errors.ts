@@ -7,8 +7,3 @@ export function errorText(t: Translate, value: string | undefined): string {
 	const { key, params } = parseMessage(value);
 	return t(key.includes(':') ? key : `errors:${key}`, params);
 }
-
-export interface FormState {
-	values?: Record<string, string>;
-	errors?: Record<string, string>;
-}

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { childrenOfCarerUser } from '$lib/server/children';
 import { childSummary } from '$lib/server/home';
-// Issue 3 (pre-meeting pack): the carer's views for each child's next meeting, and any reminder.
+// The carer's views for each child's next meeting, and any reminder.
 import { carerIdsOfUser, carerPreparation } from '$lib/server/pack';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { childSummary } from '$lib/server/home';
-// Issue 3 (pre-meeting pack): what the child has done for their next meeting, and any reminder.
+// What the child has done for their next meeting, and any reminder.
 import { childChecklist } from '$lib/server/pack';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { caseload } from '$lib/server/children';
-// Issue 3 (pre-meeting pack): who the IRO has heard from before each upcoming meeting.
+// Who the IRO has heard from before each upcoming meeting.
 import { beforeTheMeeting } from '$lib/server/pack';
 import { notHeardFilter } from '$lib/domain/pack';
 

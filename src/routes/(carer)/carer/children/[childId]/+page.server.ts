@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireCarerOf } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
-// Issue 3 (pre-meeting pack): the carer's views, any reminder, and only what the child shared with everyone.
+// The carer's views, any reminder, and only what the child shared with everyone.
 import { carerPreparation, sharedWithEveryone } from '$lib/server/pack';
 
 export const load: PageServerLoad = ({ params }) => {
