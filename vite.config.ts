@@ -7,6 +7,7 @@ export default defineConfig({
 	build: { assetsInlineLimit: 0 },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		setupFiles: ['tests/unit/support/setup.ts'],
 		environment: 'node'
 	}
 });

@@ -1,11 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 /** A meeting that is cancelled or moved: what the child and carers prepared follows the next meeting. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
-const { createUser } = await import('../../src/lib/server/accounts');
-const { createChild } = await import('../../src/lib/server/children');
+const { newIro, newChild } = await import('./support/people');
 const { addCarer } = await import('../../src/lib/server/carers');
 const { scheduleMeeting, cancelMeeting, moveMeeting, meetingOfChild } =
 	await import('../../src/lib/server/meetings');
@@ -16,21 +13,10 @@ const { eq } = await import('drizzle-orm');
 const DAY = 86_400_000;
 
 describe('preparation follows the meeting', async () => {
-	const iro = await createUser({
-		role: 'iro',
-		username: 'iro',
-		password: 'password one',
-		displayName: 'Ira'
-	});
-	const childId = createChild({
-		iroId: iro,
+	const childId = newChild(await newIro('iro'), {
 		fullName: 'Ada Child',
-		preferredName: '',
 		dateOfBirth: '2015-02-02',
-		status: 'cared_for',
-		startDate: '2026-01-05',
-		languages: '',
-		communicationNeeds: ''
+		startDate: '2026-01-05'
 	});
 	const carerId = addCarer(childId, { fullName: 'Cara', relationship: 'Mum', email: '', phone: '' });
 	const now = Date.now();

@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Invites, redeeming and sessions against a real (in-memory) database with the real migrations. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
 const { createUser } = await import('../../src/lib/server/accounts');
 const { createChild } = await import('../../src/lib/server/children');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -33,9 +33,6 @@ beforeAll(async () => {
 	process.env.DUTY_MANAGER_EMAIL = 'duty@council.example';
 });
 afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
 const { createUser } = await import('../../src/lib/server/accounts');
 const { createChild, allocateChild, caseload } = await import('../../src/lib/server/children');

@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The pre-meeting pack against an in-memory database: private answers, what changed since sending,
  * the audit trail, carers' views (save and send) and reminders (home page and outbox).
  */
-process.env.DATABASE_PATH = ':memory:';
 delete process.env.SMTP_URL;
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
 const { eq } = await import('drizzle-orm');
 const { createUser } = await import('../../src/lib/server/accounts');

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 
-vi.mock('$env/dynamic/private', () => ({ env: { DATABASE_PATH: ':memory:' } }));
 const { preparePhoto, PHOTO_MAX_BYTES } = await import('../../src/lib/server/photos');
 
 async function jpegWithLocation() {

@@ -1,35 +1,18 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** "My agenda" against an in-memory database: add, change, remove, move, reorder and the limits. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
-const { createUser } = await import('../../src/lib/server/accounts');
-const { createChild } = await import('../../src/lib/server/children');
+const { newIro, newChild, DAY } = await import('./support/people');
 const { scheduleMeeting, cancelMeeting, meetingOfChild } = await import('../../src/lib/server/meetings');
 const agenda = await import('../../src/lib/server/agenda');
 const { AGENDA_MAX_ITEMS } = await import('../../src/lib/domain/agenda');
 const { agendaItemSchema, editItemSchema, reorderSchema } = await import('../../src/lib/forms/prepare');
 
-const DAY = 24 * 60 * 60_000;
 let childId: string;
 let otherChildId: string;
 let meetingId: string;
 let otherMeetingId: string;
 let iroId: string;
-
-function newChild(fullName: string, iroId: string) {
-	return createChild({
-		iroId,
-		fullName,
-		preferredName: '',
-		dateOfBirth: '2016-05-05',
-		status: 'cared_for',
-		startDate: '2024-01-08',
-		languages: '',
-		communicationNeeds: ''
-	});
-}
 
 const add = (text: string, extra: Partial<{ raiser: 'me' | 'iro'; visibility: 'iro' | 'everyone' }> = {}) =>
 	agenda.addAgendaItem({ childId, meetingId, text, raiser: 'me', visibility: 'iro', ...extra });
@@ -38,9 +21,9 @@ const idOf = (text: string) => agenda.agendaFor(meetingId).find((i) => i.text ==
 const clear = () => agenda.agendaFor(meetingId).forEach((i) => agenda.removeAgendaItem(childId, i.id));
 
 beforeAll(async () => {
-	iroId = await createUser({ role: 'iro', username: 'iro', password: 'password one', displayName: 'Ira' });
-	childId = newChild('Ada Lovelace', iroId);
-	otherChildId = newChild('Bo Other', iroId);
+	iroId = await newIro('iro');
+	childId = newChild(iroId, { fullName: 'Ada Lovelace' });
+	otherChildId = newChild(iroId, { fullName: 'Bo Other' });
 	const at = { kind: 'cla_review' as const, venue: 'Home', mode: 'in_person' as const };
 	meetingId = scheduleMeeting({ childId, startsAt: Date.now() + 9 * DAY, ...at });
 	otherMeetingId = scheduleMeeting({ childId: otherChildId, startsAt: Date.now() + 6 * DAY, ...at });
@@ -164,7 +147,7 @@ describe('putting it in my order', () => {
 describe('which meeting', () => {
 	it('is the next one, open for changes; none when nothing is booked', () => {
 		expect(agenda.meetingForPreparing(childId)).toMatchObject({ meeting: { id: meetingId }, open: true });
-		const noMeeting = newChild('Cy None', iroId);
+		const noMeeting = newChild(iroId, { fullName: 'Cy None' });
 		expect(agenda.meetingForPreparing(noMeeting)).toBeNull();
 	});
 

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Chairing and "about my meeting" against an in-memory database, and the form that fills them. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
-const { createUser } = await import('../../src/lib/server/accounts');
-const { createChild } = await import('../../src/lib/server/children');
+const { newIro, newChild } = await import('./support/people');
 const { scheduleMeeting } = await import('../../src/lib/server/meetings');
 const { choicesFor, choicesForMeetings, saveChoices, setChair } =
 	await import('../../src/lib/server/choices');
@@ -22,22 +19,7 @@ const carers = [
 const schema = meetingChoicesFormSchema(carers);
 
 beforeAll(async () => {
-	const iroId = await createUser({
-		role: 'iro',
-		username: 'iro',
-		password: 'password one',
-		displayName: 'Ira'
-	});
-	childId = createChild({
-		iroId,
-		fullName: 'Ada Lovelace',
-		preferredName: '',
-		dateOfBirth: '2016-05-05',
-		status: 'cared_for',
-		startDate: '2024-01-08',
-		languages: '',
-		communicationNeeds: ''
-	});
+	childId = newChild(await newIro('iro'));
 	meetingId = scheduleMeeting({
 		childId,
 		startsAt: Date.now() + 9 * 86_400_000,

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Asking for an advocate or an independent visitor, from request to arranged or withdrawn. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
-const { createUser } = await import('../../src/lib/server/accounts');
-const { createChild } = await import('../../src/lib/server/children');
+const { newIro, newChild } = await import('./support/people');
 const support = await import('../../src/lib/server/support');
 const { supportRequestSchema } = await import('../../src/lib/forms/prepare');
 
@@ -13,23 +10,8 @@ let childId: string;
 let otherChildId: string;
 
 beforeAll(async () => {
-	const iroId = await createUser({
-		role: 'iro',
-		username: 'iro',
-		password: 'password one',
-		displayName: 'Ira'
-	});
-	const child = (fullName: string) =>
-		createChild({
-			iroId,
-			fullName,
-			preferredName: '',
-			dateOfBirth: '2012-05-05',
-			status: 'cared_for',
-			startDate: '2024-01-08',
-			languages: '',
-			communicationNeeds: ''
-		});
+	const iroId = await newIro('iro');
+	const child = (fullName: string) => newChild(iroId, { fullName, dateOfBirth: '2012-05-05' });
 	childId = child('Ada Lovelace');
 	otherChildId = child('Bo Other');
 });

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** "My say" on the server (src/lib/server/consultation.ts) against an in-memory database. */
-process.env.DATABASE_PATH = ':memory:';
-vi.mock('$env/dynamic/private', () => ({ env: process.env }));
 
 const { createUser } = await import('../../src/lib/server/accounts');
-const { createChild } = await import('../../src/lib/server/children');
+const people = await import('./support/people');
 const { scheduleMeeting, cancelMeeting } = await import('../../src/lib/server/meetings');
 const say = await import('../../src/lib/server/consultation');
 const { changedSince, resumeStep } = await import('../../src/lib/domain/consultation');
@@ -21,16 +19,7 @@ let iroId: string;
 
 async function newChild(dateOfBirth: string) {
 	return {
-		id: createChild({
-			iroId,
-			fullName: `Child ${dateOfBirth}`,
-			preferredName: '',
-			dateOfBirth,
-			status: 'cared_for',
-			startDate: '2025-01-06',
-			languages: '',
-			communicationNeeds: ''
-		}),
+		id: people.newChild(iroId, { fullName: `Child ${dateOfBirth}`, dateOfBirth, startDate: '2025-01-06' }),
 		dateOfBirth
 	};
 }

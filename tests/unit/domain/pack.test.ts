@@ -8,8 +8,8 @@ import {
 	notHeardFrom,
 	sayState,
 	sharedAnswers
-} from '../../src/lib/domain/pack';
-import type { Answers } from '../../src/lib/domain/consultation';
+} from '../../../src/lib/domain/pack';
+import type { Answers } from '../../../src/lib/domain/consultation';
 
 const a = (value: Answers[string]['value'], visibility: 'iro' | 'everyone' = 'iro') => ({
 	value,

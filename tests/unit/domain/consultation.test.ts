@@ -7,7 +7,7 @@ import {
 	stepsFor,
 	versionFor,
 	type Answers
-} from '../../src/lib/domain/consultation';
+} from '../../../src/lib/domain/consultation';
 
 describe('which version of "My say" a child gets', () => {
 	it('is chosen by age on the day of the meeting', () => {

@@ -6,7 +6,7 @@ import {
 	inviteState,
 	looksLikeInviteCode,
 	normaliseInviteCode
-} from '../../src/lib/domain/invite-code';
+} from '../../../src/lib/domain/invite-code';
 
 describe('invite codes', () => {
 	it('are long enough not to be guessed (over 70 bits)', () => {

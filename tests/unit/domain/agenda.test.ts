@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { move, reorder, runningOrder } from '../../src/lib/domain/agenda';
+import { move, reorder, runningOrder } from '../../../src/lib/domain/agenda';
 
 const items = [
 	{ id: 'a', text: 'Family time', raiser: 'me' as const },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonInstant, londonTime } from '../../src/lib/domain/london-time';
+import { londonInstant, londonTime } from '../../../src/lib/domain/london-time';
 
 describe('meeting times in UK time', () => {
 	it('reads a winter time as GMT and a summer time as BST', () => {

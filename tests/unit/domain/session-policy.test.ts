@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSessionExpired, shouldTouch } from '../../src/lib/domain/session-policy';
+import { isSessionExpired, shouldTouch } from '../../../src/lib/domain/session-policy';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -4,7 +4,7 @@ import {
 	blockedUntil,
 	SIGN_IN_ACCOUNT,
 	type ThrottlePolicy
-} from '../../src/lib/domain/throttle';
+} from '../../../src/lib/domain/throttle';
 
 const policy: ThrottlePolicy = {
 	freeAttempts: 5,
