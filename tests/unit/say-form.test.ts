@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadedAtOf, parseStep, readForm, startSchema } from '../../src/lib/forms/say';
+import { loadedAtOf, parseStep, startSchema } from '../../src/lib/forms/say';
+import { readForm } from '../../src/lib/forms/text';
 import { stepsFor } from '../../src/lib/domain/consultation';
 
 /** "My say" pages: what the child sends is checked before anything is saved. */

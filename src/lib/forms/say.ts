@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, message } from './text';
+import { cleanText, message, readForm, type FormEcho } from './text';
 import {
 	FEELINGS,
 	SCALE_MAX,
@@ -18,25 +18,6 @@ import {
  * Errors are translation keys in the `say` namespace.
  */
 export const VISIBILITIES = ['iro', 'everyone'] as const satisfies readonly Visibility[];
-
-/** What the page sends back to itself after an error: the text as typed, the choices as picked. */
-export type SayValues = Record<string, string | string[]>;
-
-const MAX_ECHO = 200_000;
-
-/** Form data to plain values, keeping repeated fields (checkboxes) as lists. */
-export function readForm(form: FormData): SayValues {
-	const out: SayValues = {};
-	for (const key of new Set(form.keys())) {
-		const all = form
-			.getAll(key)
-			.filter((v): v is string => typeof v === 'string')
-			.map((v) => (v.length > MAX_ECHO ? v.slice(0, MAX_ECHO) : v));
-		if (!all.length) continue;
-		out[key] = all.length > 1 ? all : all[0];
-	}
-	return out;
-}
 
 const FEELING_VALUES = ['', ...FEELINGS] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -96,7 +77,7 @@ export function stepSchema(questions: readonly Question[]) {
 }
 
 export type StepResult =
-	{ ok: true; incoming: Incoming[] } | { ok: false; errors: Record<string, string>; values: SayValues };
+	{ ok: true; incoming: Incoming[] } | { ok: false; errors: Record<string, string>; values: FormEcho };
 
 /** Reads and checks one page; nothing is saved if any answer on it is refused. */
 export function parseStep(questions: readonly Question[], form: FormData): StepResult {

@@ -12,6 +12,25 @@ export function cleanText(value: string, multiline = false): string {
 	return (multiline ? cleaned.replace(/\r\n?/g, '\n') : cleaned.replace(/[\r\n\t]+/g, ' ')).trim();
 }
 
+/** What a form sends back to itself after an error: text as typed, repeated fields (checkboxes) as lists. */
+export type FormEcho = Record<string, string | string[]>;
+
+const MAX_ECHO = 200_000;
+
+/** Reads a posted form to echo it back: every text field as typed (very long ones cut), never a password. */
+export function readForm(form: FormData): FormEcho {
+	const out: FormEcho = {};
+	for (const key of new Set(form.keys())) {
+		if (/password/i.test(key)) continue;
+		const all = form
+			.getAll(key)
+			.filter((v): v is string => typeof v === 'string')
+			.map((v) => (v.length > MAX_ECHO ? v.slice(0, MAX_ECHO) : v));
+		if (all.length) out[key] = all.length > 1 ? all : all[0];
+	}
+	return out;
+}
+
 /** Error messages are translation keys, with parameters after "|" (e.g. "errors:tooLong|max=100"). */
 export function message(key: string, params: Record<string, string | number> = {}): string {
 	const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));

@@ -3,16 +3,6 @@ import { getContext, setContext } from 'svelte';
 import type { Locale } from './locales';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export const NAMESPACES = [
-	'common',
-	'auth',
-	'child',
-	'carer',
-	'staff',
-	'letter',
-	'errors',
-	'messages'
-] as const;
 
 /** A fixed-language translate function over the given resources (no shared mutable language). */
 export function createTranslate(lng: Locale, resources: Resource): Translate {
@@ -21,7 +11,7 @@ export function createTranslate(lng: Locale, resources: Resource): Translate {
 		resources,
 		lng,
 		fallbackLng: false,
-		ns: [...NAMESPACES],
+		ns: Object.keys(resources[lng] ?? {}),
 		defaultNS: 'common',
 		interpolation: { escapeValue: false },
 		returnNull: false,

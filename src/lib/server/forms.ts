@@ -1,18 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { readForm } from '$lib/forms/text';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 
-const MAX_ECHO = 200_000;
-
+/** The form as typed, one value a field (the last, for a repeated field). */
 function valuesOf(form: FormData): FormValues {
-	const values: FormValues = {};
-	for (const [key, value] of form) {
-		if (typeof value !== 'string' || /password/i.test(key)) continue;
-		values[key] = value.length > MAX_ECHO ? value.slice(0, MAX_ECHO) : value;
-	}
-	return values;
+	return Object.fromEntries(
+		Object.entries(readForm(form)).map(([key, value]) => [key, Array.isArray(value) ? value.at(-1)! : value])
+	);
 }
 
 /** Sends the form back with its errors; `extra` carries page state (e.g. which step). */

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { lastHeldConsultation, sayFor, startConsultation } from '$lib/server/consultation';
-import { readForm, startSchema } from '$lib/forms/say';
+import { startSchema } from '$lib/forms/say';
+import { readForm } from '$lib/forms/text';
 import { isEmpty, resumeStep } from '$lib/domain/consultation';
 
 function ownChild() {

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { hasStarted, sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
-import { loadedAtOf, parseStep, readForm } from '$lib/forms/say';
+import { loadedAtOf, parseStep } from '$lib/forms/say';
+import { readForm } from '$lib/forms/text';
 
 function ownChild() {
 	const user = requireRole('child');
