@@ -333,13 +333,14 @@ test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ pa
 	await pick(child, 'Is a grown-up helping you?', 'Yes, a grown-up is helping me');
 	await child.getByRole('button', { name: 'Start' }).click();
 
-	// Faces: big choices with words; the emoji are decoration.
+	// Faces: big choices with words; the pictures (shipped, not the device's emoji) are decoration.
 	await expect(child).toHaveURL('/me/say/feelings');
 	await expect(child.getByText('Question 1 of 4')).toBeVisible();
 	await expect(child.getByRole('heading', { level: 1 })).toHaveText('How do you feel?');
 	const atHome = child.getByRole('group', { name: 'At home', exact: true });
 	await expect(atHome.getByRole('radio')).toHaveCount(5);
-	await expect(atHome.locator('[aria-hidden="true"]').first()).toHaveText('😀');
+	await expect(atHome.locator('img').first()).toHaveAttribute('src', '/pictures/emoji_u1f600.svg');
+	await expect(atHome.locator('img').first()).toHaveAttribute('alt', '');
 	await expectNoAxeViolations(child, 'My say feelings (4–7)');
 	await hydrated(child);
 	await pick(child, 'At home', 'Happy');

@@ -1,10 +1,15 @@
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { getContext, setContext } from 'svelte';
-import type { Locale } from './locales';
+import { localeInfo, type Locale } from './locales';
+import { isolateValues } from './bidi';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** A fixed-language translate function over the given resources (no shared mutable language). */
+/**
+ * A fixed-language translate function over the given resources (no shared mutable language). In a
+ * right-to-left language, phone numbers, email addresses, codes, dates and times put into a sentence
+ * are isolated so that they read in their own direction (see ./bidi.ts).
+ */
 export function createTranslate(lng: Locale, resources: Resource): Translate {
 	const instance = i18next.createInstance();
 	instance.init({
@@ -18,7 +23,8 @@ export function createTranslate(lng: Locale, resources: Resource): Translate {
 		initAsync: false
 	} as Parameters<typeof instance.init>[0]);
 	const t = instance.getFixedT(lng);
-	return (key, options) => String(t(key, options));
+	const rtl = localeInfo(lng).dir === 'rtl';
+	return (key, options) => String(t(key, rtl && options ? isolateValues(options) : options));
 }
 
 export interface I18nContext {
