@@ -116,7 +116,6 @@ beforeAll(async () => {
 	db().update(tables.children).set({ userId: child.id }).run();
 });
 
-
 describe('an urgent message sent in working hours', () => {
 	// Thursday 26 November 2026, 10:00 in London (in the past, so the outbox sends it at once).
 	const sent = londonInstant('2026-11-26', '10:00');
@@ -249,7 +248,12 @@ describe('an urgent message sent out of hours', () => {
 		expect(to('duty@council.example').length - before.duty).toBe(2);
 		expect(urgent.escalateUrgent(sent + 5 * MIN, origin)).toBe(0);
 		expect(urgent.escalateUrgent(londonInstant('2026-11-30', '10:00'), origin)).toBe(0);
-		urgent.acknowledgeUrgent(findConversation(childId, null)!.id, iro, 'Checked with EDT.', sent + 8 * 60 * MIN);
+		urgent.acknowledgeUrgent(
+			findConversation(childId, null)!.id,
+			iro,
+			'Checked with EDT.',
+			sent + 8 * 60 * MIN
+		);
 	});
 });
 

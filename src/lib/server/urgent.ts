@@ -43,7 +43,11 @@ export function sendUrgent(input: {
 }): UrgentReceipt {
 	const now = input.now ?? Date.now();
 	const id = sendMessage({ ...input, carerId: null, urgent: true, now });
-	const child = db().select({ iroId: children.iroId }).from(children).where(eq(children.id, input.childId)).get();
+	const child = db()
+		.select({ iroId: children.iroId })
+		.from(children)
+		.where(eq(children.id, input.childId))
+		.get();
 	const iro = child?.iroId
 		? db()
 				.select({ email: users.email, name: users.displayName })
@@ -59,7 +63,10 @@ export function sendUrgent(input: {
 			.where(
 				and(
 					eq(outbox.createdAt, now),
-					inArray(outbox.to, [iro?.email, duty].filter((a): a is string => Boolean(a)))
+					inArray(
+						outbox.to,
+						[iro?.email, duty].filter((a): a is string => Boolean(a))
+					)
 				)
 			)
 			.all()

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { londonInstant } from '../../../src/lib/domain/london-time';
-import {
-	escalationDueAt,
-	isEscalationDue,
-	isWorkingTime
-} from '../../../src/lib/domain/working-hours';
+import { escalationDueAt, isEscalationDue, isWorkingTime } from '../../../src/lib/domain/working-hours';
 
 const at = (date: string, time: string) => londonInstant(date, time);
 const MIN = 60_000;
