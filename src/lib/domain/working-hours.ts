@@ -30,7 +30,14 @@ export function escalationDueAt(sentAt: number, ackMinutes: number): number {
 	return isWorkingTime(sentAt) ? sentAt + ackMinutes * 60_000 : sentAt;
 }
 
+/**
+ * Messages older than this are not escalated by email any more (they stay on the managers' list as
+ * not acknowledged). Escalation runs every minute, so this only matters after an upgrade, when urgent
+ * messages sent before acknowledgement existed would otherwise all be emailed to every manager at once.
+ */
+export const ESCALATION_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
+
 /** True if an unacknowledged urgent message sent at `sentAt` should be escalated at `now`. */
 export function isEscalationDue(sentAt: number, now: number, ackMinutes: number): boolean {
-	return now >= escalationDueAt(sentAt, ackMinutes);
+	return now >= escalationDueAt(sentAt, ackMinutes) && now - sentAt <= ESCALATION_LOOKBACK_MS;
 }

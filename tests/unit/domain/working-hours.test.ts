@@ -79,6 +79,12 @@ describe('escalationDueAt: when an unacknowledged urgent message goes to every m
 		expect(escalationDueAt(sent, 15)).toBe(sent + 15 * MIN);
 	});
 
+	it('not for messages older than a week (sent before acknowledgement existed)', () => {
+		const sent = at('2026-12-03', '10:15');
+		expect(isEscalationDue(sent, sent + 7 * 24 * 60 * MIN, 60)).toBe(true);
+		expect(isEscalationDue(sent, sent + 7 * 24 * 60 * MIN + 1, 60)).toBe(false);
+	});
+
 	it('out of hours (evening, weekend, bank holiday): at once', () => {
 		for (const sent of [
 			at('2026-12-03', '17:00'),
