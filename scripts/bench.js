@@ -10,7 +10,14 @@ const db = 'data/bench.db';
 for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
 
 const server = spawn(process.execPath, ['scripts/start.js'], {
-	env: { ...process.env, PORT, DATABASE_PATH: db, SEED_DEMO: '1', ORIGIN: BASE },
+	env: {
+		DUTY_MANAGER_EMAIL: 'duty.manager@northfield.example',
+		...process.env,
+		PORT,
+		DATABASE_PATH: db,
+		SEED_DEMO: '1',
+		ORIGIN: BASE
+	},
 	stdio: 'ignore'
 });
 const stop = () => server.kill();

@@ -1,5 +1,6 @@
 // Starts the built portal on a fresh demo database: `npm run demo` (after `npm install`).
-// Environment: PORT (default 3000), DATABASE_PATH (default data/demo.db, deleted first).
+// Environment: PORT (default 3000), DATABASE_PATH (default data/demo.db, deleted first),
+// DUTY_MANAGER_EMAIL (default duty.manager@northfield.example).
 import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 
@@ -14,7 +15,9 @@ const child = spawn(process.execPath, ['scripts/start.js'], {
 		DATABASE_PATH: databasePath,
 		SEED_DEMO: '1',
 		PORT: port,
-		ORIGIN: process.env.ORIGIN || `http://localhost:${port}`
+		ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
+		// The built server needs a duty manager's address; the demo's is in the outbox (or the SMTP sink).
+		DUTY_MANAGER_EMAIL: process.env.DUTY_MANAGER_EMAIL || 'duty.manager@northfield.example'
 	}
 });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,4 +1,4 @@
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { handleAuth } from '$lib/server/hooks/auth';
@@ -7,12 +7,21 @@ import { handleHeaders } from '$lib/server/hooks/headers';
 import { db } from '$lib/server/db';
 import { seedDemoIfAsked } from '$lib/server/demo';
 import { startOutboxWorker } from '$lib/server/notify';
+import { startupProblems } from '$lib/server/config';
+import { startUrgentWorker } from '$lib/server/urgent';
 
 export const init: ServerInit = async () => {
 	if (building) return;
+	// The built server refuses to start without what keeps children safe (one line per problem).
+	const problems = dev ? [] : startupProblems();
+	if (problems.length) {
+		for (const problem of problems) console.error(`Voicebox cannot start: ${problem}`);
+		process.exit(1);
+	}
 	db();
 	await seedDemoIfAsked();
 	startOutboxWorker();
+	startUrgentWorker();
 };
 
 export const handle = sequence(handleHeaders, handleAuth, handlePage);

@@ -76,7 +76,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		path: (ids, which) =>
 			`/iro/conversations/${which === 'own' ? ids.ownConversation : ids.otherConversation}`,
 		get: staffChild,
-		actions: { reply: ownIroOnly, done: ownIroOnly }
+		actions: { reply: ownIroOnly, done: ownIroOnly, acknowledge: ownIroOnly }
 	},
 	{
 		route: '/people/[userId]/photo',
@@ -130,6 +130,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		actions: { default: ownIroOnly }
 	},
 	{ route: '/manage', path: fixed('/manage'), get: only('manager') },
+	{ route: '/manage/urgent', path: fixed('/manage/urgent'), get: only('manager') },
 	{
 		route: '/manage/allocations',
 		path: fixed('/manage/allocations'),

@@ -48,3 +48,19 @@ export function formatWhen(
 	if (days < 0 || days > 6) return formatDateTime(instant, intl);
 	return at(relativeDays(-days, intl), formatTime(instant, intl));
 }
+
+/** A length of time in whole minutes, e.g. "1 hour, 5 minutes" or "45 minutes", in the reader's language. */
+export function formatDuration(ms: number, intl: string): string {
+	const total = Math.max(0, Math.round(ms / 60_000));
+	const days = Math.floor(total / 1440);
+	const hours = Math.floor((total % 1440) / 60);
+	const minutes = total % 60;
+	const unit = (value: number, u: 'day' | 'hour' | 'minute') =>
+		new Intl.NumberFormat(intl, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+	const parts = [
+		days ? unit(days, 'day') : '',
+		hours ? unit(hours, 'hour') : '',
+		minutes || total === 0 ? unit(minutes, 'minute') : ''
+	].filter(Boolean);
+	return new Intl.ListFormat(intl, { style: 'narrow', type: 'unit' }).format(parts);
+}

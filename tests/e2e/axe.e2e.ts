@@ -87,7 +87,11 @@ for (const text of modes) {
 		test('manager pages', { lock: 'manager-display' }, async ({ page }) => {
 			const ids = await idsFromManager(page);
 			await setDisplay(page, text);
-			await scan(page, ['/manage', '/manage/allocations', '/manage/staff/new', ids.ben], text);
+			await scan(
+				page,
+				['/manage', '/manage/allocations', '/manage/staff/new', '/manage/urgent', ids.ben],
+				text
+			);
 			await setDisplay(page, 'normal');
 		});
 

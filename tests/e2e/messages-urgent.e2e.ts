@@ -44,11 +44,13 @@ test(
 		const since = Date.now();
 		await box.fill(words);
 		await send.click();
-		await expect(
-			child.getByText('Your urgent message has been sent. Your IRO and the duty manager have been told.', {
-				exact: false
-			})
-		).toBeVisible();
+		// What Jordan reads names exactly who was emailed (tests/e2e/urgent.e2e.ts checks the rest).
+		const receipt = child
+			.getByRole('status')
+			.filter({ has: child.getByRole('heading', { name: 'Your urgent message has been sent' }) });
+		await expect(receipt.getByRole('listitem').filter({ hasText: 'your IRO, Ben Kowalski' })).toBeVisible();
+		await expect(receipt.getByRole('listitem').filter({ hasText: 'the duty manager' })).toBeVisible();
+		await expect(receipt.getByRole('link', { name: '999', exact: true })).toHaveAttribute('href', 'tel:999');
 
 		// Ben's inbox: Jordan's conversation at the very top, marked urgent.
 		await signIn(page, 'ben');

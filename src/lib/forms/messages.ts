@@ -10,3 +10,9 @@ export const messageSchema = z.object({
 export const urgentSchema = z.object({
 	body: requiredText('errors:message.urgentRequired', MESSAGE_MAX, true)
 });
+
+/** Acknowledging an urgent message: what was done, in a few words (required). */
+export const ACK_NOTE_MAX = 1000;
+export const acknowledgeSchema = z.object({
+	note: requiredText('errors:message.ackNoteRequired', ACK_NOTE_MAX, true)
+});

@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { and, asc, eq, isNull, lte, lt } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { db, tables } from './db';
+import { db, tables, type Tx } from './db';
 import { newId } from './ids';
 
 /**
@@ -23,12 +23,16 @@ export function mailFrom(): string {
 	return env.MAIL_FROM || 'Voicebox <no-reply@voicebox.invalid>';
 }
 
-export function queueEmail(to: string, subject: string, text: string, now = Date.now()): string {
+/**
+ * Puts an email in the outbox and starts sending. Inside a write transaction pass `tx`: the email is
+ * then kept or lost with the rest of that write, and the caller calls `deliverDue()` after it.
+ */
+export function queueEmail(to: string, subject: string, text: string, now = Date.now(), tx?: Tx): string {
 	const id = newId();
-	db().insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run();
+	(tx ?? db()).insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run();
 	if (!transporter())
 		console.log(`[outbox] email ${id} to ${to} kept in the outbox table (no SMTP_URL): ${subject}`);
-	void deliverDue();
+	if (!tx) void deliverDue();
 	return id;
 }
 

@@ -40,7 +40,13 @@ export const messages = sqliteTable(
 		urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
 		/** When the other side first read it. */
-		readAt: integer('read_at')
+		readAt: integer('read_at'),
+		/** Urgent messages: when, by whom and with what note ("what I did") staff acknowledged it. */
+		acknowledgedAt: integer('acknowledged_at'),
+		acknowledgedBy: text('acknowledged_by').references(() => users.id),
+		acknowledgementNote: text('acknowledgement_note'),
+		/** Urgent messages: when it was emailed again to the duty manager and every manager, unacknowledged. */
+		escalatedAt: integer('escalated_at')
 	},
 	(t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)]
 );

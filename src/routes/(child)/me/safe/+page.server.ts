@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { parseForm } from '$lib/server/forms';
-import { sendMessage } from '$lib/server/messages';
+import { sendUrgent } from '$lib/server/urgent';
 import { config } from '$lib/server/config';
 import { urgentSchema } from '$lib/forms/messages';
 
@@ -12,21 +12,19 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	/** An urgent message: flagged for the IRO and emailed at once to them and the duty manager. */
+	/** An urgent message: flagged for the IRO and emailed at once; the child is told who was told. */
 	default: async ({ request, url }) => {
 		const user = requireRole('child');
 		const child = childOfUser(user.id);
 		if (!child) notFound();
 		const parsed = parseForm(urgentSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
-		sendMessage({
+		const receipt = sendUrgent({
 			childId: child.id,
-			carerId: null,
 			author: user,
 			body: parsed.data.body,
-			urgent: true,
 			origin: url.origin
 		});
-		return { sent: true };
+		return { sent: true, receipt };
 	}
 };

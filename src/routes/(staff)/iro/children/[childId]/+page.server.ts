@@ -6,6 +6,7 @@ import { carersOfChild, carerOfChild } from '$lib/server/carers';
 import { latestInvite, revokeInvites } from '$lib/server/auth/invites';
 import { getUser } from '$lib/server/accounts';
 import { inbox } from '$lib/server/messages';
+import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 
@@ -30,6 +31,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
 		conversations: inbox(null, child.id),
+		urgent: urgentOf({ childId: child.id }),
+		now,
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),
 		moved: url.searchParams.has('moved'),

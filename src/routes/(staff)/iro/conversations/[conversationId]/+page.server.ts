@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireConversation, requireRole } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { failWith, parseForm } from '$lib/server/forms';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
-import { messageSchema } from '$lib/forms/messages';
+import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
+import { acknowledgeSchema, messageSchema } from '$lib/forms/messages';
 import { carerName } from '$lib/server/carers';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -15,7 +16,10 @@ export const load: PageServerLoad = ({ params }) => {
 		child: { id: child.id, name: child.fullName },
 		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
 		messages: threadOf(conversation.id),
-		unread: unreadCount(user)
+		unread: unreadCount(user),
+		urgent: urgentOf({ conversationId: conversation.id }),
+		openUrgent: openUrgentCount(conversation.id),
+		now: Date.now()
 	};
 };
 
@@ -34,9 +38,21 @@ export const actions: Actions = {
 		});
 		return { sent: true };
 	},
-	done: ({ params }) => {
+	done: async ({ params, request }) => {
 		const { conversation } = requireConversation(params.conversationId);
+		// An urgent message is closed by acknowledging it with a note, not by "Mark as done".
+		if (conversation.doneAt === null && openUrgentCount(conversation.id) > 0)
+			return failWith(await request.formData(), { note: 'errors:message.ackFirst' });
 		setDone(conversation.id, conversation.doneAt === null);
 		return { toggled: true };
+	},
+	/** The IRO (or a manager) acknowledges the urgent message(s) with a note of what was done. */
+	acknowledge: async ({ params, request }) => {
+		const user = requireRole('iro', 'manager');
+		const { conversation } = requireConversation(params.conversationId);
+		const parsed = parseForm(acknowledgeSchema, await request.formData());
+		if (parsed.failure) return parsed.failure;
+		const count = acknowledgeUrgent(conversation.id, user, parsed.data.note);
+		return { acknowledged: count };
 	}
 };
