@@ -172,7 +172,7 @@ test('a carer’s conversation about a child is kept apart from the child’s ow
 	// Helen sees the reply, and that Amina read her note; Sam still sees neither.
 	await page.reload();
 	await expect(thread.getByRole('listitem').filter({ hasText: answer })).toContainText(
-		'Amina Rahman (your IRO)'
+		'Amina Rahman (Sam’s IRO)'
 	);
 	await expect(
 		thread.getByRole('listitem').filter({ hasText: note }).getByText('Read', { exact: true })

@@ -276,7 +276,10 @@ test('a new child’s private answers are marked in the pack; reminders reach th
 	await expect(kid).toHaveURL('/me/say/dreams');
 	await kid.goto('/me/say/check');
 	await kid.getByRole('button', { name: 'Send to my IRO' }).click();
-	await expect(kid.getByRole('status')).toHaveText('Thank you! Your answers have gone to your IRO.');
+	// The carer has a Voicebox account, so the child is told that the carer can now read what is shared.
+	await expect(kid.getByRole('status')).toHaveText(
+		'Thank you! Your answers have gone to your IRO. The grown-ups who look after you can now read the answers you marked “Everyone at my meeting”.'
+	);
 	await kid.goto('/me');
 	await expect(kid.getByRole('note')).toHaveCount(0);
 	await expect(ready.getByRole('listitem').filter({ hasText: 'My say' })).toContainText(/Done\s*Sent on /);
@@ -308,6 +311,105 @@ test('a new child’s private answers are marked in the pack; reminders reach th
 	// Heard from: no longer in the filter.
 	await page.goto('/iro?notHeard=1');
 	await expect(page.getByRole('link', { name: `Robin ${name}`, exact: true })).toHaveCount(0);
+});
+
+test('after sending, changes the child has not sent reach nobody: the pack says “Changes not sent yet” and shows what was sent, the carer too; sending them shows them', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const tag = unique();
+	const name = capitalise(tag);
+	const carerName = `Cass ${name}`;
+	await signIn(page, 'amina');
+	const childId = await addChild(page, {
+		fullName: `Jo ${name}`,
+		preferredName: name,
+		dateOfBirth: londonDay(-(11 * 365 + 20))
+	});
+	await scheduleMeeting(page, childId, 10);
+	const code = await issueCode(page, childId, `Issue a code for ${name}`);
+	const child = await newDevice(browser);
+	await join(child.page, code, `jo.${tag}`, `red kite ${tag}`);
+	const carer = await carerWithAccount(browser, page, childId, carerName, `cass.${tag}@example.com`);
+	const kid = child.page;
+	const first = `Swimming on Saturdays ${tag}`;
+	const second = `Swimming, and a secret plan ${tag}`;
+
+	// The child answers one thing for everyone and sends it.
+	await kid.goto('/me/say');
+	await kid.getByRole('button', { name: 'Start' }).click();
+	await expect(kid).toHaveURL('/me/say/good');
+	await hydrated(kid);
+	await kid.getByLabel('What is going well for you?').fill(first);
+	await kid
+		.getByRole('group', { name: 'Who can see this? (Good things)' })
+		.getByRole('radio', { name: 'Everyone at my meeting' })
+		.check();
+	await kid.getByRole('button', { name: 'Continue' }).click();
+	await expect(kid).toHaveURL('/me/say/worries');
+	await kid.goto('/me/say/check');
+	await kid.getByRole('button', { name: 'Send to my IRO' }).click();
+	await expect(kid).toHaveURL('/me/say/check?sent=1');
+
+	// Later the child changes it, saved as they type, and does not send.
+	await kid.goto('/me/say/good');
+	await hydrated(kid);
+	await expect(
+		kid.getByText('If you change them here, nobody sees the change until you send your answers again.')
+	).toBeVisible();
+	await kid.getByLabel('What is going well for you?').fill(second);
+	await expect(kid.getByRole('status')).toHaveText(/^Saved at /, { timeout: 10_000 });
+
+	// The IRO sees what was sent, and that changes are waiting, without what they are.
+	await openPack(page, childId);
+	const say = page.getByRole('region', { name: `What ${name} said (My say)` });
+	await expect(say).toContainText(first);
+	await expect(say).toContainText('Changes not sent yet');
+	await expect(say).toContainText(`${name} changed some answers on `);
+	expect(await page.content()).not.toContain('secret plan');
+	await expectNoAxeViolations(page, 'pack with changes not sent yet');
+
+	// The carer sees what was sent too.
+	await carer.page.goto(`/carer/children/${childId}`);
+	const shared = carer.page.getByRole('region', {
+		name: `What ${name} wants everyone at the meeting to know`
+	});
+	await expect(shared).toContainText(first);
+	expect(await carer.page.content()).not.toContain('secret plan');
+
+	// The child sends the changes: now both see the new answer, and nothing is waiting.
+	await kid.goto('/me/say/check');
+	await expect(kid.getByText('Nobody can read your changes until you send them again.')).toBeVisible();
+	await kid.getByRole('button', { name: 'Send my changes to my IRO' }).click();
+	await expect(kid).toHaveURL('/me/say/check?sent=1');
+	await child.context.close();
+	await page.reload();
+	await expect(say).toContainText(second);
+	await expect(say).not.toContainText('Changes not sent yet');
+	await carer.page.reload();
+	await expect(shared).toContainText(second);
+	await carer.context.close();
+});
+
+test('a carer’s page about Sam speaks to the grown-up about Sam', async ({ page }) => {
+	await signIn(page, 'helen');
+	await page.getByRole('main').getByRole('link', { name: 'Sam', exact: true }).click();
+	await expect(page).toHaveURL(/\/carer\/children\/[a-z0-9]+$/);
+	const meeting = page.getByRole('region', { name: 'Sam’s next meeting' });
+	await expect(meeting.getByRole('heading', { name: 'Sam’s next meeting' })).toBeVisible();
+	await expect(meeting).toContainText('Sam’s meeting is in 9 days.');
+	await expect(meeting).toContainText('Sam’s review meeting');
+	await expect(meeting).toContainText('The IRO makes sure Sam is listened to.');
+	const iro = page.getByRole('region', { name: 'Sam’s IRO' });
+	await expect(iro).toContainText('Amina Rahman');
+	await expect(iro.getByRole('heading', { name: 'How to reach Amina Rahman' })).toBeVisible();
+	// Nothing on the page speaks as the child, or to the child.
+	for (const childWords of ['My review meeting', 'My next meeting', 'Your IRO is', 'How to reach me'])
+		await expect(page.getByText(childWords)).toHaveCount(0);
+	await page.getByRole('link', { name: 'Messages about Sam' }).first().click();
+	await expect(page.getByText('The IRO usually replies within 2 working days.')).toBeVisible();
+	await expect(page.getByText('Your IRO usually replies')).toHaveCount(0);
 });
 
 test('the IRO moves a support request on from the pack', async ({ page, browser }) => {

@@ -19,6 +19,12 @@ import {
  */
 
 const post = { origin: BASE_URL, accept: 'text/html' };
+/** What "Check your answers" says of an answer for everyone: who reads it, and from when. */
+const EVERYONE_CHECK =
+	'Everyone at your meeting: once you send it, your IRO and the grown-ups who look after you can read this';
+/** After sending answers for everyone, to a child whose carer has a Voicebox account (Sam: Helen). */
+const SENT_SHARED =
+	'Thank you! Your answers have gone to your IRO. The grown-ups who look after you can now read the answers you marked “Everyone at my meeting”.';
 
 /** A row of "Check your answers", by its question. */
 function answerRow(page: Page, question: string): Locator {
@@ -90,6 +96,11 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is going well for you?');
 	await expect(who(page, 'Good things').getByRole('radio', { name: 'Only my IRO' })).toBeChecked();
 	await page.getByLabel('What is going well for you?').fill(`Football with my friends ${tag}`);
+	await expect(
+		page.getByRole('radio', { name: 'Everyone at my meeting' }).first()
+	).toHaveAccessibleDescription(
+		'My IRO, and the grown-ups who look after me, can read it on Voicebox after I send it.'
+	);
 	await who(page, 'Good things').getByRole('radio', { name: 'Everyone at my meeting' }).check();
 	await continueTo(page, '/me/say/worries');
 	await expect(page.getByText('Question 2 of 7')).toBeVisible();
@@ -140,10 +151,10 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	// Check your answers: each answer, who can see it, "Not answered" for what he skipped.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
 	await expect(answerRow(page, 'Good things')).toContainText(`Football with my friends ${tag}`);
-	await expect(answerRow(page, 'Good things')).toContainText('Everyone at your meeting can see this');
+	await expect(answerRow(page, 'Good things')).toContainText(EVERYONE_CHECK);
 	await expect(answerRow(page, 'Worries')).toContainText('Only your IRO can see this');
 	await expect(answerRow(page, 'Happy where I live')).toContainText('8 out of 10');
-	await expect(answerRow(page, 'Feeling safe')).toContainText('Everyone at your meeting can see this');
+	await expect(answerRow(page, 'Feeling safe')).toContainText(EVERYONE_CHECK);
 	await expect(answerRow(page, 'Health')).toContainText('Not answered');
 	await expect(answerRow(page, 'Anything else')).toContainText('Not answered');
 	await expect(page.getByRole('link', { name: 'Change Worries' })).toHaveAttribute(
@@ -152,7 +163,7 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	);
 	await page.getByRole('button', { name: 'Send to my IRO' }).click();
 	await expect(page).toHaveURL('/me/say/check?sent=1');
-	await expect(page.getByRole('status')).toHaveText('Thank you! Your answers have gone to your IRO.');
+	await expect(page.getByRole('status')).toHaveText(SENT_SHARED);
 	await expect(
 		page.getByText(/^You sent this on .+; you can still change it until your meeting starts\.$/)
 	).toBeVisible();
@@ -179,7 +190,7 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	await expect(page.getByText('You changed some answers after you sent them.')).toBeVisible();
 	await page.getByRole('button', { name: 'Send my changes to my IRO' }).click();
 	await expect(page).toHaveURL('/me/say/check?sent=1');
-	await expect(page.getByRole('status')).toHaveText('Thank you! Your answers have gone to your IRO.');
+	await expect(page.getByRole('status')).toHaveText(SENT_SHARED);
 	await page.goto('/me/say');
 	await expect(page.getByText(/^You sent your answers on /)).toBeVisible();
 	await third.context.close();
@@ -374,9 +385,7 @@ test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ pa
 	await expect(answerRow(child, 'How I feel at school')).toContainText('Worried');
 	await expect(answerRow(child, 'Good things (pictures)')).toContainText('Pets, Food');
 	await expect(answerRow(child, 'Good things (words)')).toContainText(`My cat Mittens ${tag}`);
-	await expect(answerRow(child, 'Good things (words)')).toContainText(
-		'Everyone at your meeting can see this'
-	);
+	await expect(answerRow(child, 'Good things (words)')).toContainText(EVERYONE_CHECK);
 	await expect(answerRow(child, 'Worries (words)')).toContainText('Not answered');
 	await expect(answerRow(child, 'Wishes (pictures)')).toContainText('A holiday');
 	await expectNoAxeViolations(child, 'My say check (4–7)');

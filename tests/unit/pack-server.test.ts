@@ -14,6 +14,7 @@ const { scheduleMeeting, meetingOfChild } = await import('../../src/lib/server/m
 const { db, tables } = await import('../../src/lib/server/db');
 const { newId } = await import('../../src/lib/server/ids');
 const pack = await import('../../src/lib/server/pack');
+const say = await import('../../src/lib/server/consultation');
 const views = await import('../../src/lib/server/views');
 const { parseForm } = await import('../../src/lib/server/forms');
 const { viewsDraftSchema, viewsSendSchema, VIEWS_MAX } = await import('../../src/lib/forms/pack');
@@ -171,31 +172,79 @@ describe('the pre-meeting pack', () => {
 		]);
 	});
 
-	it('shows what changed since it was sent, with what it said before', () => {
-		const sent = {
-			good: { value: 'Football', visibility: 'everyone', updatedAt: now },
-			worries: { value: 'School', visibility: 'iro', updatedAt: now }
-		};
-		const current = {
-			good: { value: 'Football', visibility: 'iro', updatedAt: now + 1 },
-			worries: { value: 'School and my bus', visibility: 'iro', updatedAt: now + 1 },
-			dreams: { value: 'A dog', visibility: 'iro', updatedAt: now + 1 }
-		};
-		saveConsultation({ answers: current, sentAnswers: sent, sentAt: now });
-		const all = pack.assemblePack(meeting(), child(), now).say.groups.flatMap((g) => g.answers);
-		expect(all.find((a) => a.id === 'worries')).toMatchObject({
-			changed: true,
-			before: 'School',
-			value: 'School and my bus'
-		});
-		expect(all.find((a) => a.id === 'good')).toMatchObject({
-			changed: true,
-			before: 'Football',
-			visibility: 'iro'
-		});
-		expect(all.find((a) => a.id === 'dreams')).toMatchObject({ changed: true, before: null });
-		// Made private after sending: carers no longer see it.
+	it('after sending, later autosaves reach nobody: the pack and carers see what was sent, and the pack says changes are not sent yet', () => {
+		db().delete(tables.consultations).run();
+		const state = { meeting: meeting(), version: 'middle' as const, age: 9 };
+		say.saveAnswers(
+			state,
+			[
+				{ id: 'good', value: 'Football', visibility: 'everyone' },
+				{ id: 'worries', value: 'School', visibility: 'iro' }
+			],
+			now,
+			now + 1
+		);
+		// Before the first send, nobody sees anything of it.
+		let p = pack.assemblePack(meeting(), child(), now);
+		expect(p.say).toMatchObject({ state: 'started', groups: [], unsentChangesAt: null });
+		expect(JSON.stringify(p)).not.toContain('Football');
 		expect(pack.sharedWithEveryone(childId, now).answers).toEqual([]);
+
+		expect(say.sendConsultation(meetingId, now + 2)).toBe(true);
+		// Autosaves after sending: a new text for everyone, a new answer, a changed private worry.
+		say.saveAnswers(
+			state,
+			[
+				{ id: 'good', value: 'Football and a new thing', visibility: 'everyone' },
+				{ id: 'dreams', value: 'A dog', visibility: 'everyone' }
+			],
+			now + 2,
+			now + 3
+		);
+		say.saveAnswers(
+			state,
+			[{ id: 'worries', value: 'School and my bus', visibility: 'iro' }],
+			now + 3,
+			now + 4
+		);
+		p = pack.assemblePack(meeting(), child(), now);
+		const all = p.say.groups.flatMap((g) => g.answers);
+		expect(all.map((a) => [a.id, a.value])).toEqual([
+			['good', 'Football'],
+			['worries', 'School']
+		]);
+		expect(all.every((a) => !a.changed && a.before === null)).toBe(true);
+		expect(p.say.unsentChangesAt).toBe(now + 4);
+		for (const unsent of ['new thing', 'A dog', 'my bus']) expect(JSON.stringify(p)).not.toContain(unsent);
+		const shared = pack.sharedWithEveryone(childId, now);
+		expect(shared.answers).toEqual([{ id: 'good', kind: 'text', value: 'Football' }]);
+		expect(pack.beforeTheMeeting([{ childId, meetingId }])[childId].childSentAt).toBe(now + 2);
+
+		// Made private after sending: that takes effect at once, without sending.
+		say.saveAnswers(state, [{ id: 'good', value: 'Football', visibility: 'iro' }], now + 4, now + 5);
+		expect(pack.sharedWithEveryone(childId, now).answers).toEqual([]);
+		p = pack.assemblePack(meeting(), child(), now);
+		expect(p.say.groups[0].answers[0]).toMatchObject({ id: 'good', value: 'Football', visibility: 'iro' });
+
+		// Sending the changes: now everyone sees the new version, and nothing is waiting.
+		say.saveAnswers(
+			state,
+			[{ id: 'good', value: 'Football and a new thing', visibility: 'everyone' }],
+			now + 5,
+			now + 6
+		);
+		expect(say.sendConsultation(meetingId, now + 7)).toBe(true);
+		p = pack.assemblePack(meeting(), child(), now);
+		expect(p.say.unsentChangesAt).toBeNull();
+		expect(p.say.groups.flatMap((g) => g.answers).map((a) => a.value)).toEqual([
+			'Football and a new thing',
+			'School and my bus',
+			'A dog'
+		]);
+		expect(pack.sharedWithEveryone(childId, now).answers.map((a) => a.value)).toEqual([
+			'Football and a new thing',
+			'A dog'
+		]);
 	});
 
 	it('records every reading in the audit log, newest first, with who read it', async () => {

@@ -121,7 +121,7 @@ describe('drafts', () => {
 		// The first save creates the consultation (no Start needed).
 		say.saveAnswers(state, [{ id: 'good', value: 'my dog Biscuit', visibility: 'everyone' }], NOW, NOW + 1);
 		say.saveAnswers(state, [{ id: 'worries', value: 'new school', visibility: 'iro' }], NOW, NOW + 2);
-		const saved = say.consultationFor(meetingId)!;
+		const saved = say.findConsultation(meetingId)!;
 		expect(saved.version).toBe('middle');
 		expect(saved.answers.good).toEqual({
 			value: 'my dog Biscuit',
@@ -148,7 +148,7 @@ describe('drafts', () => {
 			NOW + 3 * DAY,
 			NOW + 3 * DAY + 1
 		);
-		const answers = say.consultationFor(meetingId)!.answers;
+		const answers = say.findConsultation(meetingId)!.answers;
 		expect(answers.scaleHome.value).toBe(7);
 		expect(again.steps[resumeStep(again.steps, answers)].id).toBe('dreams');
 	});
@@ -170,7 +170,7 @@ describe('drafts', () => {
 		);
 		expect(replaced).toEqual([{ id: 'good', value: 'from tab B' }]);
 		expect(savedAt).toBe(NOW + 2 * HOUR);
-		expect(say.consultationFor(meetingId)!.answers.good.value).toBe('from tab A');
+		expect(say.findConsultation(meetingId)!.answers.good.value).toBe('from tab A');
 		// Saving again from the page shown after that (loadedAt = savedAt) is not a conflict.
 		expect(
 			say.saveAnswers(
@@ -205,7 +205,7 @@ describe('sending', () => {
 
 		say.saveAnswers(state, [{ id: 'good', value: 'football', visibility: 'iro' }], NOW, NOW + 1);
 		expect(say.sendConsultation(meetingId, NOW + 2)).toBe(true);
-		let sent = say.consultationFor(meetingId)!;
+		let sent = say.findConsultation(meetingId)!;
 		expect(sent.sentAt).toBe(NOW + 2);
 		expect(sent.sentAnswers).toEqual(sent.answers);
 		expect(say.consultationStatus(meetingId)).toEqual({
@@ -223,14 +223,21 @@ describe('sending', () => {
 			NOW + DAY,
 			NOW + DAY
 		);
-		sent = say.consultationFor(meetingId)!;
+		sent = say.findConsultation(meetingId)!;
 		expect(sent.sentAnswers!.good.value).toBe('football');
 		expect(changedSince(sent.sentAnswers!, sent.answers)).toEqual(['good']);
 		expect(say.consultationStatus(meetingId).changedSinceSent).toBe(true);
+		// Everyone else reads only what was sent, and when it changed (not what).
+		const others = say.consultationFor(meetingId)!;
+		expect(others).not.toHaveProperty('answers');
+		expect(others.sentAnswers!.good).toMatchObject({ value: 'football', visibility: 'iro' });
+		expect(others.unsentChangesAt).toBe(NOW + DAY);
+		expect(JSON.stringify(others)).not.toContain('drawing');
 
 		// Sending again moves the snapshot on.
 		expect(say.sendConsultation(meetingId, NOW + DAY + 1)).toBe(true);
-		sent = say.consultationFor(meetingId)!;
+		sent = say.findConsultation(meetingId)!;
+		expect(say.consultationFor(meetingId)!.unsentChangesAt).toBeNull();
 		expect(sent.sentAnswers!.good).toEqual({
 			value: 'football and drawing',
 			visibility: 'everyone',

@@ -168,6 +168,29 @@ export function changedSince(sent: Answers, current: Answers): string[] {
 	);
 }
 
+/**
+ * What others may read: the answers as sent, except that an answer the child has made "Only my IRO"
+ * since sending is private at once (making something more private never waits for "Send").
+ */
+export function asSent(sent: Answers, current: Answers): Answers {
+	const out: Answers = {};
+	for (const [id, answer] of Object.entries(sent)) {
+		out[id] = current[id]?.visibility === 'iro' ? { ...answer, visibility: 'iro' } : answer;
+	}
+	return out;
+}
+
+/**
+ * When the child last changed an answer that they have not sent since (null if nothing is waiting to
+ * be sent, or nothing was ever sent). Others see only what was sent; the IRO is told this time.
+ */
+export function unsentChangesAt(sent: Answers | null, current: Answers): number | null {
+	if (!sent) return null;
+	const ids = changedSince(sent, current);
+	if (!ids.length) return null;
+	return Math.max(...ids.map((id) => current[id]?.updatedAt ?? sent[id]?.updatedAt ?? 0));
+}
+
 /** The first step with nothing answered yet, to resume where the child left off. */
 export function resumeStep(steps: Step[], answers: Answers): number {
 	const index = steps.findIndex((s) => s.questions.every((q) => isEmpty(answers[q.id]?.value)));

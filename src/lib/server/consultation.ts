@@ -5,10 +5,12 @@ import { meetingToPrepare } from './preparation';
 import type { Meeting } from './meetings';
 import { londonDate } from '$lib/domain/dates';
 import {
+	asSent,
 	changedSince,
 	isEmpty,
 	mergeAnswers,
 	stepsFor,
+	unsentChangesAt,
 	versionFor,
 	type Answer,
 	type AnswerValue,
@@ -23,7 +25,7 @@ import {
  * here. A consultation is created on the child's first save (or when they press Start), and its
  * version (young / middle / teen) is fixed then, from the child's age on the meeting date in London.
  * Answers are drafts until sent; after sending the child can change them until the meeting starts,
- * and `sentAnswers` keeps what was last sent so the IRO can see what changed.
+ * and `sentAnswers` keeps what was last sent: that is all anyone else sees (consultationFor).
  */
 const { consultations, meetings } = tables;
 
@@ -103,22 +105,38 @@ export function findConsultation(meetingId: string): Consultation | null {
 }
 
 /**
- * For the IRO's pack: what the child said for this meeting, with answers parsed;
- * null if the child has not started. Access is the caller's job (requireChild on the meeting's child).
+ * For everyone other than the child (the IRO's pack, carers): only what the child has SENT, never the
+ * live answers they are still changing (an answer made "Only my IRO" since is private at once: see
+ * asSent). `status` says whether they started or sent; when answers changed
+ * after the last send, `unsentChangesAt` is when (without what). Null if the child has not started.
+ * Access is the caller's job (requireChild on the meeting's child).
  */
 export function consultationFor(meetingId: string): {
 	version: Version;
 	age: number;
 	withCarer: boolean;
-	answers: Answers;
+	status: ConsultationStatus;
 	sentAnswers: Answers | null;
 	sentAt: number | null;
 	updatedAt: number;
+	unsentChangesAt: number | null;
 } | null {
 	const c = findConsultation(meetingId);
 	if (!c) return null;
-	const { version, age, withCarer, answers, sentAnswers, sentAt, updatedAt } = c;
-	return { version, age, withCarer, answers, sentAnswers, sentAt, updatedAt };
+	const { version, age, withCarer, sentAnswers, sentAt, updatedAt } = c;
+	const sent = sentAt === null ? null : (sentAnswers ?? {});
+	const waiting = sent ? unsentChangesAt(sent, c.answers) : null;
+	return {
+		version,
+		age,
+		withCarer,
+		status: statusOf(c).status,
+		sentAnswers: sent && asSent(sent, c.answers),
+		sentAt,
+		updatedAt,
+		// An answer saved before answers kept their own time: the last save of the whole form.
+		unsentChangesAt: waiting === null ? null : waiting || c.updatedAt
+	};
 }
 
 export interface StatusOfSay {

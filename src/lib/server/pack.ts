@@ -22,7 +22,6 @@ import {
 	groupAnswers,
 	hasChoices,
 	notHeardFrom,
-	sayState,
 	sharedAnswers,
 	type BeforeTheMeeting,
 	type IRO_SUPPORT_STATUSES
@@ -227,11 +226,12 @@ function carerViewsFacts(views: CarerViews | undefined) {
 
 /**
  * Everything the child and their carers sent for one meeting, as the IRO reads it. The child's answers
- * appear once "My say" has been sent (then with what changed since); carers' views once sent.
+ * appear as last SENT (changes the child has not sent yet show only as "changes not sent yet", with
+ * when); carers' views once sent.
  */
 export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 	const consultation = consultationOf(meeting.id);
-	const state = sayState(consultation);
+	const state = consultation?.status ?? 'notStarted';
 	const views = new Map(viewsOfMeeting(meeting.id).map((v) => [v.carerId, v]));
 	const remindersSent = remindersOf(meeting.id);
 	const open = isOpen(meeting, now);
@@ -275,14 +275,10 @@ export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 			withCarer: consultation?.withCarer ?? false,
 			sentAt: consultation?.sentAt ?? null,
 			updatedAt: consultation?.updatedAt ?? null,
+			unsentChangesAt: consultation?.unsentChangesAt ?? null,
 			groups:
-				consultation && state === 'sent'
-					? groupAnswers(
-							consultation.version,
-							consultation.age,
-							consultation.answers,
-							consultation.sentAnswers
-						)
+				consultation?.sentAnswers && state === 'sent'
+					? groupAnswers(consultation.version, consultation.age, consultation.sentAnswers, null)
 					: [],
 			canRemind: canRemind({
 				meetingOpen: open,
@@ -361,7 +357,7 @@ export function childChecklist(child: Pick<Child, 'id'>, now = Date.now()) {
 	const meeting = meetingToPrepare(child.id, now);
 	if (!meeting) return null;
 	const consultation = consultationOf(meeting.id);
-	const state = sayState(consultation);
+	const state = consultation?.status ?? 'notStarted';
 	const choices = choicesOf(meeting.id);
 	// The latest request of each kind (newest first), unless the child withdrew it.
 	const support = supportOf(child.id)
@@ -392,16 +388,17 @@ export function carerPreparation(childId: string, carerId: string, now = Date.no
 }
 
 /**
- * What the child chose to share with "everyone at my meeting": their sent answers marked so, and agenda
- * items marked so. Nothing else of the child's ever reaches a carer.
+ * What the child chose to share with "everyone at my meeting": the answers marked so as the child last
+ * SENT them (never a change not sent yet), and agenda items marked so. Nothing else of the child's ever
+ * reaches a carer.
  */
 export function sharedWithEveryone(childId: string, now = Date.now()) {
 	const meeting = meetingToPrepare(childId, now);
 	if (!meeting) return { answers: [], agenda: [] };
 	const consultation = consultationOf(meeting.id);
 	const answers =
-		consultation && consultation.sentAt !== null
-			? sharedAnswers(consultation.version, consultation.age, consultation.answers).map((a) => ({
+		consultation?.sentAnswers && consultation.sentAt !== null
+			? sharedAnswers(consultation.version, consultation.age, consultation.sentAnswers).map((a) => ({
 					id: a.id,
 					kind: a.kind,
 					value: a.value

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+	asSent,
 	changedSince,
 	isValidAnswer,
 	mergeAnswers,
 	resumeStep,
 	stepsFor,
+	unsentChangesAt,
 	versionFor,
 	type Answers
 } from '../../../src/lib/domain/consultation';
@@ -109,6 +111,31 @@ describe('saving drafts', () => {
 		).answers;
 		expect(changedSince(stored, after)).toEqual(['worries']);
 		expect(changedSince(stored, stored)).toEqual([]);
+	});
+
+	it('tells others when changes are waiting to be sent, and not what they are', () => {
+		const sent: Answers = {
+			good: { value: 'football', visibility: 'everyone', updatedAt: 100 },
+			worries: { value: 'school', visibility: 'iro', updatedAt: 100 }
+		};
+		expect(unsentChangesAt(null, sent)).toBeNull();
+		expect(unsentChangesAt(sent, sent)).toBeNull();
+		const later: Answers = {
+			...sent,
+			good: { value: 'football and drawing', visibility: 'everyone', updatedAt: 300 },
+			dreams: { value: 'a dog', visibility: 'iro', updatedAt: 200 }
+		};
+		expect(unsentChangesAt(sent, later)).toBe(300);
+		// What others read is still what was sent.
+		expect(asSent(sent, later)).toEqual(sent);
+	});
+
+	it('makes an answer private at once when the child makes it "Only my IRO" after sending', () => {
+		const sent: Answers = { good: { value: 'football', visibility: 'everyone', updatedAt: 100 } };
+		const now: Answers = { good: { value: 'football, secret', visibility: 'iro', updatedAt: 200 } };
+		expect(asSent(sent, now)).toEqual({ good: { value: 'football', visibility: 'iro', updatedAt: 100 } });
+		// Widening who can see it waits for "Send".
+		expect(asSent(now, sent)).toEqual(now);
 	});
 
 	it('resumes at the first page with nothing answered', () => {

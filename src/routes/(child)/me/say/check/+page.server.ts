@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
 import { hasStarted, sayFor, sendConsultation } from '$lib/server/consultation';
-import { changedSince } from '$lib/domain/consultation';
+import { linkedCarers } from '$lib/server/pack';
+import { changedSince, isEmpty } from '$lib/domain/consultation';
 
 function ownChild() {
 	const user = requireRole('child');
@@ -18,6 +19,10 @@ export const load: PageServerLoad = ({ url }) => {
 	if (!state) redirect(303, '/me/say');
 	const { meeting, steps, version, consultation } = state;
 	const answers = consultation?.answers ?? {};
+	// What was sent for everyone now reaches the carers with a Voicebox account (sharedWithEveryone).
+	const sentShared = Object.values(consultation?.sentAnswers ?? {}).some(
+		(a) => a.visibility === 'everyone' && !isEmpty(a.value)
+	);
 	return {
 		meetingId: meeting.id,
 		rows: steps.flatMap((step) =>
@@ -28,7 +33,8 @@ export const load: PageServerLoad = ({ url }) => {
 		changed: Boolean(
 			consultation?.sentAnswers && changedSince(consultation.sentAnswers, consultation.answers).length
 		),
-		justSent: url.searchParams.has('sent')
+		justSent: url.searchParams.has('sent'),
+		carersCanRead: sentShared && linkedCarers(child.id).some((c) => c.hasAccount)
 	};
 };
 
