@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { and, asc, eq, isNull, lte, lt } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 
 /**
@@ -25,7 +25,9 @@ export function mailFrom(): string {
 
 export function queueEmail(to: string, subject: string, text: string, now = Date.now()): string {
 	const id = newId();
-	db().insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run();
+	write((tx) =>
+		tx.insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run()
+	);
 	if (!transporter())
 		console.log(`[outbox] email ${id} to ${to} kept in the outbox table (no SMTP_URL): ${subject}`);
 	void deliverDue();
@@ -73,18 +75,22 @@ async function sendDue(mailer: Transporter, now: number): Promise<void> {
 	for (const email of due) {
 		try {
 			await mailer.sendMail({ from: mailFrom(), to: email.to, subject: email.subject, text: email.text });
-			db().update(outbox).set({ sentAt: Date.now(), lastError: null }).where(eq(outbox.id, email.id)).run();
+			write((tx) =>
+				tx.update(outbox).set({ sentAt: Date.now(), lastError: null }).where(eq(outbox.id, email.id)).run()
+			);
 		} catch (error) {
 			const attempts = email.attempts + 1;
-			db()
-				.update(outbox)
-				.set({
-					attempts,
-					nextAttemptAt: Date.now() + retryDelay(attempts),
-					lastError: String(error).slice(0, 500)
-				})
-				.where(eq(outbox.id, email.id))
-				.run();
+			write((tx) =>
+				tx
+					.update(outbox)
+					.set({
+						attempts,
+						nextAttemptAt: Date.now() + retryDelay(attempts),
+						lastError: String(error).slice(0, 500)
+					})
+					.where(eq(outbox.id, email.id))
+					.run()
+			);
 			console.error(`[outbox] email ${email.id} failed (attempt ${attempts}); will retry`);
 		}
 	}
