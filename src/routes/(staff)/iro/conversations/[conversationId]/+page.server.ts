@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireConversation, requireRole } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { messageSchema } from '$lib/forms/messages';
 import { tables, db } from '$lib/server/db';
@@ -23,25 +24,29 @@ export const load: PageServerLoad = ({ params }) => {
 		child: { id: child.id, name: child.fullName },
 		carerName: carer?.fullName ?? null,
 		messages: threadOf(conversation.id),
-		unread: unreadCount(user)
+		unread: unreadCount(user),
+		submission: submissionToken()
 	};
 };
 
 export const actions: Actions = {
-	reply: async ({ params, request, url }) => {
+	reply: keepTyped('body', async ({ params, request, url }) => {
 		const user = requireRole('iro', 'manager');
 		const { conversation } = requireConversation(params.conversationId);
-		const parsed = parseForm(messageSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;
-		sendMessage({
-			childId: conversation.childId,
-			carerId: conversation.carerId,
-			author: user,
-			body: parsed.data.body,
-			origin: url.origin
-		});
+		storeOnce(form, user.id, () =>
+			sendMessage({
+				childId: conversation.childId,
+				carerId: conversation.carerId,
+				author: user,
+				body: parsed.data.body,
+				origin: url.origin
+			})
+		);
 		return { sent: true };
-	},
+	}),
 	done: ({ params }) => {
 		const { conversation } = requireConversation(params.conversationId);
 		setDone(conversation.id, conversation.doneAt === null);
