@@ -1,5 +1,8 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { isBusy } from './db';
+
+export { isBusy };
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -40,15 +43,6 @@ export function parseForm<S extends z.ZodType>(
 		errors[field] ??= issue.message;
 	}
 	return { failure: failWith(form, errors) };
-}
-
-/** The database stayed locked by another connection for longer than its wait (busy_timeout). */
-export function isBusy(error: unknown): boolean {
-	for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-		const code = (e as { code?: unknown }).code;
-		if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
-	}
-	return false;
 }
 
 export const NOT_SAVED = 'errors:notSaved';

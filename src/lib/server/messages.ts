@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, count } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { db, tables, write, writeIfFree } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -68,7 +68,7 @@ export function threadOf(conversationId: string) {
 
 /** Marks as read what the other side wrote. */
 export function markRead(conversationId: string, readerIsStaff: boolean, now = Date.now()): void {
-	write((tx) =>
+	writeIfFree((tx) =>
 		tx
 			.update(messages)
 			.set({ readAt: now })

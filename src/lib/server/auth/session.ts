@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import { db, tables, write } from '../db';
+import { db, tables, write, writeIfFree } from '../db';
 import { newId } from '../ids';
 import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
 
@@ -66,7 +66,7 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 		return null;
 	}
 	if (shouldTouch(row.session.lastSeenAt, now)) {
-		write((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
+		writeIfFree((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
 	}
 	return user;
 }
