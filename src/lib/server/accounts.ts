@@ -1,5 +1,5 @@
 import { and, asc, count, eq, or, sql } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
@@ -40,18 +40,21 @@ export async function createUser(input: {
 }): Promise<string> {
 	const id = newId();
 	const now = Date.now();
-	db()
-		.insert(users)
-		.values({
-			...input,
-			id,
-			username: normaliseUsername(input.username),
-			email: input.email ? input.email.toLowerCase() : null,
-			passwordHash: await hashPassword(input.password),
-			createdAt: now,
-			passwordChangedAt: now - 1
-		})
-		.run();
+	const passwordHash = await hashPassword(input.password);
+	write((tx) =>
+		tx
+			.insert(users)
+			.values({
+				...input,
+				id,
+				username: normaliseUsername(input.username),
+				email: input.email ? input.email.toLowerCase() : null,
+				passwordHash,
+				createdAt: now,
+				passwordChangedAt: now - 1
+			})
+			.run()
+	);
 	return id;
 }
 
@@ -72,19 +75,21 @@ export function getUser(id: string): User | undefined {
 /** Sets a new password and ends every session of that user (the caller signs them in again). */
 export async function setPassword(userId: string, password: string): Promise<void> {
 	const passwordHash = await hashPassword(password);
-	db().update(users).set({ passwordHash, passwordChangedAt: Date.now() }).where(eq(users.id, userId)).run();
+	write((tx) =>
+		tx.update(users).set({ passwordHash, passwordChangedAt: Date.now() }).where(eq(users.id, userId)).run()
+	);
 	invalidateUserSessions(userId);
 }
 
 export function savePreferences(userId: string, prefs: { language?: string; display?: string }) {
-	db().update(users).set(prefs).where(eq(users.id, userId)).run();
+	write((tx) => tx.update(users).set(prefs).where(eq(users.id, userId)).run());
 }
 
 export function saveProfile(
 	userId: string,
 	profile: { aboutMe: string; contactInfo: string; phone: string }
 ) {
-	db().update(users).set(profile).where(eq(users.id, userId)).run();
+	write((tx) => tx.update(users).set(profile).where(eq(users.id, userId)).run());
 }
 
 /** IROs with the size of their caseload. */

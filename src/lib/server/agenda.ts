@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingsOfChild, type Meeting } from './meetings';
 import { isOpen, meetingToPrepare } from './preparation';
@@ -90,7 +90,7 @@ export function addAgendaItem(
 	input: { childId: string; meetingId: string; text: string; raiser: Raiser; visibility: Visibility },
 	now = Date.now()
 ): AddResult {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const items = itemsIn(tx, input.meetingId);
 		if (items.length >= AGENDA_MAX_ITEMS) return { ok: false, reason: 'tooMany' } as const;
 		const id = newId();
@@ -108,17 +108,19 @@ export function updateAgendaItem(
 	changes: { text: string; raiser: Raiser; visibility: Visibility },
 	now = Date.now()
 ): boolean {
-	const result = db()
-		.update(agendaItems)
-		.set({ ...changes, updatedAt: now })
-		.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
-		.run();
+	const result = write((tx) =>
+		tx
+			.update(agendaItems)
+			.set({ ...changes, updatedAt: now })
+			.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
+			.run()
+	);
 	return result.changes > 0;
 }
 
 /** Removes an item and closes the gap; returns what was removed. */
 export function removeAgendaItem(childId: string, itemId: string, now = Date.now()): AgendaRow | undefined {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const item = tx
 			.select()
 			.from(agendaItems)
@@ -138,7 +140,7 @@ export function moveAgendaItem(
 	direction: 'up' | 'down',
 	now = Date.now()
 ): number | null {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const item = tx
 			.select()
 			.from(agendaItems)
@@ -155,7 +157,7 @@ export function moveAgendaItem(
 
 /** Puts the agenda in a whole new order (drag and drop); false if the ids are not exactly its items. */
 export function reorderAgenda(childId: string, meetingId: string, ids: string[], now = Date.now()): boolean {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const items = itemsIn(tx, meetingId).filter((i) => i.childId === childId);
 		const ordered = reorder(items, ids);
 		if (ordered === items && ids.join() !== items.map((i) => i.id).join()) return false;

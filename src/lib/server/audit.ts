@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { db, tables, type Tx } from './db';
+import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
 
 const { auditLog, users } = tables;
@@ -13,10 +13,13 @@ export function recordAudit(
 	now = Date.now(),
 	tx?: Tx
 ): void {
-	(tx ?? db())
-		.insert(auditLog)
-		.values({ id: newId(), detail: '', ...entry, at: now })
-		.run();
+	const insert = (t: Tx) =>
+		t
+			.insert(auditLog)
+			.values({ id: newId(), detail: '', ...entry, at: now })
+			.run();
+	if (tx) insert(tx);
+	else write(insert);
 }
 
 /** Audit entries about one record (optionally of one action), newest first, with who. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 
 const { carers, childCarers, children } = tables;
@@ -11,7 +11,7 @@ export function addCarer(
 	input: { fullName: string; relationship: string; email: string; phone: string }
 ): string {
 	const id = newId();
-	db().transaction((tx) => {
+	write((tx) => {
 		tx.insert(carers)
 			.values({
 				id,
@@ -27,14 +27,16 @@ export function addCarer(
 }
 
 export function linkCarer(childId: string, carerId: string, relationship: string): void {
-	db()
-		.insert(childCarers)
-		.values({ childId, carerId, relationship })
-		.onConflictDoUpdate({
-			target: [childCarers.childId, childCarers.carerId],
-			set: { relationship }
-		})
-		.run();
+	write((tx) =>
+		tx
+			.insert(childCarers)
+			.values({ childId, carerId, relationship })
+			.onConflictDoUpdate({
+				target: [childCarers.childId, childCarers.carerId],
+				set: { relationship }
+			})
+			.run()
+	);
 }
 
 export function carersOfChild(childId: string) {

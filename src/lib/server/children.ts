@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingsOfChildren, type Meeting } from './meetings';
 import { childrenWithUrgent } from './messages';
@@ -22,15 +22,17 @@ export function createChild(input: {
 	communicationNeeds: string;
 }): string {
 	const id = newId();
-	db()
-		.insert(children)
-		.values({ id, ...input, preferredName: input.preferredName || null, createdAt: Date.now() })
-		.run();
+	write((tx) =>
+		tx
+			.insert(children)
+			.values({ id, ...input, preferredName: input.preferredName || null, createdAt: Date.now() })
+			.run()
+	);
 	return id;
 }
 
 export function allocateChild(childId: string, iroId: string | null): void {
-	db().update(children).set({ iroId }).where(eq(children.id, childId)).run();
+	write((tx) => tx.update(children).set({ iroId }).where(eq(children.id, childId)).run());
 }
 
 export function childOfUser(userId: string): Child | undefined {

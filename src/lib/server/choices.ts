@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import type { Chair } from '$lib/domain/agenda';
 import { parseStoredChoices, type MeetingChoices } from '$lib/forms/prepare';
 
@@ -60,7 +60,7 @@ export function setChair(
 	chair: Chair,
 	now = Date.now()
 ): { helpRequestedAt: number | null } {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const row = tx.select().from(meetingChoices).where(eq(meetingChoices.meetingId, meetingId)).get();
 		const helpRequestedAt = chair === 'iro' ? null : (row?.chairHelpRequestedAt ?? now);
 		tx.insert(meetingChoices)
@@ -82,9 +82,11 @@ export function saveChoices(
 	now = Date.now()
 ): void {
 	const json = JSON.stringify(choices);
-	db()
-		.insert(meetingChoices)
-		.values({ meetingId, childId, choices: json, updatedAt: now })
-		.onConflictDoUpdate({ target: meetingChoices.meetingId, set: { choices: json, updatedAt: now } })
-		.run();
+	write((tx) =>
+		tx
+			.insert(meetingChoices)
+			.values({ meetingId, childId, choices: json, updatedAt: now })
+			.onConflictDoUpdate({ target: meetingChoices.meetingId, set: { choices: json, updatedAt: now } })
+			.run()
+	);
 }

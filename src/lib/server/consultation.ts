@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingToPrepare } from './preparation';
 import type { Meeting } from './meetings';
@@ -204,11 +204,13 @@ export function sayFor(child: { id: string; dateOfBirth: string }, now = Date.no
 }
 
 function insertIfMissing(childId: string, meetingId: string, version: Version, age: number, now: number) {
-	db()
-		.insert(consultations)
-		.values({ id: newId(), childId, meetingId, version, age, createdAt: now, updatedAt: now })
-		.onConflictDoNothing()
-		.run();
+	write((tx) =>
+		tx
+			.insert(consultations)
+			.values({ id: newId(), childId, meetingId, version, age, createdAt: now, updatedAt: now })
+			.onConflictDoNothing()
+			.run()
+	);
 }
 
 /**
@@ -221,11 +223,10 @@ export function startConsultation(
 	now = Date.now()
 ): Consultation {
 	const { meeting } = state;
-	return db().transaction(() => {
+	return write((tx) => {
 		insertIfMissing(meeting.childId, meeting.id, state.version, state.age, now);
 		if (withCarer !== null) {
-			db()
-				.update(consultations)
+			tx.update(consultations)
 				.set({ withCarer, updatedAt: now })
 				.where(eq(consultations.meetingId, meeting.id))
 				.run();
@@ -246,12 +247,11 @@ export function saveAnswers(
 	now = Date.now()
 ): { replaced: Array<{ id: string; value: AnswerValue }>; savedAt: number } {
 	const { meeting } = state;
-	return db().transaction(() => {
+	return write((tx) => {
 		insertIfMissing(meeting.childId, meeting.id, state.version, state.age, now);
 		const row = rowOf(meeting.id)!;
 		const { answers, replaced } = mergeAnswers(parseAnswers(row.answers), incoming, loadedAt, now);
-		db()
-			.update(consultations)
+		tx.update(consultations)
 			.set({ answers: JSON.stringify(answers), updatedAt: now })
 			.where(eq(consultations.id, row.id))
 			.run();
@@ -264,13 +264,12 @@ export function saveAnswers(
  * Returns false if there is nothing to send (not started, or every answer empty).
  */
 export function sendConsultation(meetingId: string, now = Date.now()): boolean {
-	return db().transaction(() => {
+	return write((tx) => {
 		const row = rowOf(meetingId);
 		if (!row) return false;
 		const answers = parseAnswers(row.answers);
 		if (!Object.values(answers).some((a) => !isEmpty(a.value))) return false;
-		db()
-			.update(consultations)
+		tx.update(consultations)
 			.set({ sentAnswers: JSON.stringify(answers), sentAt: now, updatedAt: now })
 			.where(eq(consultations.id, row.id))
 			.run();

@@ -1,6 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { count } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { createUser } from './accounts';
 import { createChild, allocateChild } from './children';
 import { addCarer, linkCarer } from './carers';
@@ -166,7 +166,7 @@ export async function seedDemoIfAsked(): Promise<void> {
 	for (const [recordId, username, role, displayName, language] of accounts) {
 		const userId = await createUser({ role, username, password, displayName, language });
 		const table = role === 'child' ? tables.children : tables.carers;
-		db().update(table).set({ userId }).where(eq(table.id, recordId)).run();
+		write((tx) => tx.update(table).set({ userId }).where(eq(table.id, recordId)).run());
 	}
 	allocateChild(jordan, ben);
 	const mayaCode = issueInvite({ childId: maya }, amina, now);

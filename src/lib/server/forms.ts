@@ -1,6 +1,9 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { readForm } from '$lib/forms/text';
+import { isBusy } from './db';
+
+export { isBusy };
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -37,4 +40,29 @@ export function parseForm<S extends z.ZodType>(
 		errors[field] ??= issue.message;
 	}
 	return { failure: failWith(form, errors) };
+}
+
+export const NOT_SAVED = 'errors:notSaved';
+
+/**
+ * Wraps a form action so that a write that could not get the database (SQLITE_BUSY after the wait)
+ * sends the page back with what was typed and "Sorry, that did not save. Please try again." on
+ * `field`, instead of a 500. `extra` adds (or replaces) page state read from the form.
+ */
+export function keepTyped<E extends { request: Request }, R>(
+	field: string | ((form: FormData) => string),
+	action: (event: E) => R | Promise<R>,
+	extra?: (form: FormData) => Record<string, unknown>
+): (event: E) => Promise<R | ActionFailure<{ values: FormValues; errors: FieldErrors }>> {
+	return async (event) => {
+		const copy = event.request.clone();
+		try {
+			return await action(event);
+		} catch (error) {
+			if (!isBusy(error)) throw error;
+			const form = await copy.formData();
+			const name = typeof field === 'string' ? field : field(form);
+			return fail(503, { values: valuesOf(form), errors: { [name]: NOT_SAVED }, ...extra?.(form) });
+		}
+	};
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
 import { consumeInvite, type findUsableInvite } from './auth/invites';
@@ -41,7 +41,7 @@ export async function redeemInvite(
 	const userId = person.userId ?? newId();
 	const email = row.carer?.email?.toLowerCase() ?? null;
 	const emailFree = email && !db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-	const ok = db().transaction((tx) => {
+	const ok = write((tx) => {
 		if (!consumeInvite(row.invite.id, now)) return false;
 		if (person.userId) {
 			tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId)).run();

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
 import { carryOverPreparation } from './preparation';
@@ -17,11 +17,12 @@ export function scheduleMeeting(input: {
 	mode: MeetingMode;
 }): string {
 	const id = newId();
-	db()
-		.insert(meetings)
-		.values({ id, ...input, createdAt: Date.now() })
-		.run();
-	carryOverPreparation(input.childId);
+	write((tx) => {
+		tx.insert(meetings)
+			.values({ id, ...input, createdAt: Date.now() })
+			.run();
+		carryOverPreparation(input.childId);
+	});
 	return id;
 }
 
@@ -39,13 +40,15 @@ export function moveMeeting(
 	meetingId: string,
 	changes: { startsAt: number; venue: string; mode: MeetingMode; kind: MeetingKind }
 ) {
-	db().update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+	write((tx) => tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run());
 }
 
 /** Cancels a meeting; what the child and carers prepared moves to the next meeting when there is one. */
 export function cancelMeeting(meeting: Meeting, now = Date.now()) {
-	db().update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
-	carryOverPreparation(meeting.childId, now);
+	write((tx) => {
+		tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
+		carryOverPreparation(meeting.childId, now);
+	});
 }
 
 export function meetingsOfChild(childId: string): Meeting[] {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, count } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write, writeIfFree } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -25,18 +25,20 @@ export function findConversation(childId: string, carerId: string | null): Conve
 }
 
 function openConversation(childId: string, carerId: string | null, now: number): Conversation {
-	db()
-		.insert(conversations)
-		.values({
-			id: newId(),
-			key: keyOf(childId, carerId),
-			childId,
-			carerId,
-			lastMessageAt: now,
-			createdAt: now
-		})
-		.onConflictDoNothing()
-		.run();
+	write((tx) =>
+		tx
+			.insert(conversations)
+			.values({
+				id: newId(),
+				key: keyOf(childId, carerId),
+				childId,
+				carerId,
+				lastMessageAt: now,
+				createdAt: now
+			})
+			.onConflictDoNothing()
+			.run()
+	);
 	return findConversation(childId, carerId)!;
 }
 
@@ -62,25 +64,29 @@ export function threadOf(conversationId: string) {
 
 /** Marks as read what the other side wrote. */
 export function markRead(conversationId: string, readerIsStaff: boolean, now = Date.now()): void {
-	db()
-		.update(messages)
-		.set({ readAt: now })
-		.where(
-			and(
-				eq(messages.conversationId, conversationId),
-				eq(messages.fromStaff, !readerIsStaff),
-				isNull(messages.readAt)
+	writeIfFree((tx) =>
+		tx
+			.update(messages)
+			.set({ readAt: now })
+			.where(
+				and(
+					eq(messages.conversationId, conversationId),
+					eq(messages.fromStaff, !readerIsStaff),
+					isNull(messages.readAt)
+				)
 			)
-		)
-		.run();
+			.run()
+	);
 }
 
 export function setDone(conversationId: string, done: boolean, now = Date.now()): void {
-	db()
-		.update(conversations)
-		.set({ doneAt: done ? now : null })
-		.where(eq(conversations.id, conversationId))
-		.run();
+	write((tx) =>
+		tx
+			.update(conversations)
+			.set({ doneAt: done ? now : null })
+			.where(eq(conversations.id, conversationId))
+			.run()
+	);
 }
 
 function emailText(language: string | null, urgent: boolean, link: string) {
@@ -108,11 +114,13 @@ function notify(
 		if (iro?.email && due) {
 			const { subject, text } = emailText(iro.language, urgent, link);
 			queueEmail(iro.email, subject, text, now);
-			db()
-				.update(conversations)
-				.set({ staffNotifiedAt: now })
-				.where(eq(conversations.id, conversation.id))
-				.run();
+			write((tx) =>
+				tx
+					.update(conversations)
+					.set({ staffNotifiedAt: now })
+					.where(eq(conversations.id, conversation.id))
+					.run()
+			);
 		}
 		const duty = config().dutyManagerEmail;
 		if (urgent && duty) {
@@ -154,11 +162,10 @@ export function sendMessage(input: {
 	const fromStaff = input.author.role === 'iro' || input.author.role === 'manager';
 	const urgent = !fromStaff && Boolean(input.urgent);
 	const id = newId();
-	const conversation = db().transaction(() => {
+	const conversation = write((tx) => {
 		const c =
 			findConversation(input.childId, input.carerId) ?? openConversation(input.childId, input.carerId, now);
-		db()
-			.insert(messages)
+		tx.insert(messages)
 			.values({
 				id,
 				conversationId: c.id,
@@ -169,8 +176,7 @@ export function sendMessage(input: {
 				createdAt: now
 			})
 			.run();
-		db()
-			.update(conversations)
+		tx.update(conversations)
 			.set({ lastMessageAt: now, ...(fromStaff ? {} : { doneAt: null }) })
 			.where(eq(conversations.id, c.id))
 			.run();

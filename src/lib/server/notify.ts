@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { and, asc, eq, isNull, lte, lt } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { db, tables, type Tx } from './db';
+import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
 
 /**
@@ -29,7 +29,9 @@ export function mailFrom(): string {
  */
 export function queueEmail(to: string, subject: string, text: string, now = Date.now(), tx?: Tx): string {
 	const id = newId();
-	(tx ?? db()).insert(outbox).values({ id, to, subject, text, createdAt: now, nextAttemptAt: now }).run();
+	const values = { id, to, subject, text, createdAt: now, nextAttemptAt: now };
+	if (tx) tx.insert(outbox).values(values).run();
+	else write((w) => w.insert(outbox).values(values).run());
 	if (!transporter())
 		console.log(`[outbox] email ${id} to ${to} kept in the outbox table (no SMTP_URL): ${subject}`);
 	if (!tx) void deliverDue();
@@ -77,18 +79,22 @@ async function sendDue(mailer: Transporter, now: number): Promise<void> {
 	for (const email of due) {
 		try {
 			await mailer.sendMail({ from: mailFrom(), to: email.to, subject: email.subject, text: email.text });
-			db().update(outbox).set({ sentAt: Date.now(), lastError: null }).where(eq(outbox.id, email.id)).run();
+			write((tx) =>
+				tx.update(outbox).set({ sentAt: Date.now(), lastError: null }).where(eq(outbox.id, email.id)).run()
+			);
 		} catch (error) {
 			const attempts = email.attempts + 1;
-			db()
-				.update(outbox)
-				.set({
-					attempts,
-					nextAttemptAt: Date.now() + retryDelay(attempts),
-					lastError: String(error).slice(0, 500)
-				})
-				.where(eq(outbox.id, email.id))
-				.run();
+			write((tx) =>
+				tx
+					.update(outbox)
+					.set({
+						attempts,
+						nextAttemptAt: Date.now() + retryDelay(attempts),
+						lastError: String(error).slice(0, 500)
+					})
+					.where(eq(outbox.id, email.id))
+					.run()
+			);
 			console.error(`[outbox] email ${email.id} failed (attempt ${attempts}); will retry`);
 		}
 	}

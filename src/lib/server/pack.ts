@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import { auditOf, recordAudit } from './audit';
 import { queueEmail } from './notify';
@@ -170,33 +170,37 @@ export function sendReminder(input: {
 	if (input.to === 'child') {
 		const sentAt = consultationOf(meeting.id)?.sentAt ?? null;
 		if (!canRemind({ meetingOpen: open, sentAt, reachable: child.userId !== null })) return 'refused';
-		db()
-			.insert(reminders)
-			.values({
-				id: newId(),
-				meetingId: meeting.id,
-				childId: child.id,
-				createdBy: input.createdBy,
-				createdAt: now
-			})
-			.run();
+		write((tx) =>
+			tx
+				.insert(reminders)
+				.values({
+					id: newId(),
+					meetingId: meeting.id,
+					childId: child.id,
+					createdBy: input.createdBy,
+					createdAt: now
+				})
+				.run()
+		);
 		return 'sent';
 	}
 	const carer = linkedCarers(child.id).find((c) => c.id === input.to);
 	if (!carer) return 'refused';
 	const sentAt = viewsOf(meeting.id, carer.id)?.sentAt ?? null;
 	if (!canRemind({ meetingOpen: open, sentAt, reachable: carer.hasAccount })) return 'refused';
-	db()
-		.insert(reminders)
-		.values({
-			id: newId(),
-			meetingId: meeting.id,
-			childId: child.id,
-			carerId: carer.id,
-			createdBy: input.createdBy,
-			createdAt: now
-		})
-		.run();
+	write((tx) =>
+		tx
+			.insert(reminders)
+			.values({
+				id: newId(),
+				meetingId: meeting.id,
+				childId: child.id,
+				carerId: carer.id,
+				createdBy: input.createdBy,
+				createdAt: now
+			})
+			.run()
+	);
 	if (!carer.email) return 'sent';
 	const t = translator(isLocale(carer.language) ? carer.language : 'en');
 	const link = `${input.origin}/carer/children/${child.id}/views`;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 
 const { photos } = tables;
 
@@ -34,15 +34,17 @@ export async function preparePhoto(
 }
 
 export function savePhoto(userId: string, image: Buffer): void {
-	db()
-		.insert(photos)
-		.values({ userId, image, updatedAt: Date.now() })
-		.onConflictDoUpdate({ target: photos.userId, set: { image, updatedAt: Date.now() } })
-		.run();
+	write((tx) =>
+		tx
+			.insert(photos)
+			.values({ userId, image, updatedAt: Date.now() })
+			.onConflictDoUpdate({ target: photos.userId, set: { image, updatedAt: Date.now() } })
+			.run()
+	);
 }
 
 export function removePhoto(userId: string): void {
-	db().delete(photos).where(eq(photos.userId, userId)).run();
+	write((tx) => tx.delete(photos).where(eq(photos.userId, userId)).run());
 }
 
 export function photoOf(userId: string) {

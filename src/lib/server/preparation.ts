@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import type { Meeting } from './meetings';
 
 /**
@@ -39,7 +39,7 @@ export function carryOverPreparation(childId: string, now = Date.now()): void {
 		.all()
 		.map((m) => m.id);
 	if (!cancelled.length) return;
-	db().transaction((tx) => {
+	write((tx) => {
 		const has = (table: typeof consultations | typeof meetingChoices) =>
 			Boolean(tx.select({ id: table.meetingId }).from(table).where(eq(table.meetingId, target.id)).get());
 		if (!has(consultations)) {

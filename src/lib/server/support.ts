@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
 
@@ -74,7 +74,7 @@ export function requestSupport(
 	note: string,
 	now = Date.now()
 ): RequestResult {
-	return db().transaction((tx) => {
+	return write((tx) => {
 		const open = tx
 			.select({ id: supportRequests.id })
 			.from(supportRequests)
@@ -97,17 +97,19 @@ export function requestSupport(
 
 /** The child changed their mind: only their own, still open, request. */
 export function withdrawSupport(childId: string, requestId: string, now = Date.now()): boolean {
-	const result = db()
-		.update(supportRequests)
-		.set({ status: 'withdrawn', updatedAt: now })
-		.where(
-			and(
-				eq(supportRequests.id, requestId),
-				eq(supportRequests.childId, childId),
-				inArray(supportRequests.status, [...OPEN_STATUSES])
+	const result = write((tx) =>
+		tx
+			.update(supportRequests)
+			.set({ status: 'withdrawn', updatedAt: now })
+			.where(
+				and(
+					eq(supportRequests.id, requestId),
+					eq(supportRequests.childId, childId),
+					inArray(supportRequests.status, [...OPEN_STATUSES])
+				)
 			)
-		)
-		.run();
+			.run()
+	);
 	return result.changes > 0;
 }
 
@@ -128,6 +130,8 @@ export function setSupportStatus(
 		const other = openSupportRequests(current.childId).find((r) => r.kind === current.kind);
 		if (other) return false;
 	}
-	db().update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId)).run();
+	write((tx) =>
+		tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId)).run()
+	);
 	return true;
 }

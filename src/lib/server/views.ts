@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { db, tables, write } from './db';
 import { newId } from './ids';
 
 /**
@@ -51,22 +51,23 @@ export function saveViews(input: {
 	now?: number;
 }): CarerViews {
 	const now = input.now ?? Date.now();
-	const existing = viewsOf(input.meetingId, input.carerId);
-	const sentAt = input.send || existing?.sentAt != null ? now : null;
-	db()
-		.insert(carerViews)
-		.values({
-			id: newId(),
-			meetingId: input.meetingId,
-			carerId: input.carerId,
-			...input.values,
-			sentAt,
-			updatedAt: now
-		})
-		.onConflictDoUpdate({
-			target: [carerViews.meetingId, carerViews.carerId],
-			set: { ...input.values, sentAt, updatedAt: now }
-		})
-		.run();
-	return viewsOf(input.meetingId, input.carerId)!;
+	return write((tx) => {
+		const existing = viewsOf(input.meetingId, input.carerId);
+		const sentAt = input.send || existing?.sentAt != null ? now : null;
+		tx.insert(carerViews)
+			.values({
+				id: newId(),
+				meetingId: input.meetingId,
+				carerId: input.carerId,
+				...input.values,
+				sentAt,
+				updatedAt: now
+			})
+			.onConflictDoUpdate({
+				target: [carerViews.meetingId, carerViews.carerId],
+				set: { ...input.values, sentAt, updatedAt: now }
+			})
+			.run();
+		return viewsOf(input.meetingId, input.carerId)!;
+	});
 }

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { db, tables } from '../db';
+import { db, tables, write } from '../db';
 import { newId } from '../ids';
 import {
 	INVITE_ALPHABET,
@@ -42,7 +42,7 @@ function forPerson(target: InviteFor) {
 /** Issues a new code for a child or carer; any earlier unused code for them stops working. */
 export function issueInvite(target: InviteFor, createdBy: string, now = Date.now()): string {
 	const code = generateInviteCode();
-	db().transaction((tx) => {
+	write((tx) => {
 		tx.update(invites)
 			.set({ revokedAt: now })
 			.where(and(forPerson(target), isNull(invites.usedAt), isNull(invites.revokedAt)))
@@ -63,11 +63,13 @@ export function issueInvite(target: InviteFor, createdBy: string, now = Date.now
 }
 
 export function revokeInvites(target: InviteFor, now = Date.now()): void {
-	db()
-		.update(invites)
-		.set({ revokedAt: now })
-		.where(and(forPerson(target), isNull(invites.usedAt), isNull(invites.revokedAt)))
-		.run();
+	write((tx) =>
+		tx
+			.update(invites)
+			.set({ revokedAt: now })
+			.where(and(forPerson(target), isNull(invites.usedAt), isNull(invites.revokedAt)))
+			.run()
+	);
 }
 
 /** The newest invite for this person, to show its state to the IRO. */
@@ -93,10 +95,12 @@ export function findUsableInvite(input: string, now = Date.now()) {
 
 /** Marks the code used, once: false if it was used (or revoked) in the meantime. */
 export function consumeInvite(inviteId: string, now = Date.now()): boolean {
-	const result = db()
-		.update(invites)
-		.set({ usedAt: now })
-		.where(and(eq(invites.id, inviteId), isNull(invites.usedAt), isNull(invites.revokedAt)))
-		.run();
+	const result = write((tx) =>
+		tx
+			.update(invites)
+			.set({ usedAt: now })
+			.where(and(eq(invites.id, inviteId), isNull(invites.usedAt), isNull(invites.revokedAt)))
+			.run()
+	);
 	return result.changes === 1;
 }

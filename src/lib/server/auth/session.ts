@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import { db, tables } from '../db';
+import { db, tables, write, writeIfFree } from '../db';
 import { newId } from '../ids';
 import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
 
@@ -29,10 +29,12 @@ function hashSecret(secret: string): Buffer {
 export async function createSession(userId: string, now = Date.now()): Promise<string> {
 	const id = newId();
 	const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-	db()
-		.insert(sessions)
-		.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now })
-		.run();
+	write((tx) =>
+		tx
+			.insert(sessions)
+			.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now })
+			.run()
+	);
 	return `${id}.${secret}`;
 }
 
@@ -64,7 +66,7 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 		return null;
 	}
 	if (shouldTouch(row.session.lastSeenAt, now)) {
-		db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+		writeIfFree((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
 	}
 	return user;
 }
@@ -74,11 +76,11 @@ export function sessionIdOf(token: string): string {
 }
 
 export function invalidateSession(sessionId: string): void {
-	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+	write((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run());
 }
 
 export function invalidateUserSessions(userId: string): void {
-	db().delete(sessions).where(eq(sessions.userId, userId)).run();
+	write((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)).run());
 }
 
 function isLocal(url: URL) {

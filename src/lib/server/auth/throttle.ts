@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { db, tables } from '../db';
+import { db, tables, write } from '../db';
 import { blockedUntil, type ThrottlePolicy } from '$lib/domain/throttle';
 
 const { attempts } = tables;
@@ -12,19 +12,21 @@ export function checkThrottle(key: string, policy: ThrottlePolicy, now = Date.no
 
 export function recordFailure(key: string, policy: ThrottlePolicy, now = Date.now()): void {
 	const stale = now - policy.resetAfterMs;
-	db()
-		.insert(attempts)
-		.values({ key, failures: 1, lastFailureAt: now })
-		.onConflictDoUpdate({
-			target: attempts.key,
-			set: {
-				failures: sql`case when ${attempts.lastFailureAt} <= ${stale} then 1 else ${attempts.failures} + 1 end`,
-				lastFailureAt: now
-			}
-		})
-		.run();
+	write((tx) =>
+		tx
+			.insert(attempts)
+			.values({ key, failures: 1, lastFailureAt: now })
+			.onConflictDoUpdate({
+				target: attempts.key,
+				set: {
+					failures: sql`case when ${attempts.lastFailureAt} <= ${stale} then 1 else ${attempts.failures} + 1 end`,
+					lastFailureAt: now
+				}
+			})
+			.run()
+	);
 }
 
 export function clearFailures(key: string): void {
-	db().delete(attempts).where(eq(attempts.key, key)).run();
+	write((tx) => tx.delete(attempts).where(eq(attempts.key, key)).run());
 }

@@ -20,4 +20,26 @@ export function write<T>(fn: (tx: Tx) => T): T {
 	return db().transaction(fn, { behavior: 'immediate' });
 }
 
+/** The database stayed locked by another connection for longer than its wait (busy_timeout). */
+export function isBusy(error: unknown): boolean {
+	for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		const code = (e as { code?: unknown }).code;
+		if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+	}
+	return false;
+}
+
+/**
+ * A bookkeeping write (a session's last-seen time, read marks) that a page must not fail for:
+ * it waits like any write, and is left undone (returns undefined) if the database stays busy.
+ */
+export function writeIfFree<T>(fn: (tx: Tx) => T): T | undefined {
+	try {
+		return write(fn);
+	} catch (error) {
+		if (isBusy(error)) return undefined;
+		throw error;
+	}
+}
+
 export * as tables from './schema';

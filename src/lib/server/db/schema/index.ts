@@ -3,3 +3,4 @@ export * from './meetings';
 export * from './auth';
 export * from './messages';
 export * from './preparation';
+export * from './submissions';

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
-import { failWith, parseForm } from '$lib/server/forms';
+import { failWith, keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { meetingToPrepare } from '$lib/server/preparation';
 import {
 	addAgendaItem,
@@ -30,6 +31,11 @@ function ownChild() {
 	const child = childOfUser(user.id);
 	if (!child) notFound();
 	return child;
+}
+
+/** Adds an item once per submitted form (a double-clicked "Add" adds one item). */
+function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
+	return storeOnce(form, requireRole('child').id, () => addAgendaItem(input));
 }
 
 /**
@@ -91,29 +97,30 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		editing,
 		removing,
 		done: url.searchParams.get('done'),
+		submission: submissionToken(),
 		...limits
 	};
 };
 
 export const actions: Actions = {
-	add: async ({ request }) => {
+	add: keepTyped('text', async ({ request }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
 		if (!meeting) return closed(form);
 		const parsed = parseForm(agendaItemSchema, form);
 		if (parsed.failure) return parsed.failure;
-		const result = addAgendaItem({ childId: child.id, meetingId: meeting.id, ...parsed.data });
+		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, ...parsed.data });
 		if (!result.ok) return tooMany(form);
 		return { added: parsed.data.text, addedId: result.id };
-	},
-	starter: async ({ request, locals }) => {
+	}),
+	starter: keepTyped('text', async ({ request, locals }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
 		if (!meeting) return closed(form);
 		const parsed = parseForm(starterSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const text = locals.t(`prepare:starters.${parsed.data.starter}`);
-		const result = addAgendaItem({
+		const result = addOnce(form, {
 			childId: child.id,
 			meetingId: meeting.id,
 			text,
@@ -122,7 +129,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return tooMany(form);
 		return { added: text, addedId: result.id };
-	},
+	}),
 	edit: async ({ request }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);

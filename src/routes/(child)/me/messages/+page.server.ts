@@ -1,7 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
-import { parseForm } from '$lib/server/forms';
+import { keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
@@ -21,22 +22,26 @@ export const load: PageServerLoad = () => {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
 		messages: conversation ? threadOf(conversation.id) : [],
-		unread: unreadCount(user)
+		unread: unreadCount(user),
+		submission: submissionToken()
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, url }) => {
+	default: keepTyped('body', async ({ request, url }) => {
 		const { user, child } = ownChild();
-		const parsed = parseForm(messageSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;
-		sendMessage({
-			childId: child.id,
-			carerId: null,
-			author: user,
-			body: parsed.data.body,
-			origin: url.origin
-		});
+		storeOnce(form, user.id, () =>
+			sendMessage({
+				childId: child.id,
+				carerId: null,
+				author: user,
+				body: parsed.data.body,
+				origin: url.origin
+			})
+		);
 		return { sent: true };
-	}
+	})
 };

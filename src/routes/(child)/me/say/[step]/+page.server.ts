@@ -5,6 +5,12 @@ import { childOfUser } from '$lib/server/children';
 import { hasStarted, sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
+import { keepTyped } from '$lib/server/forms';
+
+/** If the save could not get the database: the page again, with every answer as typed. */
+const PAGE_FIELDS = new Set(['meeting', 'loadedAt', 'returnTo', 'go']);
+const firstAnswer = (form: FormData) => [...form.keys()].find((k) => !PAGE_FIELDS.has(k)) ?? 'form';
+const asTyped = (form: FormData) => ({ values: readForm(form), loadedAt: loadedAtOf(form) });
 
 function ownChild() {
 	const user = requireRole('child');
@@ -67,21 +73,29 @@ async function savePage(stepId: string, request: Request) {
 }
 
 export const actions: Actions = {
-	save: async ({ params, request }) => {
-		const saved = await savePage(params.step, request);
-		if (saved.failure) return saved.failure;
-		const { state, index, form, replaced, savedAt, values } = saved;
-		// Another window changed an answer on this page: show the page again, with what it had.
-		if (replaced.length) return fail(409, { replaced, values, loadedAt: savedAt });
-		const back = form.get('go') === 'back';
-		const toCheck = form.get('returnTo') === 'check';
-		const next = back ? state.steps[index - 1] : toCheck ? undefined : state.steps[index + 1];
-		if (back) redirect(303, next ? `/me/say/${next.id}` : '/me/say');
-		redirect(303, next ? `/me/say/${next.id}` : '/me/say/check');
-	},
-	autosave: async ({ params, request }) => {
-		const saved = await savePage(params.step, request);
-		if (saved.failure) return saved.failure;
-		return { loadedAt: saved.savedAt, replaced: saved.replaced };
-	}
+	save: keepTyped(
+		firstAnswer,
+		async ({ params, request }) => {
+			const saved = await savePage(params.step, request);
+			if (saved.failure) return saved.failure;
+			const { state, index, form, replaced, savedAt, values } = saved;
+			// Another window changed an answer on this page: show the page again, with what it had.
+			if (replaced.length) return fail(409, { replaced, values, loadedAt: savedAt });
+			const back = form.get('go') === 'back';
+			const toCheck = form.get('returnTo') === 'check';
+			const next = back ? state.steps[index - 1] : toCheck ? undefined : state.steps[index + 1];
+			if (back) redirect(303, next ? `/me/say/${next.id}` : '/me/say');
+			redirect(303, next ? `/me/say/${next.id}` : '/me/say/check');
+		},
+		asTyped
+	),
+	autosave: keepTyped(
+		firstAnswer,
+		async ({ params, request }) => {
+			const saved = await savePage(params.step, request);
+			if (saved.failure) return saved.failure;
+			return { loadedAt: saved.savedAt, replaced: saved.replaced };
+		},
+		asTyped
+	)
 };

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireConversation, requireRole } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
+import { failWith, keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema, messageSchema } from '$lib/forms/messages';
@@ -19,25 +20,29 @@ export const load: PageServerLoad = ({ params }) => {
 		unread: unreadCount(user),
 		urgent: urgentOf({ conversationId: conversation.id }),
 		openUrgent: openUrgentCount(conversation.id),
-		now: Date.now()
+		now: Date.now(),
+		submission: submissionToken()
 	};
 };
 
 export const actions: Actions = {
-	reply: async ({ params, request, url }) => {
+	reply: keepTyped('body', async ({ params, request, url }) => {
 		const user = requireRole('iro', 'manager');
 		const { conversation } = requireConversation(params.conversationId);
-		const parsed = parseForm(messageSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;
-		sendMessage({
-			childId: conversation.childId,
-			carerId: conversation.carerId,
-			author: user,
-			body: parsed.data.body,
-			origin: url.origin
-		});
+		storeOnce(form, user.id, () =>
+			sendMessage({
+				childId: conversation.childId,
+				carerId: conversation.carerId,
+				author: user,
+				body: parsed.data.body,
+				origin: url.origin
+			})
+		);
 		return { sent: true };
-	},
+	}),
 	done: async ({ params, request }) => {
 		const { conversation } = requireConversation(params.conversationId);
 		// An urgent message is closed by acknowledging it with a note, not by "Mark as done".
@@ -47,12 +52,12 @@ export const actions: Actions = {
 		return { toggled: true };
 	},
 	/** The IRO (or a manager) acknowledges the urgent message(s) with a note of what was done. */
-	acknowledge: async ({ params, request }) => {
+	acknowledge: keepTyped('note', async ({ params, request }) => {
 		const user = requireRole('iro', 'manager');
 		const { conversation } = requireConversation(params.conversationId);
 		const parsed = parseForm(acknowledgeSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
 		const count = acknowledgeUrgent(conversation.id, user, parsed.data.note);
 		return { acknowledged: count };
-	}
+	})
 };

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireCarerOf, requireRole } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
@@ -15,23 +16,27 @@ export const load: PageServerLoad = ({ params }) => {
 		child: { id: child.id, name: child.preferredName ?? child.fullName },
 		iro: iroCard(child.iroId),
 		messages: conversation ? threadOf(conversation.id) : [],
-		unread: unreadCount(user)
+		unread: unreadCount(user),
+		submission: submissionToken()
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, url }) => {
+	default: keepTyped('body', async ({ params, request, url }) => {
 		const user = requireRole('carer');
 		const { child, carer } = requireCarerOf(params.childId);
-		const parsed = parseForm(messageSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;
-		sendMessage({
-			childId: child.id,
-			carerId: carer.id,
-			author: user,
-			body: parsed.data.body,
-			origin: url.origin
-		});
+		storeOnce(form, user.id, () =>
+			sendMessage({
+				childId: child.id,
+				carerId: carer.id,
+				author: user,
+				body: parsed.data.body,
+				origin: url.origin
+			})
+		);
 		return { sent: true };
-	}
+	})
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireCarerOf } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
+import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { meetingToPrepare } from '$lib/server/preparation';
 import { saveViews, viewsOf } from '$lib/server/views';
 import { carerPreparation } from '$lib/server/pack';
@@ -42,6 +42,6 @@ async function save({ params, request }: RequestEvent, send: boolean) {
 }
 
 export const actions: Actions = {
-	save: (event) => save(event, false),
-	send: (event) => save(event, true)
+	save: keepTyped('goingWell', (event: RequestEvent) => save(event, false)),
+	send: keepTyped('goingWell', (event: RequestEvent) => save(event, true))
 };

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireChild } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { notFound, requireChild, requireRole } from '$lib/server/access';
+import { keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { addCarer, carersOfChild, knownCarers, linkCarer } from '$lib/server/carers';
 import { carerSchema, linkCarerSchema } from '$lib/forms/staff';
 
@@ -15,18 +16,20 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	return {
 		child: { id: child.id, name: child.fullName },
-		existing: linkable(child.id, locals.user).map((c) => ({ id: c.id, name: c.fullName }))
+		existing: linkable(child.id, locals.user).map((c) => ({ id: c.id, name: c.fullName })),
+		submission: submissionToken()
 	};
 };
 
 export const actions: Actions = {
-	add: async ({ params, request }) => {
+	add: keepTyped('fullName', async ({ params, request }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
-		const parsed = parseForm(carerSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(carerSchema, form);
 		if (parsed.failure) return parsed.failure;
-		addCarer(child.id, parsed.data);
+		storeOnce(form, requireRole('iro', 'manager').id, () => addCarer(child.id, parsed.data));
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
-	},
+	}),
 	link: async ({ params, request, locals }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 		const parsed = parseForm(linkCarerSchema, await request.formData());
