@@ -1,30 +1,29 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireRole } from '$lib/server/access';
 import { childOfUser } from '$lib/server/children';
-import { parseForm } from '$lib/server/forms';
+import { keepTyped, parseForm } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { sendUrgent } from '$lib/server/urgent';
 import { config } from '$lib/server/config';
 import { urgentSchema } from '$lib/forms/messages';
 
 export const load: PageServerLoad = () => {
 	requireRole('child');
-	return { emergencyDutyPhone: config().emergencyDutyPhone };
+	return { emergencyDutyPhone: config().emergencyDutyPhone, submission: submissionToken() };
 };
 
 export const actions: Actions = {
 	/** An urgent message: flagged for the IRO and emailed at once; the child is told who was told. */
-	default: async ({ request, url }) => {
+	default: keepTyped('body', async ({ request, url }) => {
 		const user = requireRole('child');
 		const child = childOfUser(user.id);
 		if (!child) notFound();
-		const parsed = parseForm(urgentSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(urgentSchema, form);
 		if (parsed.failure) return parsed.failure;
-		const receipt = sendUrgent({
-			childId: child.id,
-			author: user,
-			body: parsed.data.body,
-			origin: url.origin
-		});
+		const receipt = storeOnce(form, user.id, () =>
+			sendUrgent({ childId: child.id, author: user, body: parsed.data.body, origin: url.origin })
+		);
 		return { sent: true, receipt };
-	}
+	})
 };
