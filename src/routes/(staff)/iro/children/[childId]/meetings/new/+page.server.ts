@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
-import { scheduleMeeting } from '$lib/server/meetings';
-import { meetingSchema } from '$lib/forms/staff';
+import { failWith, parseForm } from '$lib/server/forms';
+import { bookMeeting } from '$lib/server/meetings';
+import { futureMeetingSchema } from '$lib/forms/staff';
 import { londonInstant } from '$lib/domain/london-time';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -14,11 +14,13 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+		const now = Date.now();
 		const form = await request.formData();
-		const parsed = parseForm(meetingSchema, form);
+		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		scheduleMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) });
+		const booked = bookMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) }, now);
+		if (!booked.ok) return failWith(form, { date: 'errors:meeting.datePast' });
 		redirect(303, `/iro/children/${child.id}?scheduled=1`);
 	}
 };
