@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, BASE_URL } from './fixtures';
-import { addChild, capitalise, createIro, hydrated, londonDay, newDevice, signIn, unique } from './flow-helpers';
+import {
+	addChild,
+	capitalise,
+	createIro,
+	hydrated,
+	londonDay,
+	newDevice,
+	signIn,
+	unique
+} from './flow-helpers';
 
 /**
  * The record cannot be bent by accident: a meeting that has happened can be neither moved nor
@@ -68,7 +77,9 @@ test('a meeting that has happened cannot be moved or cancelled, not even by send
 	// While it is still to come, it cannot be moved into the past either.
 	await page.getByLabel('Date', { exact: true }).fill(londonDay(-1));
 	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.locator('.error-summary').getByRole('link')).toHaveText(['The date must be in the future']);
+	await expect(page.locator('.error-summary').getByRole('link')).toHaveText([
+		'The date must be in the future'
+	]);
 	await expect(page.getByLabel('Date', { exact: true })).toHaveValue(londonDay(-1));
 
 	// The page stays open with its forms while the meeting starts.

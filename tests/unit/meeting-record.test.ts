@@ -177,7 +177,12 @@ describe('a request for support belongs to the meeting it was made for', () => {
 
 describe('the caseload counters agree with the table', () => {
 	it('counts a child who is overdue and booked after the due date as booked after the due date', async () => {
-		iroId = await createUser({ role: 'iro', username: 'counts', password: 'password two', displayName: 'Cy' });
+		iroId = await createUser({
+			role: 'iro',
+			username: 'counts',
+			password: 'password two',
+			displayName: 'Cy'
+		});
 		// Reviews held in December and February: the next was due by 10 August, and is booked for December.
 		const late = newChild('Overdue Booked Late');
 		meeting(late, '2025-12-10');
@@ -209,7 +214,6 @@ describe('the caseload counters agree with the table', () => {
 
 		const counts = caseloadCounts(rows);
 		expect(counts).toEqual({ children: 5, overdue: 2, scheduled_late: 2, due_soon: 1 });
-		for (const tag of COUNTED_TAGS)
-			expect(counts[tag]).toBe(rows.filter((r) => r.tags.includes(tag)).length);
+		for (const tag of COUNTED_TAGS) expect(counts[tag]).toBe(rows.filter((r) => r.tags.includes(tag)).length);
 	});
 });

@@ -122,7 +122,6 @@ export type CaseloadCounts = { children: number } & Record<CountedTag, number>;
  */
 export function caseloadCounts(rows: ReadonlyArray<{ tags: readonly TimescaleState[] }>): CaseloadCounts {
 	const counts: CaseloadCounts = { children: rows.length, overdue: 0, scheduled_late: 0, due_soon: 0 };
-	for (const row of rows)
-		for (const tag of COUNTED_TAGS) if (row.tags.includes(tag)) counts[tag] += 1;
+	for (const row of rows) for (const tag of COUNTED_TAGS) if (row.tags.includes(tag)) counts[tag] += 1;
 	return counts;
 }

@@ -68,9 +68,7 @@ export function moveMeeting(
 	now = Date.now()
 ): ChangeResult {
 	if (!startAllowed(changes.startsAt, now)) return 'past';
-	const result = write((tx) =>
-		tx.update(meetings).set(changes).where(stillChangeable(meetingId, now)).run()
-	);
+	const result = write((tx) => tx.update(meetings).set(changes).where(stillChangeable(meetingId, now)).run());
 	return result.changes > 0 ? 'done' : 'locked';
 }
 

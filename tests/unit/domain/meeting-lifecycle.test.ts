@@ -45,7 +45,8 @@ describe('the meeting form at a given moment', () => {
 		const result = futureMeetingSchema(now).safeParse(form(date, time));
 		const errors: Record<string, string> = {};
 		// As parseForm does: the first message of each field.
-		for (const issue of result.success ? [] : result.error.issues) errors[String(issue.path[0])] ??= issue.message;
+		for (const issue of result.success ? [] : result.error.issues)
+			errors[String(issue.path[0])] ??= issue.message;
 		return errors;
 	};
 
