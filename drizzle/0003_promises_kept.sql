@@ -10,4 +10,14 @@ CREATE INDEX `form_submissions_created_idx` ON `form_submissions` (`created_at`)
 ALTER TABLE `messages` ADD `acknowledged_at` integer;--> statement-breakpoint
 ALTER TABLE `messages` ADD `acknowledged_by` text REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `messages` ADD `acknowledgement_note` text;--> statement-breakpoint
-ALTER TABLE `messages` ADD `escalated_at` integer;
+ALTER TABLE `messages` ADD `escalated_at` integer;--> statement-breakpoint
+ALTER TABLE `support_requests` ADD `meeting_id` text REFERENCES meetings(id);--> statement-breakpoint
+-- Hand-written backfill: each existing support request belongs to the child's first not-cancelled meeting starting after it was made.
+UPDATE `support_requests` SET `meeting_id` = (
+	SELECT `m`.`id` FROM `meetings` `m`
+	WHERE `m`.`child_id` = `support_requests`.`child_id`
+		AND `m`.`cancelled_at` IS NULL
+		AND `m`.`starts_at` > `support_requests`.`created_at`
+	ORDER BY `m`.`starts_at` ASC
+	LIMIT 1
+) WHERE `meeting_id` IS NULL;

@@ -99,3 +99,29 @@ export function timescaleState(input: TimescaleStateInput): TimescaleState {
 export function heldInTimescale(held: IsoDate, due: IsoDate): boolean {
 	return compareDates(held, due) <= 0;
 }
+
+/**
+ * The timescale tags a caseload row shows, worst first. Usually one (the state above), but a child
+ * whose due date has passed and whose next meeting is booked after it is both overdue and booked
+ * after the due date: the caseload shows both tags, and counts the child under both.
+ */
+export function timescaleTags(input: TimescaleStateInput): TimescaleState[] {
+	const state = timescaleState(input);
+	if (state !== 'overdue' || input.nextScheduled === null) return [state];
+	return compareDates(input.nextScheduled, input.due) > 0 ? ['overdue', 'scheduled_late'] : [state];
+}
+
+/** The caseload counters, shown above the table. */
+export const COUNTED_TAGS = ['overdue', 'scheduled_late', 'due_soon'] as const;
+export type CountedTag = (typeof COUNTED_TAGS)[number];
+export type CaseloadCounts = { children: number } & Record<CountedTag, number>;
+
+/**
+ * How many rows carry each tag: counted from exactly the rows and tags the caseload table shows, so a
+ * counter and the rows with its tag always agree.
+ */
+export function caseloadCounts(rows: ReadonlyArray<{ tags: readonly TimescaleState[] }>): CaseloadCounts {
+	const counts: CaseloadCounts = { children: rows.length, overdue: 0, scheduled_late: 0, due_soon: 0 };
+	for (const row of rows) for (const tag of COUNTED_TAGS) if (row.tags.includes(tag)) counts[tag] += 1;
+	return counts;
+}

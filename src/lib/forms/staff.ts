@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { choice, message, optionalText, requiredText } from './text';
 import { newPassword, username } from './auth';
-import { compareDates, isIsoDate } from '$lib/domain/dates';
+import { compareDates, isIsoDate, londonDate } from '$lib/domain/dates';
+import { londonInstant } from '$lib/domain/london-time';
+import { startAllowed } from '$lib/domain/meeting-lifecycle';
 
 const FIRST_DATE = '2018-01-01';
 const LAST_DATE = '2030-11-30';
@@ -60,6 +62,23 @@ export const meetingSchema = z.object({
 	venue: requiredText('errors:meeting.venueRequired', 200),
 	mode: choice(['in_person', 'online', 'hybrid'], 'errors:meeting.modeRequired')
 });
+
+/**
+ * The meeting form when booking or moving at `now`: the meeting must still be to come. A past date
+ * is the date's error; today at a time that has passed is the time's.
+ */
+export const futureMeetingSchema = (now: number) =>
+	meetingSchema.superRefine((m, ctx) => {
+		// Only once the date and time are themselves valid (their own errors come first).
+		if (!isIsoDate(m.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(m.time)) return;
+		if (startAllowed(londonInstant(m.date, m.time), now)) return;
+		const today = compareDates(m.date, londonDate(now)) === 0;
+		ctx.addIssue({
+			code: 'custom',
+			path: [today ? 'time' : 'date'],
+			message: message(today ? 'errors:meeting.timePast' : 'errors:meeting.datePast')
+		});
+	});
 
 const email = z
 	.string()

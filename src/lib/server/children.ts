@@ -5,7 +5,7 @@ import { meetingsOfChildren, type Meeting } from './meetings';
 import { childrenWithUrgent } from './messages';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
-import { nextMeetingDue, timescaleState, type ChildStatus } from '$lib/domain/timescales';
+import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
 
 const { children, users, childCarers, carers } = tables;
 
@@ -58,14 +58,15 @@ export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 	const held = live.filter((m) => m.startsAt <= now).map((m) => londonDate(m.startsAt));
 	const next = live.find((m) => m.startsAt > now) ?? null;
 	const due = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
-	const state = due
-		? timescaleState({
+	// The tags the caseload shows (worst first); `state` is the worst, used to sort.
+	const tags = due
+		? timescaleTags({
 				due: due.due,
 				today,
 				nextScheduled: next ? londonDate(next.startsAt) : null
 			})
-		: null;
-	return { next, due, state };
+		: [];
+	return { next, due, state: tags[0] ?? null, tags };
 }
 
 /** An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first. */

@@ -12,7 +12,13 @@ import type { Child } from './children';
 import { consultationFor, consultationStatuses } from './consultation';
 import { agendaCounts, agendaFor } from './agenda';
 import { choicesFor, choicesForMeetings } from './choices';
-import { openSupportCounts, setSupportStatus, supportRequestById, supportRequestsOf } from './support';
+import {
+	openSupportCounts,
+	setSupportStatus,
+	supportRequestById,
+	supportRequestsForMeeting,
+	supportRequestsOf
+} from './support';
 import { isLocale } from '$lib/i18n/locales';
 import { ageOn } from '$lib/domain/age';
 import { daysBetween, londonDate } from '$lib/domain/dates';
@@ -56,6 +62,22 @@ export function supportOf(childId: string) {
 		note: r.note,
 		createdAt: r.createdAt,
 		updatedAt: r.updatedAt
+	}));
+}
+
+/**
+ * The requests one meeting's pack shows: those made for it, and those still open from before it.
+ * `earlier` marks one not made for this meeting.
+ */
+export function supportForMeeting(meeting: Meeting) {
+	return supportRequestsForMeeting(meeting).map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		status: r.status,
+		note: r.note,
+		createdAt: r.createdAt,
+		updatedAt: r.updatedAt,
+		earlier: r.meetingId !== meeting.id
 	}));
 }
 
@@ -296,7 +318,7 @@ export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 		chairHelpRequestedAt: choices?.chairHelpRequestedAt ?? null,
 		choices: choices && hasChoices(choices.choices) ? choices.choices : null,
 		choicesUpdatedAt: choices?.updatedAt ?? null,
-		support: supportOf(child.id),
+		support: supportForMeeting(meeting),
 		carers: carerList,
 		heard: carersHeard(carerList),
 		reminders: remindersSent.map((r) => ({

@@ -6,7 +6,8 @@ import type { Meeting } from './meetings';
  * Which meeting a child is getting ready for, and keeping their preparation with them when a
  * meeting is cancelled or moved. Every "before the meeting" page starts from `meetingToPrepare`.
  */
-const { meetings, consultations, agendaItems, meetingChoices, carerViews, reminders } = tables;
+const { meetings, consultations, agendaItems, meetingChoices, carerViews, reminders, supportRequests } =
+	tables;
 
 /** The child's next meeting that has not started and is not cancelled; null if none is booked. */
 export function meetingToPrepare(childId: string, now = Date.now()): Meeting | null {
@@ -80,5 +81,10 @@ export function carryOverPreparation(childId: string, now = Date.now()): void {
 			if (!clash) tx.update(carerViews).set({ meetingId: target.id }).where(eq(carerViews.id, view.id)).run();
 		}
 		tx.update(reminders).set({ meetingId: target.id }).where(inArray(reminders.meetingId, cancelled)).run();
+		// Requests for support made for a cancelled meeting belong to the meeting that replaces it.
+		tx.update(supportRequests)
+			.set({ meetingId: target.id })
+			.where(inArray(supportRequests.meetingId, cancelled))
+			.run();
 	});
 }

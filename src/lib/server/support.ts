@@ -1,13 +1,15 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
+import { meetingToPrepare } from './preparation';
+import type { Meeting } from './meetings';
 import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
 
 /**
  * A child asking for an advocate or an independent visitor: something for their IRO to act on,
  * whose progress the child can follow. All SQL for support_requests lives here.
  */
-const { supportRequests } = tables;
+const { supportRequests, meetings } = tables;
 
 export type SupportRequest = typeof supportRequests.$inferSelect;
 export type { SupportKind, SupportStatus };
@@ -46,6 +48,38 @@ export function openSupportRequests(childId: string): SupportRequest[] {
 		.all();
 }
 
+/**
+ * The requests a meeting's pack shows, newest first: those the child made for this meeting, and those
+ * still open that were made before it, for an earlier meeting or when none was booked (still waiting
+ * for the IRO, so they stay in sight). A request made for a later meeting never shows here.
+ */
+export function supportRequestsForMeeting(
+	meeting: Pick<Meeting, 'id' | 'childId' | 'startsAt'>
+): SupportRequest[] {
+	const earlier = db()
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(and(eq(meetings.childId, meeting.childId), lt(meetings.startsAt, meeting.startsAt)));
+	return db()
+		.select()
+		.from(supportRequests)
+		.where(
+			and(
+				eq(supportRequests.childId, meeting.childId),
+				or(
+					eq(supportRequests.meetingId, meeting.id),
+					and(
+						inArray(supportRequests.status, [...OPEN_STATUSES]),
+						lt(supportRequests.createdAt, meeting.startsAt),
+						or(isNull(supportRequests.meetingId), inArray(supportRequests.meetingId, earlier))
+					)
+				)
+			)
+		)
+		.orderBy(desc(supportRequests.createdAt))
+		.all();
+}
+
 /** How many open requests each child has (for the caseload); children without any are left out. */
 export function openSupportCounts(childIds: string[]): Map<string, number> {
 	if (!childIds.length) return new Map();
@@ -67,7 +101,10 @@ export function supportRequestById(requestId: string): SupportRequest | undefine
 
 export type RequestResult = { ok: true; id: string } | { ok: false; reason: 'alreadyOpen' };
 
-/** Asks for support; refused while a request of the same kind is still open. */
+/**
+ * Asks for support, for the meeting the child is getting ready for (none if nothing is booked);
+ * refused while a request of the same kind is still open.
+ */
 export function requestSupport(
 	childId: string,
 	kind: SupportKind,
@@ -88,8 +125,9 @@ export function requestSupport(
 			.get();
 		if (open) return { ok: false, reason: 'alreadyOpen' } as const;
 		const id = newId();
+		const meetingId = meetingToPrepare(childId, now)?.id ?? null;
 		tx.insert(supportRequests)
-			.values({ id, childId, kind, status: 'requested', note, createdAt: now, updatedAt: now })
+			.values({ id, childId, meetingId, kind, status: 'requested', note, createdAt: now, updatedAt: now })
 			.run();
 		return { ok: true, id } as const;
 	});

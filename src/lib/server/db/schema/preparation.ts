@@ -76,6 +76,11 @@ export const supportRequests = sqliteTable(
 		childId: text('child_id')
 			.notNull()
 			.references(() => children.id, { onDelete: 'cascade' }),
+		/**
+		 * The meeting the child was getting ready for when they asked (null: none was booked, or an old
+		 * request the backfill could not place). A meeting's pack shows the requests made for it.
+		 */
+		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
 		kind: text('kind', { enum: ['advocate', 'independentVisitor'] }).notNull(),
 		status: text('status', {
 			enum: ['requested', 'inProgress', 'arranged', 'declined', 'withdrawn']

@@ -6,7 +6,10 @@ import { requestSupport, supportRequestById, supportRequestsOf, withdrawSupport 
 import { supportRequestSchema, withdrawSchema } from '$lib/forms/prepare';
 import { message } from '$lib/forms/text';
 
-/** Asking for an advocate or an independent visitor: about the child, not one meeting. */
+/**
+ * Asking for an advocate or an independent visitor. The page is about the child; each request is
+ * kept with the meeting they are getting ready for (see requestSupport), whose pack shows it.
+ */
 function ownChild() {
 	const user = requireRole('child');
 	const child = childOfUser(user.id);

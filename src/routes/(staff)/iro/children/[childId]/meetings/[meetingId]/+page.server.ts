@@ -1,22 +1,29 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireChild } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { failWith, parseForm } from '$lib/server/forms';
 import { cancelMeeting, meetingOfChild, moveMeeting } from '$lib/server/meetings';
-import { meetingSchema } from '$lib/forms/staff';
+import { futureMeetingSchema } from '$lib/forms/staff';
 import { londonDate } from '$lib/domain/dates';
 import { londonInstant, londonTime } from '$lib/domain/london-time';
+import { meetingLock } from '$lib/domain/meeting-lifecycle';
 
-/** An upcoming meeting of a child on the IRO's caseload, which they can move or cancel. */
-function upcoming(childId: string, meetingId: string) {
+/**
+ * A meeting of a child on the IRO's caseload (404 if cancelled). `locked` when it has already
+ * happened: then it is part of the record and can be neither moved nor cancelled.
+ */
+function meetingToChange(childId: string, meetingId: string, now: number) {
 	const child = requireChild(childId, 'manage', 'iro', 'manager');
 	const meeting = meetingOfChild(child.id, meetingId);
 	if (!meeting || meeting.cancelledAt !== null) notFound();
-	return { child, meeting };
+	return { child, meeting, locked: meetingLock(meeting, now) !== null };
 }
 
+/** The page says why nothing can change; the forms are not offered again. */
+const happened = () => fail(409, { locked: true as const });
+
 export const load: PageServerLoad = ({ params }) => {
-	const { child, meeting } = upcoming(params.childId, params.meetingId);
+	const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, Date.now());
 	return {
 		child: { id: child.id, name: child.fullName, status: child.status },
 		meeting: {
@@ -26,23 +33,29 @@ export const load: PageServerLoad = ({ params }) => {
 			time: londonTime(meeting.startsAt),
 			venue: meeting.venue,
 			mode: meeting.mode,
-			past: meeting.startsAt <= Date.now()
+			locked
 		}
 	};
 };
 
 export const actions: Actions = {
 	move: async ({ params, request }) => {
-		const { child, meeting } = upcoming(params.childId, params.meetingId);
-		const parsed = parseForm(meetingSchema, await request.formData());
+		const now = Date.now();
+		const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, now);
+		if (locked) return happened();
+		const form = await request.formData();
+		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		moveMeeting(meeting.id, { ...rest, startsAt: londonInstant(date, time) });
+		const result = moveMeeting(meeting.id, { ...rest, startsAt: londonInstant(date, time) }, now);
+		if (result === 'past') return failWith(form, { date: 'errors:meeting.datePast' });
+		if (result === 'locked') return happened();
 		redirect(303, `/iro/children/${child.id}?moved=1`);
 	},
 	cancel: ({ params }) => {
-		const { child, meeting } = upcoming(params.childId, params.meetingId);
-		cancelMeeting(meeting);
+		const now = Date.now();
+		const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, now);
+		if (locked || cancelMeeting(meeting, now) !== 'done') return happened();
 		redirect(303, `/iro/children/${child.id}?cancelled=1`);
 	}
 };

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild, requireRole } from '$lib/server/access';
-import { keepTyped, parseForm } from '$lib/server/forms';
+import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { scheduleMeeting } from '$lib/server/meetings';
-import { meetingSchema } from '$lib/forms/staff';
+import { bookMeeting } from '$lib/server/meetings';
+import { futureMeetingSchema } from '$lib/forms/staff';
 import { londonInstant } from '$lib/domain/london-time';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -18,13 +18,15 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	default: keepTyped('venue', async ({ params, request }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+		const now = Date.now();
 		const form = await request.formData();
-		const parsed = parseForm(meetingSchema, form);
+		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		storeOnce(form, requireRole('iro', 'manager').id, () =>
-			scheduleMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) })
+		const booked = storeOnce(form, requireRole('iro', 'manager').id, () =>
+			bookMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) }, now)
 		);
+		if (!booked.ok) return failWith(form, { date: 'errors:meeting.datePast' });
 		redirect(303, `/iro/children/${child.id}?scheduled=1`);
 	})
 };
