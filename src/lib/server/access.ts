@@ -74,6 +74,14 @@ export function requireChild(childId: string, access: ChildAccess, ...roles: Rol
 	return child;
 }
 
+/** The signed-in child's own record: for a child account only (anyone else, or no record, gets 404). */
+export function requireOwnChild(): Child {
+	const user = requireRole('child');
+	const child = db().select().from(children).where(eq(children.userId, user.id)).get();
+	if (!child) notFound();
+	return child;
+}
+
 /** An IRO's account, for managers only. */
 export function requireIro(iroId: string) {
 	requireRole('manager');

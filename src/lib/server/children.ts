@@ -35,10 +35,6 @@ export function allocateChild(childId: string, iroId: string | null): void {
 	write((tx) => tx.update(children).set({ iroId }).where(eq(children.id, childId)).run());
 }
 
-export function childOfUser(userId: string): Child | undefined {
-	return db().select().from(children).where(eq(children.userId, userId)).get();
-}
-
 export function childrenOfCarerUser(userId: string): Child[] {
 	return db()
 		.select({ child: children })

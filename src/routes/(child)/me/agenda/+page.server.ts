@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { notFound, requireOwnChild, requireRole } from '$lib/server/access';
 import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { meetingToPrepare } from '$lib/server/preparation';
@@ -26,13 +25,6 @@ import {
 import { message } from '$lib/forms/text';
 import { AGENDA_ITEM_MAX, AGENDA_MAX_ITEMS, AGENDA_STARTERS } from '$lib/domain/agenda';
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 /** Adds an item once per submitted form (a double-clicked "Add" adds one item). */
 function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
 	return storeOnce(form, requireRole('child').id, () => addAgendaItem(input));
@@ -43,7 +35,7 @@ function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
  * was showing (a page left open until the meeting starts must not change the meeting after it).
  */
 function openMeeting(form: FormData) {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const meeting = meetingToPrepare(child.id);
 	const shown = form.get('meetingId');
 	const stillOpen = meeting && (typeof shown !== 'string' || !shown || shown === meeting.id);
@@ -71,7 +63,7 @@ const view = ({ id, text, raiser, visibility }: ReturnType<typeof agendaFor>[num
 });
 
 export const load: PageServerLoad = ({ url, locals }) => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const preparing = meetingForPreparing(child.id);
 	const pick = (name: string) => {
 		const itemId = url.searchParams.get(name);

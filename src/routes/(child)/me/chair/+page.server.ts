@@ -1,21 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
 import { meetingToPrepare } from '$lib/server/preparation';
 import { meetingForPreparing } from '$lib/server/agenda';
 import { choicesFor, setChair } from '$lib/server/choices';
 import { chairSchema } from '$lib/forms/prepare';
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 export const load: PageServerLoad = () => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const preparing = meetingForPreparing(child.id);
 	if (!preparing) return { meeting: null, open: false, chair: null };
 	const { meeting, open } = preparing;
@@ -28,7 +20,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const meeting = meetingToPrepare(child.id);
 		const shown = form.get('meetingId');

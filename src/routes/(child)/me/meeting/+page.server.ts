@@ -1,19 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild } from '$lib/server/access';
 import { carersOfChild } from '$lib/server/carers';
 import { failWith, parseForm } from '$lib/server/forms';
 import { meetingToPrepare } from '$lib/server/preparation';
 import { meetingForPreparing } from '$lib/server/agenda';
 import { choicesFor, saveChoices } from '$lib/server/choices';
 import { choicesToFormValues, meetingChoicesFormSchema } from '$lib/forms/prepare';
-
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
 
 /** The people around the child: their parents and carers, by name. */
 const peopleAround = (childId: string) =>
@@ -24,7 +16,7 @@ const peopleAround = (childId: string) =>
 	}));
 
 export const load: PageServerLoad = () => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const preparing = meetingForPreparing(child.id);
 	const carers = peopleAround(child.id);
 	if (!preparing) return { meeting: null, open: false, carers, values: {} };
@@ -40,7 +32,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const meeting = meetingToPrepare(child.id);
 		const shown = form.get('meetingId');

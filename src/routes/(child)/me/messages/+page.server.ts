@@ -1,21 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return { user, child };
-}
-
 export const load: PageServerLoad = () => {
-	const { user, child } = ownChild();
+	const user = requireRole('child');
+	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
 	if (conversation) markRead(conversation.id, false);
 	return {
@@ -29,7 +22,8 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: keepTyped('body', async ({ request, url }) => {
-		const { user, child } = ownChild();
+		const user = requireRole('child');
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;

@@ -1,6 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { sendUrgent } from '$lib/server/urgent';
@@ -16,8 +15,7 @@ export const actions: Actions = {
 	/** An urgent message: flagged for the IRO and emailed at once; the child is told who was told. */
 	default: keepTyped('body', async ({ request, url }) => {
 		const user = requireRole('child');
-		const child = childOfUser(user.id);
-		if (!child) notFound();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const parsed = parseForm(urgentSchema, form);
 		if (parsed.failure) return parsed.failure;

@@ -1,21 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild } from '$lib/server/access';
 import { lastHeldConsultation, sayFor, startConsultation } from '$lib/server/consultation';
 import { startSchema } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
 import { isEmpty, resumeStep } from '$lib/domain/consultation';
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 export const load: PageServerLoad = () => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const state = sayFor(child);
 	if (!state) {
 		const held = lastHeldConsultation(child.id);
@@ -53,7 +45,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	start: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const state = sayFor(child);
 		if (!state) redirect(303, '/me/say');
 		const form = await request.formData();

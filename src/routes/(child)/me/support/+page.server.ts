@@ -1,6 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { notFound, requireOwnChild } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
 import { requestSupport, supportRequestById, supportRequestsOf, withdrawSupport } from '$lib/server/support';
 import { supportRequestSchema, withdrawSchema } from '$lib/forms/prepare';
@@ -10,15 +9,8 @@ import { message } from '$lib/forms/text';
  * Asking for an advocate or an independent visitor. The page is about the child; each request is
  * kept with the meeting they are getting ready for (see requestSupport), whose pack shows it.
  */
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 export const load: PageServerLoad = () => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	return {
 		requests: supportRequestsOf(child.id).map(({ id, kind, status, createdAt, updatedAt }) => ({
 			id,
@@ -32,7 +24,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	request: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const parsed = parseForm(supportRequestSchema, form);
 		if (parsed.failure) return parsed.failure;
@@ -42,7 +34,7 @@ export const actions: Actions = {
 		return { requested: kind };
 	},
 	withdraw: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const parsed = parseForm(withdrawSchema, form);
 		if (parsed.failure) return parsed.failure;

@@ -1,14 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild } from '$lib/server/access';
 import { agendaFor, meetingForPreparing } from '$lib/server/agenda';
 import { choicesFor } from '$lib/server/choices';
 import { runningOrder } from '$lib/domain/agenda';
 
 export const load: PageServerLoad = () => {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
+	const child = requireOwnChild();
 	const preparing = meetingForPreparing(child.id);
 	if (!preparing) return { meeting: null, chair: null, steps: [], itemCount: 0 };
 	const { meeting } = preparing;

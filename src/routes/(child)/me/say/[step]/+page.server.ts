@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { notFound, requireOwnChild } from '$lib/server/access';
 import { hasStarted, sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
@@ -12,13 +11,6 @@ const PAGE_FIELDS = new Set(['meeting', 'loadedAt', 'returnTo', 'go']);
 const firstAnswer = (form: FormData) => [...form.keys()].find((k) => !PAGE_FIELDS.has(k)) ?? 'form';
 const asTyped = (form: FormData) => ({ values: readForm(form), loadedAt: loadedAtOf(form) });
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 function stepOf(state: SayState, stepId: string) {
 	const index = state.steps.findIndex((s) => s.id === stepId);
 	if (index === -1) notFound();
@@ -26,7 +18,7 @@ function stepOf(state: SayState, stepId: string) {
 }
 
 export const load: PageServerLoad = ({ params, url }) => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const state = sayFor(child);
 	if (!state) redirect(303, '/me/say');
 	const { step, index } = stepOf(state, params.step);
@@ -50,7 +42,7 @@ export const load: PageServerLoad = ({ params, url }) => {
  * started since, nothing is saved (answers are read-only once the meeting starts).
  */
 async function savePage(stepId: string, request: Request) {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const form = await request.formData();
 	const state = sayFor(child);
 	const shownFor = form.get('meeting');

@@ -1,20 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireRole } from '$lib/server/access';
-import { childOfUser } from '$lib/server/children';
+import { requireOwnChild } from '$lib/server/access';
 import { hasStarted, sayFor, sendConsultation } from '$lib/server/consultation';
 import { linkedCarers } from '$lib/server/pack';
 import { changedSince, isEmpty } from '$lib/domain/consultation';
 
-function ownChild() {
-	const user = requireRole('child');
-	const child = childOfUser(user.id);
-	if (!child) notFound();
-	return child;
-}
-
 export const load: PageServerLoad = ({ url }) => {
-	const child = ownChild();
+	const child = requireOwnChild();
 	const state = sayFor(child);
 	if (!state) redirect(303, '/me/say');
 	const { meeting, steps, version, consultation } = state;
@@ -40,7 +32,7 @@ export const load: PageServerLoad = ({ url }) => {
 
 export const actions: Actions = {
 	send: async ({ request }) => {
-		const child = ownChild();
+		const child = requireOwnChild();
 		const form = await request.formData();
 		const state = sayFor(child);
 		const shownFor = form.get('meeting');
