@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 const { newIro, newChild } = await import('./support/people');
 const { addCarer } = await import('../../src/lib/server/carers');
-const { scheduleMeeting, cancelMeeting, moveMeeting, meetingOfChild } =
+const { scheduleMeeting, cancelMeeting, moveMeeting, meetingOfChild, meetingToPrepare } =
 	await import('../../src/lib/server/meetings');
-const { meetingToPrepare } = await import('../../src/lib/server/preparation');
+
 const { db, tables } = await import('../../src/lib/server/db');
 const { eq } = await import('drizzle-orm');
 

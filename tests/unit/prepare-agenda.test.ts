@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 /** "My agenda" against an in-memory database: add, change, remove, move, reorder and the limits. */
 
 const { newIro, newChild, DAY } = await import('./support/people');
-const { scheduleMeeting, cancelMeeting, meetingOfChild } = await import('../../src/lib/server/meetings');
+const { scheduleMeeting, cancelMeeting, meetingOfChild, meetingForPreparing } =
+	await import('../../src/lib/server/meetings');
 const agenda = await import('../../src/lib/server/agenda');
 const { AGENDA_MAX_ITEMS } = await import('../../src/lib/domain/agenda');
 const { agendaItemSchema, editItemSchema, reorderSchema } = await import('../../src/lib/forms/prepare');
@@ -146,19 +147,19 @@ describe('putting it in my order', () => {
 
 describe('which meeting', () => {
 	it('is the next one, open for changes; none when nothing is booked', () => {
-		expect(agenda.meetingForPreparing(childId)).toMatchObject({ meeting: { id: meetingId }, open: true });
+		expect(meetingForPreparing(childId)).toMatchObject({ meeting: { id: meetingId }, open: true });
 		const noMeeting = newChild(iroId, { fullName: 'Cy None' });
-		expect(agenda.meetingForPreparing(noMeeting)).toBeNull();
+		expect(meetingForPreparing(noMeeting)).toBeNull();
 	});
 
 	it('is today’s meeting, read-only, once it has started', () => {
 		const meeting = meetingOfChild(otherChildId, otherMeetingId)!;
 		const started = meeting.startsAt + 60_000;
-		expect(agenda.meetingForPreparing(otherChildId, started)).toMatchObject({
+		expect(meetingForPreparing(otherChildId, started)).toMatchObject({
 			meeting: { id: otherMeetingId },
 			open: false
 		});
-		expect(agenda.meetingForPreparing(otherChildId, meeting.startsAt + 2 * DAY)).toBeNull();
+		expect(meetingForPreparing(otherChildId, meeting.startsAt + 2 * DAY)).toBeNull();
 	});
 
 	it('keeps the agenda when the meeting is cancelled and another is booked', () => {

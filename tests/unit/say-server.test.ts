@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const { createUser } = await import('../../src/lib/server/accounts');
 const people = await import('./support/people');
-const { scheduleMeeting, cancelMeeting } = await import('../../src/lib/server/meetings');
+const { scheduleMeeting, cancelMeeting, hasStarted } = await import('../../src/lib/server/meetings');
 const say = await import('../../src/lib/server/consultation');
 const { changedSince, resumeStep } = await import('../../src/lib/domain/consultation');
 const { db, tables } = await import('../../src/lib/server/db');
@@ -56,7 +56,7 @@ describe('which form a child gets', () => {
 		expect(say.sayFor(child, NOW)).toBeNull();
 		const past = meeting(child.id, NOW - DAY);
 		expect(say.sayFor(child, NOW)).toBeNull();
-		expect(say.hasStarted(child.id, past, NOW)).toBe(true);
+		expect(hasStarted(child.id, past, NOW)).toBe(true);
 	});
 
 	it('uses the age on the meeting date in London, not in UTC', async () => {
@@ -258,9 +258,9 @@ describe('sending', () => {
 		const startsAt = NOW + 2 * DAY;
 		const meetingId = meeting(child.id, startsAt);
 		say.saveAnswers(stateOf(child), [{ id: 'good', value: 'my bike', visibility: 'iro' }], NOW, NOW);
-		expect(say.hasStarted(child.id, meetingId, NOW)).toBe(false);
-		expect(say.hasStarted(child.id, meetingId, startsAt)).toBe(true);
-		expect(say.hasStarted(other.id, meetingId, startsAt)).toBe(false);
+		expect(hasStarted(child.id, meetingId, NOW)).toBe(false);
+		expect(hasStarted(child.id, meetingId, startsAt)).toBe(true);
+		expect(hasStarted(other.id, meetingId, startsAt)).toBe(false);
 		expect(say.sayFor(child, startsAt)).toBeNull();
 		const held = say.lastHeldConsultation(child.id, startsAt + HOUR);
 		expect(held?.meeting.id).toBe(meetingId);
@@ -282,6 +282,6 @@ describe('sending', () => {
 		expect(moved.version).toBe('young');
 		expect(moved.consultation?.answers.feelHome.value).toBe('happy');
 		expect(say.consultationFor(cancelled)).toBeNull();
-		expect(say.hasStarted(child.id, cancelled, NOW + 6 * DAY)).toBe(false);
+		expect(hasStarted(child.id, cancelled, NOW + 6 * DAY)).toBe(false);
 	});
 });

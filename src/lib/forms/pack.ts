@@ -17,7 +17,6 @@ const attending = z
 	.transform((v) => (v === '' ? null : v));
 
 const views = z.object({
-	meetingId: z.string().default('').pipe(z.string().max(40)),
 	goingWell: optionalText(VIEWS_MAX, true),
 	worries: optionalText(VIEWS_MAX, true),
 	nextSteps: optionalText(VIEWS_MAX, true),

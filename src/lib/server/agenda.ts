@@ -1,10 +1,7 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { meetingsOfChild, type Meeting } from './meetings';
-import { isOpen, meetingToPrepare } from './preparation';
 import { AGENDA_MAX_ITEMS, move, reorder, type Raiser } from '$lib/domain/agenda';
-import { londonDate } from '$lib/domain/dates';
 
 /**
  * "My agenda": the things a child wants talked about at their next meeting, in their order.
@@ -14,24 +11,6 @@ const { agendaItems } = tables;
 
 export type AgendaRow = typeof agendaItems.$inferSelect;
 export type Visibility = AgendaRow['visibility'];
-
-/**
- * The meeting a child's preparation pages are about: the next meeting (open for changes) or, once
- * it has started, today's meeting (read-only, so a chairing child can still see their running
- * order); null when there is no meeting to show.
- */
-export function meetingForPreparing(
-	childId: string,
-	now = Date.now()
-): { meeting: Meeting; open: boolean } | null {
-	const next = meetingToPrepare(childId, now);
-	if (next) return { meeting: next, open: true };
-	const today = londonDate(now);
-	const started = meetingsOfChild(childId)
-		.filter((m) => m.cancelledAt === null && m.startsAt <= now && londonDate(m.startsAt) === today)
-		.pop();
-	return started ? { meeting: started, open: isOpen(started, now) } : null;
-}
 
 /** The child's agenda for one meeting, in their order. */
 export function agendaFor(meetingId: string): AgendaRow[] {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { meetingToPrepare } from './preparation';
+import { meetingToPrepare } from './meetings';
 import type { Meeting } from './meetings';
 import { londonDate } from '$lib/domain/dates';
 import {
@@ -275,16 +275,6 @@ export function sendConsultation(meetingId: string, now = Date.now()): boolean {
 			.run();
 		return true;
 	});
-}
-
-/** Has this meeting of this child started (and not been cancelled)? Then its answers are read-only. */
-export function hasStarted(childId: string, meetingId: string, now = Date.now()): boolean {
-	const meeting = db()
-		.select({ startsAt: meetings.startsAt, cancelledAt: meetings.cancelledAt })
-		.from(meetings)
-		.where(and(eq(meetings.id, meetingId), eq(meetings.childId, childId)))
-		.get();
-	return Boolean(meeting && meeting.cancelledAt === null && meeting.startsAt <= now);
 }
 
 /**

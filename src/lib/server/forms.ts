@@ -66,3 +66,8 @@ export function keepTyped<E extends { request: Request }, R>(
 		}
 	};
 }
+
+/** The one answer when a form's meeting can no longer change (see meetingForForm in meetings.ts). */
+export function meetingClosed(form: FormData) {
+	return failWith(form, {}, 409, { closed: true as const });
+}

@@ -1,11 +1,11 @@
 import { iroCard } from './accounts';
-import { nextMeeting } from './meetings';
+import { meetingToPrepare } from './meetings';
 import type { Child } from './children';
 import { daysBetween, londonDate } from '$lib/domain/dates';
 
 /** What a child's or carer's page shows about one child: next meeting and their IRO. */
 export function childSummary(child: Child, now = Date.now()) {
-	const next = nextMeeting(child.id, now) ?? null;
+	const next = meetingToPrepare(child.id, now);
 	return {
 		child: { id: child.id, name: child.preferredName ?? child.fullName },
 		next: next && { kind: next.kind, startsAt: next.startsAt, venue: next.venue, mode: next.mode },

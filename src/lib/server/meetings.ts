@@ -4,10 +4,13 @@ import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
 import { mayChangeMeeting, startAllowed } from '$lib/domain/meeting-lifecycle';
 import { carryOverPreparation } from './preparation';
+import { londonDate } from '$lib/domain/dates';
 
 const { meetings } = tables;
 
-export type Meeting = typeof meetings.$inferSelect;
+import type { Meeting } from './db/schema';
+
+export type { Meeting };
 export type MeetingMode = Meeting['mode'];
 
 export type NewMeeting = {
@@ -28,7 +31,7 @@ export function scheduleMeeting(input: NewMeeting, now = Date.now()): string {
 		tx.insert(meetings)
 			.values({ id, ...input, createdAt: now })
 			.run();
-		carryOverPreparation(input.childId, now);
+		carryOverPreparation(input.childId, meetingToPrepare(input.childId, now));
 	});
 	return id;
 }
@@ -86,7 +89,7 @@ export function cancelMeeting(meeting: Meeting, now = Date.now()): ChangeResult 
 			.where(stillChangeable(meeting.id, now))
 			.run();
 		if (result.changes === 0) return 'locked';
-		carryOverPreparation(meeting.childId, now);
+		carryOverPreparation(meeting.childId, meetingToPrepare(meeting.childId, now));
 		return 'done';
 	});
 }
@@ -100,13 +103,62 @@ export function meetingsOfChild(childId: string): Meeting[] {
 		.all();
 }
 
-export function nextMeeting(childId: string, now = Date.now()): Meeting | undefined {
-	return db()
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
-		.orderBy(asc(meetings.startsAt))
-		.get();
+/* ---------- Which meeting a child is getting ready for ---------- */
+
+/** The child's next meeting that has not started and is not cancelled; null if none is booked. */
+export function meetingToPrepare(childId: string, now = Date.now()): Meeting | null {
+	return (
+		db()
+			.select()
+			.from(meetings)
+			.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
+			.orderBy(asc(meetings.startsAt))
+			.get() ?? null
+	);
+}
+
+/** What was prepared can still be changed until the meeting starts. */
+export function isOpen(meeting: Pick<Meeting, 'startsAt' | 'cancelledAt'>, now = Date.now()): boolean {
+	return meeting.cancelledAt === null && meeting.startsAt > now;
+}
+
+/**
+ * The meeting a child's preparation pages are about: the next meeting (open for changes) or, once
+ * it has started, today's meeting (read-only, so a chairing child can still see their running
+ * order); null when there is no meeting to show.
+ */
+export function meetingForPreparing(
+	childId: string,
+	now = Date.now()
+): { meeting: Meeting; open: boolean } | null {
+	const next = meetingToPrepare(childId, now);
+	if (next) return { meeting: next, open: true };
+	const today = londonDate(now);
+	const started = meetingsOfChild(childId)
+		.filter((m) => m.cancelledAt === null && m.startsAt <= now && londonDate(m.startsAt) === today)
+		.pop();
+	return started ? { meeting: started, open: isOpen(started, now) } : null;
+}
+
+/** Has this meeting of this child started (and not been cancelled)? Then what was prepared is read-only. */
+export function hasStarted(childId: string, meetingId: string, now = Date.now()): boolean {
+	const meeting = meetingOfChild(childId, meetingId);
+	return Boolean(meeting && meeting.cancelledAt === null && meeting.startsAt <= now);
+}
+
+/** The hidden field every "before the meeting" form carries: the meeting the page was showing. */
+export const SHOWN_MEETING_FIELD = 'meetingId';
+
+/**
+ * The meeting a posted "before the meeting" form may still change: the child's meeting to prepare,
+ * unless the page was showing a meeting that has started since (a page left open until the meeting
+ * starts must not change anything after it). A moved or cancelled meeting's preparation has followed
+ * the child to their next meeting, so the form goes there. Null when nothing may change.
+ */
+export function meetingForForm(childId: string, form: FormData, now = Date.now()): Meeting | null {
+	const shown = form.get(SHOWN_MEETING_FIELD);
+	if (typeof shown === 'string' && shown && hasStarted(childId, shown, now)) return null;
+	return meetingToPrepare(childId, now);
 }
 
 /** Every meeting of these children, oldest first, in one query. */

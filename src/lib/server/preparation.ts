@@ -1,37 +1,19 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
-import type { Meeting } from './meetings';
+import type { Meeting } from './db/schema';
 
 /**
- * Which meeting a child is getting ready for, and keeping their preparation with them when a
- * meeting is cancelled or moved. Every "before the meeting" page starts from `meetingToPrepare`.
+ * Keeping a child's preparation with them when a meeting is cancelled or moved: it goes to the
+ * meeting they now prepare for (meetingToPrepare in meetings.ts, which owns the meeting lifecycle).
  */
 const { meetings, consultations, agendaItems, meetingChoices, carerViews, reminders, supportRequests } =
 	tables;
-
-/** The child's next meeting that has not started and is not cancelled; null if none is booked. */
-export function meetingToPrepare(childId: string, now = Date.now()): Meeting | null {
-	return (
-		db()
-			.select()
-			.from(meetings)
-			.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
-			.orderBy(asc(meetings.startsAt))
-			.get() ?? null
-	);
-}
-
-/** Answers can still be changed until the meeting starts. */
-export function isOpen(meeting: Pick<Meeting, 'startsAt' | 'cancelledAt'>, now = Date.now()): boolean {
-	return meeting.cancelledAt === null && meeting.startsAt > now;
-}
 
 /**
  * Moves what was prepared for the child's cancelled meetings to their next meeting, unless that
  * meeting already has its own. Called after a meeting is cancelled and after one is scheduled.
  */
-export function carryOverPreparation(childId: string, now = Date.now()): void {
-	const target = meetingToPrepare(childId, now);
+export function carryOverPreparation(childId: string, target: Meeting | null): void {
 	if (!target) return;
 	const cancelled = db()
 		.select({ id: meetings.id })

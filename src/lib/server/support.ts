@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { meetingToPrepare } from './preparation';
+import { meetingToPrepare } from './meetings';
 import type { Meeting } from './meetings';
 import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
 

@@ -18,3 +18,5 @@ export const meetings = sqliteTable(
 	},
 	(t) => [index('meetings_child_idx').on(t.childId, t.startsAt)]
 );
+
+export type Meeting = typeof meetings.$inferSelect;

@@ -1,14 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireOwnChild, requireRole } from '$lib/server/access';
-import { failWith, keepTyped, parseForm } from '$lib/server/forms';
+import { failWith, keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { meetingToPrepare } from '$lib/server/preparation';
+import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import {
 	addAgendaItem,
 	agendaFor,
 	agendaItemOf,
-	meetingForPreparing,
 	moveAgendaItem,
 	removeAgendaItem,
 	reorderAgenda,
@@ -30,19 +29,11 @@ function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
 	return storeOnce(form, requireRole('child').id, () => addAgendaItem(input));
 }
 
-/**
- * The meeting a change is for: the child's next meeting, and only if it is still the one the page
- * was showing (a page left open until the meeting starts must not change the meeting after it).
- */
+/** The meeting a change is for (null once the meeting the page showed has started). */
 function openMeeting(form: FormData) {
 	const child = requireOwnChild();
-	const meeting = meetingToPrepare(child.id);
-	const shown = form.get('meetingId');
-	const stillOpen = meeting && (typeof shown !== 'string' || !shown || shown === meeting.id);
-	return { child, meeting: stillOpen ? meeting : null };
+	return { child, meeting: meetingForForm(child.id, form) };
 }
-
-const closed = (form: FormData) => failWith(form, {}, 409, { closed: true });
 
 /** An item of this child's, or 404; null if it belongs to a meeting that can no longer change. */
 function ownItem(childId: string, meetingId: string | undefined, itemId: string) {
@@ -98,7 +89,7 @@ export const actions: Actions = {
 	add: keepTyped('text', async ({ request }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
-		if (!meeting) return closed(form);
+		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(agendaItemSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, ...parsed.data });
@@ -108,7 +99,7 @@ export const actions: Actions = {
 	starter: keepTyped('text', async ({ request, locals }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
-		if (!meeting) return closed(form);
+		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(starterSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const text = locals.t(`prepare:starters.${parsed.data.starter}`);
@@ -127,7 +118,7 @@ export const actions: Actions = {
 		const { child, meeting } = openMeeting(form);
 		const parsed = parseForm(editItemSchema, form);
 		const item = ownItem(child.id, meeting?.id, String(form.get('itemId') ?? ''));
-		if (!item) return closed(form);
+		if (!item) return meetingClosed(form);
 		if (parsed.failure) return parsed.failure;
 		const { text, raiser, visibility } = parsed.data;
 		updateAgendaItem(child.id, item.id, { text, raiser, visibility });
@@ -139,7 +130,7 @@ export const actions: Actions = {
 		const parsed = parseForm(itemIdSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
-		if (!item) return closed(form);
+		if (!item) return meetingClosed(form);
 		removeAgendaItem(child.id, item.id);
 		redirect(303, '/me/agenda?done=removed');
 	},
@@ -149,7 +140,7 @@ export const actions: Actions = {
 		const parsed = parseForm(moveSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
-		if (!item) return closed(form);
+		if (!item) return meetingClosed(form);
 		const position = moveAgendaItem(child.id, item.id, parsed.data.direction);
 		return {
 			moved: { id: item.id, text: item.text, direction: parsed.data.direction },
@@ -160,7 +151,7 @@ export const actions: Actions = {
 	reorder: async ({ request }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
-		if (!meeting) return closed(form);
+		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(reorderSchema, form);
 		if (parsed.failure) return parsed.failure;
 		if (!reorderAgenda(child.id, meeting.id, parsed.data.order))

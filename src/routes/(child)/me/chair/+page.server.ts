@@ -1,8 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
-import { meetingToPrepare } from '$lib/server/preparation';
-import { meetingForPreparing } from '$lib/server/agenda';
+import { meetingClosed, parseForm } from '$lib/server/forms';
+import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, setChair } from '$lib/server/choices';
 import { chairSchema } from '$lib/forms/prepare';
 
@@ -22,10 +21,8 @@ export const actions: Actions = {
 	default: async ({ request }) => {
 		const child = requireOwnChild();
 		const form = await request.formData();
-		const meeting = meetingToPrepare(child.id);
-		const shown = form.get('meetingId');
-		if (!meeting || (typeof shown === 'string' && shown && shown !== meeting.id))
-			return failWith(form, {}, 409, { closed: true });
+		const meeting = meetingForForm(child.id, form);
+		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(chairSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const { helpRequestedAt } = setChair(child.id, meeting.id, parsed.data.chair);

@@ -1,9 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
 import { carersOfChild } from '$lib/server/carers';
-import { failWith, parseForm } from '$lib/server/forms';
-import { meetingToPrepare } from '$lib/server/preparation';
-import { meetingForPreparing } from '$lib/server/agenda';
+import { meetingClosed, parseForm } from '$lib/server/forms';
+import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, saveChoices } from '$lib/server/choices';
 import { choicesToFormValues, meetingChoicesFormSchema } from '$lib/forms/prepare';
 
@@ -34,10 +33,8 @@ export const actions: Actions = {
 	default: async ({ request }) => {
 		const child = requireOwnChild();
 		const form = await request.formData();
-		const meeting = meetingToPrepare(child.id);
-		const shown = form.get('meetingId');
-		if (!meeting || (typeof shown === 'string' && shown && shown !== meeting.id))
-			return failWith(form, {}, 409, { closed: true });
+		const meeting = meetingForForm(child.id, form);
+		if (!meeting) return meetingClosed(form);
 		const carers = peopleAround(child.id).map(({ id, name }) => ({ id, name }));
 		const parsed = parseForm(meetingChoicesFormSchema(carers), form);
 		if (parsed.failure) return parsed.failure;

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
-import { agendaFor, meetingForPreparing } from '$lib/server/agenda';
+import { agendaFor } from '$lib/server/agenda';
+import { meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor } from '$lib/server/choices';
 import { runningOrder } from '$lib/domain/agenda';
 

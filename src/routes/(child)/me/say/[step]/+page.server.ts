@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireOwnChild } from '$lib/server/access';
-import { hasStarted, sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
+import { sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
+import { meetingForForm, SHOWN_MEETING_FIELD } from '$lib/server/meetings';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
-import { keepTyped } from '$lib/server/forms';
+import { keepTyped, meetingClosed } from '$lib/server/forms';
 
 /** If the save could not get the database: the page again, with every answer as typed. */
-const PAGE_FIELDS = new Set(['meeting', 'loadedAt', 'returnTo', 'go']);
+const PAGE_FIELDS = new Set([SHOWN_MEETING_FIELD, 'loadedAt', 'returnTo', 'go']);
 const firstAnswer = (form: FormData) => [...form.keys()].find((k) => !PAGE_FIELDS.has(k)) ?? 'form';
 const asTyped = (form: FormData) => ({ values: readForm(form), loadedAt: loadedAtOf(form) });
 
@@ -45,13 +46,7 @@ async function savePage(stepId: string, request: Request) {
 	const child = requireOwnChild();
 	const form = await request.formData();
 	const state = sayFor(child);
-	const shownFor = form.get('meeting');
-	const closed =
-		typeof shownFor === 'string' &&
-		shownFor !== '' &&
-		shownFor !== state?.meeting.id &&
-		hasStarted(child.id, shownFor);
-	if (closed) return { failure: fail(409, { closed: true, values: readForm(form) }) };
+	if (!meetingForForm(child.id, form)) return { failure: meetingClosed(form) };
 	if (!state) redirect(303, '/me/say');
 	const { step, index } = stepOf(state, stepId);
 	const parsed = parseStep(step.questions, form);

@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
-import { hasStarted, sayFor, sendConsultation } from '$lib/server/consultation';
+import { sayFor, sendConsultation } from '$lib/server/consultation';
+import { meetingForForm } from '$lib/server/meetings';
+import { meetingClosed } from '$lib/server/forms';
 import { linkedCarers } from '$lib/server/pack';
 import { changedSince, isEmpty } from '$lib/domain/consultation';
 
@@ -35,11 +37,7 @@ export const actions: Actions = {
 		const child = requireOwnChild();
 		const form = await request.formData();
 		const state = sayFor(child);
-		const shownFor = form.get('meeting');
-		// The page was shown for a meeting that has started since: answers are read-only now.
-		if (typeof shownFor === 'string' && shownFor !== state?.meeting.id && hasStarted(child.id, shownFor)) {
-			return fail(409, { closed: true });
-		}
+		if (!meetingForForm(child.id, form)) return meetingClosed(form);
 		if (!state) redirect(303, '/me/say');
 		if (!sendConsultation(state.meeting.id)) {
 			return fail(400, { errors: { send: 'say:errors.nothingToSend' } });

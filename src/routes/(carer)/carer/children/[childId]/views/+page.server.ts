@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireCarerOf } from '$lib/server/access';
-import { failWith, keepTyped, parseForm } from '$lib/server/forms';
-import { meetingToPrepare } from '$lib/server/preparation';
+import { keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
+import { meetingForForm, meetingToPrepare } from '$lib/server/meetings';
 import { saveViews, viewsOf } from '$lib/server/views';
 import { carerPreparation } from '$lib/server/pack';
 import { viewsDraftSchema, viewsSendSchema } from '$lib/forms/pack';
@@ -32,11 +32,9 @@ async function save({ params, request }: RequestEvent, send: boolean) {
 	const form = await request.formData();
 	const parsed = parseForm(send ? viewsSendSchema : viewsDraftSchema, form);
 	if (parsed.failure) return parsed.failure;
-	const { meetingId, ...values } = parsed.data;
-	const meeting = meetingToPrepare(child.id);
-	// The meeting started, or was moved or cancelled, since the page was shown: nothing is saved blindly.
-	if (!meeting || meeting.id !== meetingId)
-		return failWith(form, { goingWell: 'pack:errors.meetingChanged' }, 409);
+	const values = parsed.data;
+	const meeting = meetingForForm(child.id, form);
+	if (!meeting) return meetingClosed(form);
 	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send });
 	return { done: views.sentAt !== null ? ('sent' as const) : ('saved' as const) };
 }
