@@ -44,6 +44,12 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		get: { ...everyone, anon: 'signIn' },
 		actions: { default: { anon: 'signIn' } }
 	},
+	{
+		// Shown once after signing in when there is something to tell (a password reset); else it goes on.
+		route: '/account/notices',
+		path: fixed('/account/notices'),
+		get: { anon: 'signIn', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' }
+	},
 	{ route: '/me', path: fixed('/me'), get: only('child') },
 	{
 		route: '/me/messages',
@@ -126,6 +132,14 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	{
 		route: '/iro/children/[childId]/letter',
 		path: child('/letter'),
+		get: staffChild,
+		actions: { issue: ownIroOnly, show: ownIroOnly }
+	},
+	{
+		// Sam and Kacper both have accounts; a carer's reset (for=<carer>) is for managers only, see
+		// tests/e2e/flow-accounts.e2e.ts.
+		route: '/iro/children/[childId]/reset',
+		path: child('/reset'),
 		get: staffChild,
 		actions: { default: ownIroOnly }
 	},

@@ -111,6 +111,7 @@ for (const text of modes) {
 					`${kacper}/meetings/new`,
 					`${kacper}/carers/new`,
 					`${kacper}/letter`,
+					`${kacper}/reset`,
 					'/iro/profile'
 				],
 				text
@@ -119,10 +120,8 @@ for (const text of modes) {
 			await iro.getByRole('button', { name: 'Add child' }).click();
 			await expect(iro.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 			await expectNoAxeViolations(iro, 'add child errors');
-			await iro.goto(`${kacper}/letter`);
-			await iro.getByRole('button', { name: 'Issue code and show letter' }).click();
-			await expect(iro.locator('.letter-code')).toBeVisible();
-			await expectNoAxeViolations(iro, 'welcome letter');
+			// Kacper has an account, so his letter page offers a password reset instead of a code; the
+			// welcome letter and the reset note themselves are scanned in flow-accounts.e2e.ts.
 			await setDisplay(iro, 'normal');
 		});
 	});

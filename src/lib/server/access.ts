@@ -3,6 +3,7 @@ import { getRequestEvent } from '$app/server';
 import { and, eq } from 'drizzle-orm';
 import { db, tables } from './db';
 import type { SessionUser } from './auth/session';
+import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
 
 /**
@@ -135,4 +136,61 @@ export function requirePhotoAccess(iroUserId: string): void {
 					.where(and(eq(carers.userId, user.id), eq(children.iroId, iroUserId)))
 					.get();
 	if (!row) notFound();
+}
+
+/**
+ * Who may reset whose password, from a child's record: the child's own IRO or a manager for the
+ * child; only a manager for a parent or carer, who may be linked to children of several IROs
+ * (an IRO would otherwise reach into another IRO's caseload). Never a child's or carer's.
+ */
+export function canResetPassword(
+	user: Pick<SessionUser, 'id' | 'role'>,
+	child: Pick<Child, 'iroId'>,
+	target: 'child' | 'carer'
+): boolean {
+	if (user.role === 'manager') return true;
+	return user.role === 'iro' && target === 'child' && child.iroId === user.id;
+}
+
+/**
+ * The child (`for` is "child") or linked carer whose password the signed-in staff member may reset,
+ * with their account; 404 for anyone else, for someone without an account, and across caseloads.
+ */
+export function requireResetTarget(childId: string, forId: string) {
+	const user = requireRole('iro', 'manager');
+	const child = requireChild(childId, 'manage', 'iro', 'manager');
+	const carer =
+		forId === 'child'
+			? undefined
+			: db()
+					.select({ id: carers.id, fullName: carers.fullName, userId: carers.userId })
+					.from(carers)
+					.innerJoin(childCarers, eq(childCarers.carerId, carers.id))
+					.where(and(eq(childCarers.childId, child.id), eq(carers.id, forId)))
+					.get();
+	if (forId !== 'child' && !carer) notFound();
+	if (!canResetPassword(user, child, carer ? 'carer' : 'child')) notFound();
+	const userId = carer ? carer.userId : child.userId;
+	if (!userId) notFound();
+	const target: InviteFor = carer ? { carerId: carer.id } : { childId: child.id };
+	return {
+		user,
+		child,
+		target,
+		name: carer ? carer.fullName : (child.preferredName ?? child.fullName)
+	};
+}
+
+/**
+ * May this staff member link an existing carer record to another child? A manager may link anyone.
+ * An IRO only someone who has no account yet and is linked to children on their own caseload only:
+ * linking an account holder gives them another child's record, and a carer of another IRO's child
+ * is not theirs to change; those need a manager.
+ */
+export function canLinkCarer(
+	user: Pick<SessionUser, 'id' | 'role'>,
+	carer: { hasAccount: boolean; iroIds: Array<string | null> }
+): boolean {
+	if (user.role === 'manager') return true;
+	return user.role === 'iro' && !carer.hasAccount && carer.iroIds.every((id) => id === user.id);
 }

@@ -27,6 +27,23 @@ export function isEmailTaken(email: string): boolean {
 	return Boolean(db().select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get());
 }
 
+/** A username or email address that another account took first (two forms sent at once). */
+export class AccountClash extends Error {
+	constructor(readonly field: 'username' | 'email') {
+		super(`account ${field} already used`);
+	}
+}
+
+/** Which unique column of users a failed write clashed on, if that is what failed. */
+export function clashOf(error: unknown): 'username' | 'email' | null {
+	if (!(error instanceof Error) || !('code' in error)) return null;
+	if (error.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
+	if (error.message.includes('users.username')) return 'username';
+	if (error.message.includes('users.email')) return 'email';
+	return null;
+}
+
+/** Creates an account; throws AccountClash if the username or email was taken in the meantime. */
 export async function createUser(input: {
 	role: Role;
 	username: string;
@@ -41,20 +58,24 @@ export async function createUser(input: {
 	const id = newId();
 	const now = Date.now();
 	const passwordHash = await hashPassword(input.password);
-	write((tx) =>
-		tx
-			.insert(users)
-			.values({
-				...input,
-				id,
-				username: normaliseUsername(input.username),
-				email: input.email ? input.email.toLowerCase() : null,
-				passwordHash,
-				createdAt: now,
-				passwordChangedAt: now - 1
-			})
-			.run()
-	);
+	write((tx) => {
+		try {
+			tx.insert(users)
+				.values({
+					...input,
+					id,
+					username: normaliseUsername(input.username),
+					email: input.email ? input.email.toLowerCase() : null,
+					passwordHash,
+					createdAt: now,
+					passwordChangedAt: now - 1
+				})
+				.run();
+		} catch (error) {
+			const clash = clashOf(error);
+			throw clash ? new AccountClash(clash) : error;
+		}
+	});
 	return id;
 }
 

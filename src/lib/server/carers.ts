@@ -68,6 +68,32 @@ export function knownCarers(iroId: string | null): Carer[] {
 		.map((r) => r.carer);
 }
 
+/**
+ * Carers known on this IRO's caseload (every carer, for managers), with what decides whether they may
+ * be linked to another child: whether they have an account, and the IROs of all the children they are
+ * linked to (see canLinkCarer in access.ts).
+ */
+export function knownCarersWithLinks(iroId: string | null) {
+	const known = knownCarers(iroId);
+	if (!known.length) return [];
+	const links = db()
+		.select({ carerId: childCarers.carerId, iroId: children.iroId })
+		.from(childCarers)
+		.innerJoin(children, eq(children.id, childCarers.childId))
+		.where(
+			inArray(
+				childCarers.carerId,
+				known.map((c) => c.id)
+			)
+		)
+		.all();
+	return known.map((carer) => ({
+		carer,
+		hasAccount: carer.userId !== null,
+		iroIds: links.filter((l) => l.carerId === carer.id).map((l) => l.iroId)
+	}));
+}
+
 /** The carer record linked to this child, if any (for invites). */
 export function carerOfChild(childId: string, carerId: string): Carer | undefined {
 	return db()

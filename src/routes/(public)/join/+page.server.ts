@@ -32,6 +32,8 @@ function checkCode(form: FormData, code: string, address: string, intl: string) 
 		recordFailure(key, INVITE_ADDRESS);
 		return { failure: failWith(form, { code: 'errors:join.codeWrong' }) };
 	}
+	// An invite code never gets into an account that exists already (nor changes its password).
+	if (holder.blocked) return { failure: failWith(form, { code: 'errors:join.hasAccount' }) };
 	return { invite, holder };
 }
 
@@ -42,6 +44,7 @@ function stepTwo(holder: NonNullable<ReturnType<typeof inviteHolder>>, code: str
 		code,
 		name: holder.name,
 		username: holder.username,
+		reset: holder.reset,
 		role: holder.role,
 		iroName: iro?.displayName ?? null
 	};
@@ -62,9 +65,9 @@ export const actions: Actions = {
 		const checked = checkCode(form, code, getClientAddress(), localeInfo(locals.lang).intl);
 		if (checked.failure) return checked.failure;
 		const { invite, holder } = checked;
-		// Someone who already has an account (a forgotten password) keeps their username.
+		// With a reset code, the account holder keeps their username and chooses a new password.
 		const schema = z.object({
-			username: holder.username
+			username: holder.reset
 				? z
 						.unknown()
 						.optional()
@@ -79,14 +82,21 @@ export const actions: Actions = {
 		if (chosen && isUsernameTaken(chosen)) {
 			return failWith(form, { username: 'errors:username.taken' }, 400, again);
 		}
-		const userId = await redeemInvite(invite, {
+		const result = await redeemInvite(invite, {
 			username: chosen,
 			password: parsed.data.password,
 			language: locals.lang
 		});
-		if (!userId) return failWith(form, { code: 'errors:join.codeWrong' });
-		const token = await createSession(userId);
+		if (result.failure === 'username') {
+			return failWith(form, { username: 'errors:username.taken' }, 400, again);
+		}
+		if (result.failure === 'hasAccount') return failWith(form, { code: 'errors:join.hasAccount' });
+		if (result.failure) return failWith(form, { code: 'errors:join.codeWrong' });
+		const token = await createSession(result.userId);
 		setSessionCookie(cookies, url, token, holder.role);
-		redirect(303, `${homeOf(holder.role)}?welcome=1`);
+		redirect(
+			303,
+			holder.reset ? `${homeOf(holder.role)}?passwordChanged=1` : `${homeOf(holder.role)}?welcome=1`
+		);
 	}
 };

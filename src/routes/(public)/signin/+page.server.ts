@@ -6,6 +6,7 @@ import { findByLogin, normaliseUsername } from '$lib/server/accounts';
 import { burnPasswordTime, verifyPassword } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { checkThrottle, clearFailures, recordFailure } from '$lib/server/auth/throttle';
+import { hasUnseenNotices } from '$lib/server/password-reset';
 import { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from '$lib/domain/throttle';
 import { homeOf, safeReturnTo } from '$lib/routes';
 import { formatTime } from '$lib/format';
@@ -47,6 +48,9 @@ export const actions: Actions = {
 		clearFailures(accountKey);
 		const token = await createSession(user.id);
 		setSessionCookie(cookies, url, token, user.role);
-		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, homeOf(user.role)));
+		const next = safeReturnTo(form.get('returnTo'), url.origin, homeOf(user.role));
+		// Something to tell the account holder first (a password reset code was issued): shown once.
+		if (hasUnseenNotices(user.id)) redirect(303, `/account/notices?returnTo=${encodeURIComponent(next)}`);
+		redirect(303, next);
 	}
 };

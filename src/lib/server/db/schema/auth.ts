@@ -29,7 +29,11 @@ export const invites = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		expiresAt: integer('expires_at').notNull(),
 		usedAt: integer('used_at'),
-		revokedAt: integer('revoked_at')
+		revokedAt: integer('revoked_at'),
+		/** 'invite' creates an account that does not exist yet; 'reset' sets a new password for one that does. */
+		purpose: text('purpose', { enum: ['invite', 'reset'] })
+			.notNull()
+			.default('invite')
 	},
 	(t) => [index('invites_child_idx').on(t.childId), index('invites_carer_idx').on(t.carerId)]
 );
@@ -40,3 +44,22 @@ export const attempts = sqliteTable('attempts', {
 	failures: integer('failures').notNull(),
 	lastFailureAt: integer('last_failure_at').notNull()
 });
+
+/**
+ * Things an account holder must be told at their next sign-in (shown once): for now, that someone
+ * issued a code to reset their password. `byUserId` is who did it.
+ */
+export const accountNotices = sqliteTable(
+	'account_notices',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['password_reset'] }).notNull(),
+		byUserId: text('by_user_id').references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		seenAt: integer('seen_at')
+	},
+	(t) => [index('account_notices_user_idx').on(t.userId)]
+);

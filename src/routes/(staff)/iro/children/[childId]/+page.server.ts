@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireChild } from '$lib/server/access';
+import { canResetPassword, requireChild } from '$lib/server/access';
 import { timescaleOf } from '$lib/server/children';
 import { meetingsOfChild } from '$lib/server/meetings';
 import { carersOfChild, carerOfChild } from '$lib/server/carers';
@@ -10,7 +10,7 @@ import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const now = Date.now();
 	const meetings = meetingsOfChild(child.id);
@@ -30,6 +30,10 @@ export const load: PageServerLoad = ({ params, url }) => {
 		timescale: timescaleOf(child, meetings, now),
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
+		canReset: {
+			child: canResetPassword(locals.user!, child, 'child'),
+			carer: canResetPassword(locals.user!, child, 'carer')
+		},
 		conversations: inbox(null, child.id),
 		urgent: urgentOf({ childId: child.id }),
 		now,

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
-import { createUser, isEmailTaken, isUsernameTaken } from '$lib/server/accounts';
+import { AccountClash, createUser, isEmailTaken, isUsernameTaken } from '$lib/server/accounts';
 import { staffSchema } from '$lib/forms/staff';
 
 export const load: PageServerLoad = () => {
@@ -17,7 +17,13 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		if (isUsernameTaken(parsed.data.username)) return failWith(form, { username: 'errors:username.taken' });
 		if (isEmailTaken(parsed.data.email)) return failWith(form, { email: 'errors:email.taken' });
-		await createUser({ role: 'iro', ...parsed.data });
+		try {
+			await createUser({ role: 'iro', ...parsed.data });
+		} catch (error) {
+			// Another manager's form took the username or email first (between the checks above and now).
+			if (!(error instanceof AccountClash)) throw error;
+			return failWith(form, { [error.field]: `errors:${error.field}.taken` });
+		}
 		redirect(303, '/manage?iroAdded=1');
 	}
 };

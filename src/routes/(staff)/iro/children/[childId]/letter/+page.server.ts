@@ -1,79 +1,112 @@
-import type { Actions, PageServerLoad } from './$types';
-import { requireChild } from '$lib/server/access';
-import { carerOfChild, carersOfChild } from '$lib/server/carers';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { canResetPassword, requireChild, type Child } from '$lib/server/access';
+import { carerOfChild, carersOfChild, type Carer } from '$lib/server/carers';
 import { failWith } from '$lib/server/forms';
-import { issueInvite } from '$lib/server/auth/invites';
-import { getUser, iroCard } from '$lib/server/accounts';
-import { translator } from '$lib/server/i18n';
-import { config } from '$lib/server/config';
-import { isLocale, localeInfo, LOCALES, type Locale } from '$lib/i18n/locales';
-import { formatDate } from '$lib/format';
-import { londonDate } from '$lib/domain/dates';
+import { issueInvite, latestInvite, waitingInvite } from '$lib/server/auth/invites';
+import { letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
+import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 
-export const load: PageServerLoad = ({ params }) => {
+/**
+ * The welcome letter. Opening this page never issues a code: only the "Issue a code" action does
+ * (and, when a code is waiting, it says that the old code stops working). A welcome letter is only
+ * for someone without an account; for someone with one, the page offers a password reset instead.
+ */
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
-	const childUser = child.userId ? getUser(child.userId) : undefined;
+	const now = Date.now();
+	const childName = child.preferredName ?? child.fullName;
+	const people = [
+		{
+			id: 'child',
+			kind: 'child' as const,
+			name: childName,
+			hasAccount: child.userId !== null,
+			language: letterLanguage(child),
+			invite: latestInvite({ childId: child.id }, now)?.state ?? null
+		},
+		...carersOfChild(child.id).map(({ carer }) => ({
+			id: carer.id,
+			kind: 'carer' as const,
+			name: carer.fullName,
+			hasAccount: carer.userId !== null,
+			language: letterLanguage(child, carer),
+			invite: latestInvite({ carerId: carer.id }, now)?.state ?? null
+		}))
+	];
+	const chosen = people.find((p) => p.id === url.searchParams.get('for')) ?? people[0];
 	return {
-		child: { id: child.id, name: child.preferredName ?? child.fullName },
-		people: [
-			{ id: 'child', name: child.preferredName ?? child.fullName, language: childUser?.language ?? 'en' },
-			...carersOfChild(child.id).map(({ carer }) => ({
-				id: carer.id,
-				name: carer.fullName,
-				language: carer.language ?? 'en'
-			}))
-		],
+		child: { id: child.id, name: childName },
+		people: people.map(({ id, name }) => ({ id, name })),
+		person: { ...chosen, canReset: canResetPassword(locals.user!, child, chosen.kind) },
 		languages: LOCALES.map(({ code, name }) => ({ code, name }))
 	};
 };
 
-export const actions: Actions = {
-	/** Issues a new code (the old one stops working) and returns the letter, written in the chosen language. */
-	default: async ({ params, request, url, locals }) => {
-		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
-		const form = await request.formData();
-		const target = String(form.get('for') ?? '');
-		const chosen = form.get('language');
-		const carer = target === 'child' ? undefined : carerOfChild(child.id, target);
-		if (target !== 'child' && !carer) return failWith(form, { for: 'errors:invite.forRequired' });
-		const known = carer ? carer.language : child.userId ? getUser(child.userId)?.language : null;
-		const lang: Locale = isLocale(chosen) ? chosen : isLocale(known) ? known : locals.lang;
+/** The person a form is about: the child, or a carer linked to them; null if neither. */
+function personOf(child: Child, form: FormData): { carer?: Carer } | null {
+	const target = String(form.get('for') ?? '');
+	if (target === 'child') return {};
+	const carer = carerOfChild(child.id, target);
+	return carer ? { carer } : null;
+}
 
+function languageOf(form: FormData, child: Child, carer?: Carer) {
+	const chosen = form.get('language');
+	return isLocale(chosen) ? chosen : letterLanguage(child, carer);
+}
+
+async function start({ params, request }: RequestEvent) {
+	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+	const form = await request.formData();
+	return { child, form, person: personOf(child, form) };
+}
+
+export const actions: Actions = {
+	/** Issues a new code (any earlier one stops working) and shows the letter. Never for an account holder. */
+	issue: async (event) => {
+		const { child, form, person } = await start(event);
+		if (!person) return failWith(form, { for: 'errors:invite.forRequired' });
+		const { carer } = person;
 		const now = Date.now();
-		const code = issueInvite(carer ? { carerId: carer.id } : { childId: child.id }, locals.user!.id, now);
-		const t = translator(lang);
-		const { intl, dir } = localeInfo(lang);
-		const iro = iroCard(child.iroId);
-		const childName = child.preferredName ?? child.fullName;
-		const audience = carer ? 'carer' : 'child';
-		const values = {
-			name: carer ? carer.fullName : childName,
-			child: childName,
-			iro: iro?.displayName ?? '',
-			council: config().councilName,
-			url: `${url.origin}/join`,
-			date: formatDate(londonDate(now + INVITE_LIFETIME_MS), intl)
-		};
+		const code = issueInvite(
+			carer ? { carerId: carer.id } : { childId: child.id },
+			event.locals.user!.id,
+			now
+		);
+		if (!code) return failWith(form, { for: 'errors:invite.hasAccount' });
+		const lang = languageOf(form, child, carer);
 		return {
-			letter: {
+			issued: true,
+			letter: welcomeLetter({
+				child,
+				carer,
 				lang,
-				dir,
 				code,
-				title: t(`letter:${audience}.title`, values),
-				intro: t(`letter:${audience}.intro`, values),
-				iroLine: iro ? t('letter:iroLine', values) : '',
-				iroAbout: t('letter:iroAbout'),
-				stepsTitle: t('letter:stepsTitle'),
-				steps: [t('letter:step1', values), t('letter:step2'), t('letter:step3')],
-				codeLabel: t('letter:codeLabel'),
-				expiry: t('letter:expiry', values),
-				contactTitle: t('letter:contactTitle', values),
-				phone: iro?.phone ? t('letter:phone', { phone: iro.phone }) : '',
-				help: t('letter:help'),
-				signOff: t('letter:signOff', values),
-				url: values.url
-			}
+				expiresAt: now + INVITE_LIFETIME_MS,
+				origin: event.url.origin
+			})
+		};
+	},
+	/** Shows the letter of the code waiting to be used again (e.g. in another language): issues nothing. */
+	show: async (event) => {
+		const { child, form, person } = await start(event);
+		if (!person) return failWith(form, { for: 'errors:invite.forRequired' });
+		const { carer } = person;
+		const code = String(form.get('code') ?? '').slice(0, 64);
+		const invite = waitingInvite(carer ? { carerId: carer.id } : { childId: child.id }, code);
+		if (!invite || invite.purpose !== 'invite') return failWith(form, { for: 'errors:invite.codeGone' });
+		const lang = languageOf(form, child, carer);
+		return {
+			issued: false,
+			letter: welcomeLetter({
+				child,
+				carer,
+				lang,
+				code,
+				expiresAt: invite.expiresAt,
+				origin: event.url.origin
+			})
 		};
 	}
 };

@@ -1,22 +1,28 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireChild, requireRole } from '$lib/server/access';
+import { canLinkCarer, notFound, requireChild, requireRole } from '$lib/server/access';
 import { keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { addCarer, carersOfChild, knownCarers, linkCarer } from '$lib/server/carers';
+import { addCarer, carersOfChild, knownCarersWithLinks, linkCarer } from '$lib/server/carers';
 import { carerSchema, linkCarerSchema } from '$lib/forms/staff';
 
-/** Carers the signed-in IRO may link: those already known on their caseload (all, for managers). */
-function linkable(childId: string, user: App.Locals['user']) {
+/**
+ * Carers the signed-in staff member may link to this child: for an IRO, those known on their own
+ * caseload only, without an account (see canLinkCarer); for managers, anyone.
+ */
+function linkable(childId: string, user: NonNullable<App.Locals['user']>) {
 	const linked = new Set(carersOfChild(childId).map((c) => c.carer.id));
-	return knownCarers(user?.role === 'manager' ? null : user!.id).filter((c) => !linked.has(c.id));
+	return knownCarersWithLinks(user.role === 'manager' ? null : user.id)
+		.filter((c) => !linked.has(c.carer.id) && canLinkCarer(user, c))
+		.map((c) => c.carer);
 }
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	return {
 		child: { id: child.id, name: child.fullName },
-		existing: linkable(child.id, locals.user).map((c) => ({ id: c.id, name: c.fullName })),
+		existing: linkable(child.id, locals.user!).map((c) => ({ id: c.id, name: c.fullName })),
+		isManager: locals.user!.role === 'manager',
 		submission: submissionToken()
 	};
 };
@@ -34,7 +40,7 @@ export const actions: Actions = {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 		const parsed = parseForm(linkCarerSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
-		if (!linkable(child.id, locals.user).some((c) => c.id === parsed.data.carerId)) notFound();
+		if (!linkable(child.id, locals.user!).some((c) => c.id === parsed.data.carerId)) notFound();
 		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship);
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
 	}

@@ -1,0 +1,93 @@
+import { getUser, iroCard } from './accounts';
+import { translator } from './i18n';
+import { config } from './config';
+import type { Carer } from './carers';
+import type { Child } from './access';
+import { formatDate } from '$lib/format';
+import { londonDate } from '$lib/domain/dates';
+import { localeFromLanguages } from '$lib/i18n/letter-language';
+import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
+
+/**
+ * The printed letters that carry a code: the welcome letter (an invite code, for someone without an
+ * account) and the password reset note (a reset code). Written in the person's own language unless
+ * the IRO chooses another.
+ */
+
+/** The person's own language: their account's, else the carer record's or the child record's. */
+export function letterLanguage(child: Child, carer?: Carer): Locale {
+	const userId = carer ? carer.userId : child.userId;
+	const own = userId ? getUser(userId)?.language : null;
+	if (isLocale(own)) return own;
+	if (carer) return isLocale(carer.language) ? carer.language : 'en';
+	return localeFromLanguages(child.languages) ?? 'en';
+}
+
+export function welcomeLetter(input: {
+	child: Child;
+	carer?: Carer;
+	lang: Locale;
+	code: string;
+	expiresAt: number;
+	origin: string;
+}) {
+	const { child, carer, lang } = input;
+	const t = translator(lang);
+	const iro = iroCard(child.iroId);
+	const childName = child.preferredName ?? child.fullName;
+	const audience = carer ? 'carer' : 'child';
+	const values = {
+		name: carer ? carer.fullName : childName,
+		child: childName,
+		iro: iro?.displayName ?? '',
+		council: config().councilName,
+		url: `${input.origin}/join`,
+		date: formatDate(londonDate(input.expiresAt), localeInfo(lang).intl)
+	};
+	return {
+		lang,
+		dir: localeInfo(lang).dir,
+		code: input.code,
+		title: t(`letter:${audience}.title`, values),
+		intro: t(`letter:${audience}.intro`, values),
+		iroLine: iro ? t('letter:iroLine', values) : '',
+		iroAbout: t('letter:iroAbout'),
+		stepsTitle: t('letter:stepsTitle'),
+		steps: [t('letter:step1', values), t('letter:step2'), t('letter:step3')],
+		codeLabel: t('letter:codeLabel'),
+		expiry: t('letter:expiry', values),
+		contactTitle: t('letter:contactTitle', values),
+		phone: iro?.phone ? t('letter:phone', { phone: iro.phone }) : '',
+		help: t('letter:help'),
+		signOff: t('letter:signOff', values),
+		url: values.url
+	};
+}
+
+/** The short note that carries a password reset code, in the account holder's language. */
+export function resetNote(input: {
+	name: string;
+	username: string;
+	lang: Locale;
+	code: string;
+	expiresAt: number;
+	origin: string;
+}) {
+	const t = translator(input.lang);
+	const values = {
+		name: input.name,
+		username: input.username,
+		url: `${input.origin}/join`,
+		date: formatDate(londonDate(input.expiresAt), localeInfo(input.lang).intl)
+	};
+	return {
+		lang: input.lang,
+		dir: localeInfo(input.lang).dir,
+		code: input.code,
+		title: t('letter:reset.title', values),
+		intro: t('letter:reset.intro'),
+		steps: [t('letter:step1', values), t('letter:step2'), t('letter:reset.step3', values)],
+		codeLabel: t('letter:codeLabel'),
+		expiry: t('letter:reset.expiry', values)
+	};
+}
