@@ -76,7 +76,8 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		path: (ids, which) =>
 			`/iro/conversations/${which === 'own' ? ids.ownConversation : ids.otherConversation}`,
 		get: staffChild,
-		actions: { reply: ownIroOnly, done: ownIroOnly }
+		// readPrivate: a manager's reason to read the messages (the child's IRO needs none).
+		actions: { reply: ownIroOnly, done: ownIroOnly, readPrivate: { ...refusedToNonStaff, iro: 'notFound' } }
 	},
 	{
 		route: '/people/[userId]/photo',

@@ -16,7 +16,7 @@ function ownChild() {
 export const load: PageServerLoad = () => {
 	const { user, child } = ownChild();
 	const conversation = findConversation(child.id, null);
-	if (conversation) markRead(conversation.id, false);
+	if (conversation) markRead(conversation.id, user);
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
