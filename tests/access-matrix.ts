@@ -82,7 +82,13 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		path: (ids, which) =>
 			`/iro/conversations/${which === 'own' ? ids.ownConversation : ids.otherConversation}`,
 		get: staffChild,
-		actions: { reply: ownIroOnly, done: ownIroOnly, acknowledge: ownIroOnly }
+		// readPrivate: a manager's reason to read the messages (the child's IRO needs none).
+		actions: {
+			reply: ownIroOnly,
+			done: ownIroOnly,
+			acknowledge: ownIroOnly,
+			readPrivate: { ...refusedToNonStaff, iro: 'notFound' }
+		}
 	},
 	{
 		route: '/people/[userId]/photo',

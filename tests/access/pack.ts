@@ -1,4 +1,13 @@
-import { familyAction, only, ownIroOnly, staffChild, type Ids, type RouteRule, type Which } from './rules';
+import {
+	familyAction,
+	only,
+	ownIroOnly,
+	refusedToNonStaff,
+	staffChild,
+	type Ids,
+	type RouteRule,
+	type Which
+} from './rules';
 
 /**
  * Carers' "your views" and the IRO's pre-meeting pack.
@@ -20,6 +29,11 @@ export const PACK_RULES: RouteRule[] = [
 		route: '/iro/meetings/[meetingId]',
 		path: (ids, which) => `/iro/meetings/${which === 'own' ? ids.ownMeeting : ids.otherMeeting}`,
 		get: staffChild,
-		actions: { remind: ownIroOnly, support: ownIroOnly }
+		// readPrivate: a manager's reason to read what the child kept for their IRO (the IRO needs none).
+		actions: {
+			remind: ownIroOnly,
+			support: ownIroOnly,
+			readPrivate: { ...refusedToNonStaff, iro: 'notFound' }
+		}
 	}
 ];

@@ -78,7 +78,9 @@ test(
 		await starter.click();
 		await expect(page.getByRole('status')).toHaveText(en('agenda.added', { item: q(starterText) }));
 		await expect(page.getByRole('list', { name: en('agenda.listLabel') })).toBeVisible();
-		await expect(itemOf(page, starterText)).toContainText('You will raise it. Only your IRO can see it.');
+		await expect(itemOf(page, starterText)).toContainText(
+			'You will raise it. Only for your IRO (sometimes their manager may read it to help you).'
+		);
 		await expect(starters.getByRole('button', { name: new RegExp(starterText) })).toHaveCount(0);
 
 		// His own words: raised by his IRO, seen by everyone.

@@ -152,7 +152,9 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
 	await expect(answerRow(page, 'Good things')).toContainText(`Football with my friends ${tag}`);
 	await expect(answerRow(page, 'Good things')).toContainText(EVERYONE_CHECK);
-	await expect(answerRow(page, 'Worries')).toContainText('Only your IRO can see this');
+	await expect(answerRow(page, 'Worries')).toContainText(
+		'Only for your IRO (sometimes their manager may read it to help you)'
+	);
 	await expect(answerRow(page, 'Happy where I live')).toContainText('8 out of 10');
 	await expect(answerRow(page, 'Feeling safe')).toContainText(EVERYONE_CHECK);
 	await expect(answerRow(page, 'Health')).toContainText('Not answered');

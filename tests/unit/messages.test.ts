@@ -126,7 +126,7 @@ describe('messages between a child and their IRO', () => {
 		for (const secret of ['Zeb', 'Zebedee', 'Quill', '<b>hi</b>', 'second line'])
 			expect(email.text + email.subject).not.toContain(secret);
 
-		messages.markRead(conversation.id, true);
+		messages.markRead(conversation.id, iro);
 		expect(messages.unreadCount(iro)).toBe(0);
 		expect(messages.threadOf(conversation.id)[0].readAt).not.toBeNull();
 	});

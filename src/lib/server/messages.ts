@@ -6,6 +6,7 @@ import { translator } from './i18n';
 import { config } from './config';
 import { isLocale } from '$lib/i18n/locales';
 import type { SessionUser } from './auth/session';
+import { readMarksFor } from '$lib/domain/privacy';
 
 const { conversations, messages, children, carers, users } = tables;
 
@@ -62,8 +63,31 @@ export function threadOf(conversationId: string) {
 		.all();
 }
 
-/** Marks as read what the other side wrote. */
-export function markRead(conversationId: string, readerIsStaff: boolean, now = Date.now()): void {
+/**
+ * Marks as read what was written to this reader, and only if they are its addressee: the child's own
+ * IRO reads what the child or carer wrote; the child (their own conversation) and the carer (theirs)
+ * read what staff wrote. A manager or anyone else reading marks nothing, so the IRO's unread stays.
+ */
+export function markRead(
+	conversationId: string,
+	reader: Pick<SessionUser, 'id' | 'role'>,
+	now = Date.now()
+): void {
+	const facts = db()
+		.select({
+			iroId: children.iroId,
+			childUserId: children.userId,
+			carerId: conversations.carerId,
+			carerUserId: carers.userId
+		})
+		.from(conversations)
+		.innerJoin(children, eq(children.id, conversations.childId))
+		.leftJoin(carers, eq(carers.id, conversations.carerId))
+		.where(eq(conversations.id, conversationId))
+		.get();
+	if (!facts) return;
+	const marks = readMarksFor(reader, { ...facts, isCarerConversation: facts.carerId !== null });
+	if (!marks) return;
 	writeIfFree((tx) =>
 		tx
 			.update(messages)
@@ -71,7 +95,7 @@ export function markRead(conversationId: string, readerIsStaff: boolean, now = D
 			.where(
 				and(
 					eq(messages.conversationId, conversationId),
-					eq(messages.fromStaff, !readerIsStaff),
+					eq(messages.fromStaff, marks === 'staff'),
 					isNull(messages.readAt)
 				)
 			)

@@ -10,7 +10,7 @@ export const load: PageServerLoad = () => {
 	const user = requireRole('child');
 	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
-	if (conversation) markRead(conversation.id, false);
+	if (conversation) markRead(conversation.id, user);
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),

@@ -1,24 +1,44 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireConversation, requireRole } from '$lib/server/access';
+import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema, messageSchema } from '$lib/forms/messages';
+import { privateReadSchema } from '$lib/forms/privacy';
+import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';
 import { carerName } from '$lib/server/carers';
 
-export const load: PageServerLoad = ({ params }) => {
+/**
+ * A conversation between a child (or carer) and the child's IRO. Every message in it is for the IRO:
+ * anyone else allowed here (a manager) reads it only after giving a reason, and never marks it read.
+ */
+function conversationAccess(conversationId: string) {
 	const user = requireRole('iro', 'manager');
-	const { conversation, child } = requireConversation(params.conversationId);
-	markRead(conversation.id, true);
+	const { conversation, child } = requireConversation(conversationId);
+	return { user, conversation, child, privacy: privateShown(user, child, conversation.id) };
+}
+
+/** Acting on a conversation one has not read: give a reason first (what was typed is kept). */
+const reasonFirst = (form: FormData) => failWith(form, { reason: 'errors:privateRead.first' });
+
+export const load: PageServerLoad = ({ params }) => {
+	const { user, conversation, child, privacy } = conversationAccess(params.conversationId);
+	markRead(conversation.id, user);
+	const thread = threadOf(conversation.id);
 	return {
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
 		child: { id: child.id, name: child.fullName },
 		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
-		messages: threadOf(conversation.id),
+		messages: privacy.shown ? thread : [],
+		privacy: {
+			...privacy,
+			withheld: privacy.shown ? null : { messages: thread.length },
+			privateReads: privateReadsOf(conversation.id)
+		},
 		unread: unreadCount(user),
-		urgent: urgentOf({ conversationId: conversation.id }),
+		urgent: privacy.shown ? urgentOf({ conversationId: conversation.id }) : [],
 		openUrgent: openUrgentCount(conversation.id),
 		now: Date.now(),
 		submission: submissionToken()
@@ -26,10 +46,19 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	reply: keepTyped('body', async ({ params, request, url }) => {
-		const user = requireRole('iro', 'manager');
-		const { conversation } = requireConversation(params.conversationId);
+	readPrivate: async ({ params, request }) => {
+		const { user, conversation, privacy } = conversationAccess(params.conversationId);
+		if (!privacy.needsReason) notFound();
 		const form = await request.formData();
+		const parsed = parseForm(privateReadSchema, form);
+		if (parsed.failure) return parsed.failure;
+		recordPrivateRead(user.id, conversation.id, parsed.data.reason, parsed.data.note);
+		return { privateOpened: true };
+	},
+	reply: keepTyped('body', async ({ params, request, url }) => {
+		const { user, conversation, privacy } = conversationAccess(params.conversationId);
+		const form = await request.formData();
+		if (!privacy.shown) return reasonFirst(form);
 		const parsed = parseForm(messageSchema, form);
 		if (parsed.failure) return parsed.failure;
 		storeOnce(form, user.id, () =>
@@ -44,18 +73,21 @@ export const actions: Actions = {
 		return { sent: true };
 	}),
 	done: async ({ params, request }) => {
-		const { conversation } = requireConversation(params.conversationId);
+		const { conversation, privacy } = conversationAccess(params.conversationId);
+		const form = await request.formData();
+		if (!privacy.shown) return reasonFirst(form);
 		// An urgent message is closed by acknowledging it with a note, not by "Mark as done".
 		if (conversation.doneAt === null && openUrgentCount(conversation.id) > 0)
-			return failWith(await request.formData(), { note: 'errors:message.ackFirst' });
+			return failWith(form, { note: 'errors:message.ackFirst' });
 		setDone(conversation.id, conversation.doneAt === null);
 		return { toggled: true };
 	},
 	/** The IRO (or a manager) acknowledges the urgent message(s) with a note of what was done. */
 	acknowledge: keepTyped('note', async ({ params, request }) => {
-		const user = requireRole('iro', 'manager');
-		const { conversation } = requireConversation(params.conversationId);
-		const parsed = parseForm(acknowledgeSchema, await request.formData());
+		const { user, conversation, privacy } = conversationAccess(params.conversationId);
+		const form = await request.formData();
+		if (!privacy.shown) return reasonFirst(form);
+		const parsed = parseForm(acknowledgeSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const count = acknowledgeUrgent(conversation.id, user, parsed.data.note);
 		return { acknowledged: count };

@@ -9,6 +9,9 @@ import {
 	updateSupportStatus
 } from '$lib/server/pack';
 import { remindSchema, supportStatusSchema } from '$lib/forms/pack';
+import { privateReadSchema } from '$lib/forms/privacy';
+import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';
+import { withoutPrivate } from '$lib/domain/privacy';
 
 /** The pre-meeting pack: for the child's own IRO and for managers; 404 for anyone else. */
 function packAccess(meetingId: string) {
@@ -22,10 +25,29 @@ function packAccess(meetingId: string) {
 export const load: PageServerLoad = ({ params }) => {
 	const { user, meeting, child } = packAccess(params.meetingId);
 	recordPackRead(user.id, meeting.id);
-	return { pack: assemblePack(meeting, child) };
+	const pack = assemblePack(meeting, child);
+	const access = privateShown(user, child, meeting.id);
+	const privateReads = privateReadsOf(meeting.id);
+	if (access.shown) return { pack, privacy: { ...access, withheld: null, privateReads } };
+	// Not the child's IRO and no reason given today: what the child kept for their IRO never leaves the server.
+	const kept = withoutPrivate(pack.say.groups, pack.agenda);
+	return {
+		pack: { ...pack, say: { ...pack.say, groups: kept.groups }, agenda: kept.agenda },
+		privacy: { ...access, withheld: kept.withheld, privateReads }
+	};
 };
 
 export const actions: Actions = {
+	/** Someone other than the child's IRO gives a reason to read what the child kept private. */
+	readPrivate: async ({ params, request }) => {
+		const { user, meeting, child } = packAccess(params.meetingId);
+		if (!privateShown(user, child, meeting.id).needsReason) notFound();
+		const form = await request.formData();
+		const parsed = parseForm(privateReadSchema, form);
+		if (parsed.failure) return parsed.failure;
+		recordPrivateRead(user.id, meeting.id, parsed.data.reason, parsed.data.note);
+		return { privateOpened: true };
+	},
 	remind: async ({ params, request, url }) => {
 		const { user, meeting, child } = packAccess(params.meetingId);
 		const form = await request.formData();

@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const user = requireRole('carer');
 	const { child, carer } = requireCarerOf(params.childId);
 	const conversation = findConversation(child.id, carer.id);
-	if (conversation) markRead(conversation.id, false);
+	if (conversation) markRead(conversation.id, user);
 	return {
 		viewerId: user.id,
 		child: { id: child.id, name: child.preferredName ?? child.fullName },
