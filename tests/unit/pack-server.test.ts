@@ -14,6 +14,10 @@ const { scheduleMeeting, meetingOfChild } = await import('../../src/lib/server/m
 const { db, tables } = await import('../../src/lib/server/db');
 const { newId } = await import('../../src/lib/server/ids');
 const pack = await import('../../src/lib/server/pack');
+const audit = await import('../../src/lib/server/audit');
+const progress = await import('../../src/lib/server/progress');
+const reminderModule = await import('../../src/lib/server/reminders');
+const support = await import('../../src/lib/server/support');
 const say = await import('../../src/lib/server/consultation');
 const views = await import('../../src/lib/server/views');
 const { parseForm } = await import('../../src/lib/server/forms');
@@ -126,7 +130,7 @@ describe('the pre-meeting pack', () => {
 		const p = pack.assemblePack(meeting(), child(), now);
 		expect(p.say.state).toBe('started');
 		expect(p.say.groups).toEqual([]);
-		expect(pack.sharedWithEveryone(childId, now).answers).toEqual([]);
+		expect(progress.sharedWithEveryone(childId, now).answers).toEqual([]);
 	});
 
 	it('groups sent answers in the form’s order and marks private ones', () => {
@@ -161,7 +165,7 @@ describe('the pre-meeting pack', () => {
 				{ id: newId(), position: 0, text: 'Private item', raiser: 'iro', visibility: 'iro', ...at }
 			])
 			.run();
-		const shared = pack.sharedWithEveryone(childId, now);
+		const shared = progress.sharedWithEveryone(childId, now);
 		expect(shared.answers.map((a) => a.id)).toEqual(['good']);
 		expect(JSON.stringify(shared)).not.toContain('A secret for Ira');
 		expect(shared.agenda.map((i) => i.text)).toEqual(['Family time with my brother']);
@@ -188,7 +192,7 @@ describe('the pre-meeting pack', () => {
 		let p = pack.assemblePack(meeting(), child(), now);
 		expect(p.say).toMatchObject({ state: 'started', groups: [], unsentChangesAt: null });
 		expect(JSON.stringify(p)).not.toContain('Football');
-		expect(pack.sharedWithEveryone(childId, now).answers).toEqual([]);
+		expect(progress.sharedWithEveryone(childId, now).answers).toEqual([]);
 
 		expect(say.sendConsultation(meetingId, now + 2)).toBe(true);
 		// Autosaves after sending: a new text for everyone, a new answer, a changed private worry.
@@ -216,13 +220,13 @@ describe('the pre-meeting pack', () => {
 		expect(all.every((a) => !a.changed && a.before === null)).toBe(true);
 		expect(p.say.unsentChangesAt).toBe(now + 4);
 		for (const unsent of ['new thing', 'A dog', 'my bus']) expect(JSON.stringify(p)).not.toContain(unsent);
-		const shared = pack.sharedWithEveryone(childId, now);
+		const shared = progress.sharedWithEveryone(childId, now);
 		expect(shared.answers).toEqual([{ id: 'good', kind: 'text', value: 'Football' }]);
 		expect(pack.beforeTheMeeting([{ childId, meetingId }])[childId].childSentAt).toBe(now + 2);
 
 		// Made private after sending: that takes effect at once, without sending.
 		say.saveAnswers(state, [{ id: 'good', value: 'Football', visibility: 'iro' }], now + 4, now + 5);
-		expect(pack.sharedWithEveryone(childId, now).answers).toEqual([]);
+		expect(progress.sharedWithEveryone(childId, now).answers).toEqual([]);
 		p = pack.assemblePack(meeting(), child(), now);
 		expect(p.say.groups[0].answers[0]).toMatchObject({ id: 'good', value: 'Football', visibility: 'iro' });
 
@@ -241,7 +245,7 @@ describe('the pre-meeting pack', () => {
 			'School and my bus',
 			'A dog'
 		]);
-		expect(pack.sharedWithEveryone(childId, now).answers.map((a) => a.value)).toEqual([
+		expect(progress.sharedWithEveryone(childId, now).answers.map((a) => a.value)).toEqual([
 			'Football and a new thing',
 			'A dog'
 		]);
@@ -254,13 +258,13 @@ describe('the pre-meeting pack', () => {
 			password: 'password four',
 			displayName: 'Mo Manager'
 		});
-		pack.recordPackRead(iroId, meetingId, now - 2000);
-		pack.recordPackRead(managerId, meetingId, now - 1000);
-		pack.recordPackRead(iroId, meetingId, now);
+		audit.recordPackRead(iroId, meetingId, now - 2000);
+		audit.recordPackRead(managerId, meetingId, now - 1000);
+		audit.recordPackRead(iroId, meetingId, now);
 		const rows = db().select().from(tables.auditLog).all();
 		expect(rows).toHaveLength(3);
 		expect(rows.every((r) => r.action === 'pack.read' && r.subjectId === meetingId)).toBe(true);
-		expect(pack.packReads(meetingId).map((r) => r.name)).toEqual(['Ira Iro', 'Mo Manager', 'Ira Iro']);
+		expect(audit.packReads(meetingId).map((r) => r.name)).toEqual(['Ira Iro', 'Mo Manager', 'Ira Iro']);
 		expect(pack.assemblePack(meeting(), child(), now).reads).toHaveLength(3);
 	});
 
@@ -270,9 +274,9 @@ describe('the pre-meeting pack', () => {
 			.insert(tables.supportRequests)
 			.values({ id, childId, kind: 'advocate', status: 'requested', createdAt: now, updatedAt: now })
 			.run();
-		expect(pack.updateSupportStatus(otherChildId, id, 'arranged')).toBe(false);
-		expect(pack.updateSupportStatus(childId, id, 'inProgress')).toBe(true);
-		expect(pack.supportOf(childId)[0].status).toBe('inProgress');
+		expect(support.updateSupportStatus(otherChildId, id, 'arranged')).toBe(false);
+		expect(support.updateSupportStatus(childId, id, 'inProgress')).toBe(true);
+		expect(support.supportOf(childId)[0].status).toBe('inProgress');
 	});
 });
 
@@ -310,7 +314,7 @@ describe('carers’ views', () => {
 		expect(draft.sentAt).toBeNull();
 		let carer = pack.assemblePack(meeting(), child(), now).carers.find((c) => c.id === carerId)!;
 		expect(carer).toMatchObject({ state: 'draft', views: null });
-		expect(pack.carerPreparation(childId, carerId, now)?.views.state).toBe('draft');
+		expect(progress.carerPreparation(childId, carerId, now)?.views.state).toBe('draft');
 
 		views.saveViews({
 			meetingId,
@@ -341,21 +345,35 @@ describe('reminders', () => {
 	it('show on the child’s home page until they send, from the IRO by name', () => {
 		saveConsultation({ answers: {} });
 		expect(
-			pack.sendReminder({ meeting: meeting(), child: child(), to: 'child', createdBy: iroId, origin, now })
+			reminderModule.sendReminder({
+				meeting: meeting(),
+				child: child(),
+				to: 'child',
+				createdBy: iroId,
+				origin,
+				now
+			})
 		).toBe('sent');
-		expect(pack.childChecklist(child(), now)?.reminder).toMatchObject({ from: 'Ira Iro', at: now });
+		expect(progress.childChecklist(child(), now)?.reminder).toMatchObject({ from: 'Ira Iro', at: now });
 		const answers = { good: { value: 'Yes', visibility: 'iro', updatedAt: now } };
 		saveConsultation({ answers, sentAnswers: answers, sentAt: now });
-		expect(pack.childChecklist(child(), now)?.reminder).toBeNull();
+		expect(progress.childChecklist(child(), now)?.reminder).toBeNull();
 		// Nothing to remind about once sent.
 		expect(
-			pack.sendReminder({ meeting: meeting(), child: child(), to: 'child', createdBy: iroId, origin, now })
+			reminderModule.sendReminder({
+				meeting: meeting(),
+				child: child(),
+				to: 'child',
+				createdBy: iroId,
+				origin,
+				now
+			})
 		).toBe('refused');
 	});
 
 	it('email a carer with a known address, without the child’s name, and wait in the outbox without SMTP', () => {
 		expect(
-			pack.sendReminder({
+			reminderModule.sendReminder({
 				meeting: meeting(),
 				child: child(),
 				to: carerNoEmailId,
@@ -364,14 +382,28 @@ describe('reminders', () => {
 				now
 			})
 		).toBe('sent');
-		expect(pack.carerPreparation(childId, carerNoEmailId, now)?.reminder?.from).toBe('Ira Iro');
+		expect(progress.carerPreparation(childId, carerNoEmailId, now)?.reminder?.from).toBe('Ira Iro');
 		// Carol has already sent her views.
 		expect(
-			pack.sendReminder({ meeting: meeting(), child: child(), to: carerId, createdBy: iroId, origin, now })
+			reminderModule.sendReminder({
+				meeting: meeting(),
+				child: child(),
+				to: carerId,
+				createdBy: iroId,
+				origin,
+				now
+			})
 		).toBe('refused');
 		db().delete(tables.carerViews).run();
 		expect(
-			pack.sendReminder({ meeting: meeting(), child: child(), to: carerId, createdBy: iroId, origin, now })
+			reminderModule.sendReminder({
+				meeting: meeting(),
+				child: child(),
+				to: carerId,
+				createdBy: iroId,
+				origin,
+				now
+			})
 		).toBe('emailed');
 		const mail = db().select().from(tables.outbox).all();
 		expect(mail).toHaveLength(1);
@@ -379,7 +411,7 @@ describe('reminders', () => {
 		expect(mail[0].text).toContain(`${origin}/carer/children/${childId}/views`);
 		for (const secret of ['Zeb', 'Zebedee', 'Quill'])
 			expect(mail[0].subject + mail[0].text).not.toContain(secret);
-		expect(pack.remindersOf(meetingId)).toHaveLength(3);
+		expect(reminderModule.remindersOf(meetingId)).toHaveLength(3);
 	});
 
 	it('refuse a carer who is not linked to the child, and a meeting that has started', () => {
@@ -390,11 +422,18 @@ describe('reminders', () => {
 			phone: ''
 		});
 		expect(
-			pack.sendReminder({ meeting: meeting(), child: child(), to: outsider, createdBy: iroId, origin, now })
+			reminderModule.sendReminder({
+				meeting: meeting(),
+				child: child(),
+				to: outsider,
+				createdBy: iroId,
+				origin,
+				now
+			})
 		).toBe('refused');
 		const later = now + 10 * DAY;
 		expect(
-			pack.sendReminder({
+			reminderModule.sendReminder({
 				meeting: meeting(),
 				child: child(),
 				to: carerNoEmailId,

@@ -44,3 +44,15 @@ export function auditOf(subjectId: string, action?: string, limit = 50) {
 		.limit(limit)
 		.all();
 }
+
+export const PACK_READ = 'pack.read';
+
+/** Opening a pack marks it read: one row every time, so the history shows each reading. */
+export function recordPackRead(userId: string, meetingId: string, now = Date.now()): void {
+	recordAudit({ userId, action: PACK_READ, subjectId: meetingId }, now);
+}
+
+/** Who read this meeting's pack, newest first. */
+export function packReads(meetingId: string, limit = 50) {
+	return auditOf(meetingId, PACK_READ, limit);
+}

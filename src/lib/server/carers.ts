@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 
-const { carers, childCarers, children } = tables;
+const { carers, childCarers, children, users } = tables;
 
 export type Carer = typeof carers.$inferSelect;
 
@@ -110,4 +110,44 @@ export function carerName(carerId: string): string | null {
 		db().select({ fullName: carers.fullName }).from(carers).where(eq(carers.id, carerId)).get()?.fullName ??
 		null
 	);
+}
+
+/** The carers linked to a child, with the address a reminder can go to. */
+export function linkedCarers(childId: string) {
+	return db()
+		.select({
+			id: carers.id,
+			fullName: carers.fullName,
+			relationship: childCarers.relationship,
+			userId: carers.userId,
+			carerEmail: carers.email,
+			userEmail: users.email,
+			language: users.language,
+			carerLanguage: carers.language
+		})
+		.from(childCarers)
+		.innerJoin(carers, eq(carers.id, childCarers.carerId))
+		.leftJoin(users, eq(users.id, carers.userId))
+		.where(eq(childCarers.childId, childId))
+		.orderBy(asc(carers.fullName))
+		.all()
+		.map((c) => ({
+			id: c.id,
+			fullName: c.fullName,
+			relationship: c.relationship,
+			hasAccount: c.userId !== null,
+			email: c.userEmail ?? c.carerEmail ?? null,
+			language: c.language ?? c.carerLanguage ?? null
+		}));
+}
+
+/** The carer record of a user for a child, for carer pages that already passed requireCarerOf. */
+export function carerIdsOfUser(userId: string): Map<string, string> {
+	const rows = db()
+		.select({ childId: childCarers.childId, carerId: carers.id })
+		.from(carers)
+		.innerJoin(childCarers, eq(childCarers.carerId, carers.id))
+		.where(eq(carers.userId, userId))
+		.all();
+	return new Map(rows.map((r) => [r.childId, r.carerId]));
 }

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { meetingToPrepare } from './meetings';
-import type { Meeting } from './meetings';
+import { meetingToPrepare, type Meeting } from './meetings';
+import { sayState } from '$lib/domain/pack';
 import { londonDate } from '$lib/domain/dates';
 import {
 	asSent,
@@ -153,13 +153,12 @@ function statusOf(
 	c: Pick<Consultation, 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
 ): StatusOfSay {
 	if (!c) return { status: 'notStarted', sentAt: null, updatedAt: null, changedSinceSent: false };
-	const sent = c.sentAt !== null;
-	const anything = Object.values(c.answers).some((a) => !isEmpty(a.value));
+	const status = sayState(c);
 	return {
-		status: sent ? 'sent' : anything ? 'started' : 'notStarted',
+		status,
 		sentAt: c.sentAt,
 		updatedAt: c.updatedAt,
-		changedSinceSent: sent && changedSince(c.sentAnswers ?? {}, c.answers).length > 0
+		changedSinceSent: status === 'sent' && changedSince(c.sentAnswers ?? {}, c.answers).length > 0
 	};
 }
 

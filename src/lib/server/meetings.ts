@@ -178,3 +178,7 @@ export function meetingsOfChildren(childIds: string[]): Map<string, Meeting[]> {
 	}
 	return byChild;
 }
+
+export function meetingById(meetingId: string): Meeting | undefined {
+	return db().select().from(meetings).where(eq(meetings.id, meetingId)).get();
+}

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { meetingToPrepare } from './meetings';
-import type { Meeting } from './meetings';
+import { meetingToPrepare, type Meeting } from './meetings';
+import type { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
 import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
 
 /**
@@ -172,4 +172,43 @@ export function setSupportStatus(
 		tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId)).run()
 	);
 	return true;
+}
+
+/** The child's requests for support, newest first. */
+export function supportOf(childId: string) {
+	return supportRequestsOf(childId).map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		status: r.status,
+		note: r.note,
+		createdAt: r.createdAt,
+		updatedAt: r.updatedAt
+	}));
+}
+
+/**
+ * The requests one meeting's pack shows: those made for it, and those still open from before it.
+ * `earlier` marks one not made for this meeting.
+ */
+export function supportForMeeting(meeting: Meeting) {
+	return supportRequestsForMeeting(meeting).map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		status: r.status,
+		note: r.note,
+		createdAt: r.createdAt,
+		updatedAt: r.updatedAt,
+		earlier: r.meetingId !== meeting.id
+	}));
+}
+
+/** The IRO moves a request on (requested → in progress → arranged or declined). False if not this child's. */
+export function updateSupportStatus(
+	childId: string,
+	requestId: string,
+	status: (typeof IRO_SUPPORT_STATUSES)[number],
+	now = Date.now()
+): boolean {
+	if (supportRequestById(requestId)?.childId !== childId) return false;
+	return setSupportStatus(requestId, status, now);
 }

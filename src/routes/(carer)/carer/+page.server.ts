@@ -3,7 +3,8 @@ import { requireRole } from '$lib/server/access';
 import { childrenOfCarerUser } from '$lib/server/children';
 import { childSummary } from '$lib/server/home';
 // The carer's views for each child's next meeting, and any reminder.
-import { carerIdsOfUser, carerPreparation } from '$lib/server/pack';
+import { carerIdsOfUser } from '$lib/server/carers';
+import { carerPreparation } from '$lib/server/progress';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('carer');

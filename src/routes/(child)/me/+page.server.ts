@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // What the child has done for their next meeting, and any reminder.
-import { childChecklist } from '$lib/server/pack';
+import { childChecklist } from '$lib/server/progress';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireCarerOf } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // The carer's views, any reminder, and only what the child shared with everyone.
-import { carerPreparation, sharedWithEveryone } from '$lib/server/pack';
+import { carerPreparation, sharedWithEveryone } from '$lib/server/progress';
 
 export const load: PageServerLoad = ({ params }) => {
 	const { child, carer } = requireCarerOf(params.childId);

@@ -4,7 +4,7 @@ import { requireOwnChild } from '$lib/server/access';
 import { sayFor, sendConsultation } from '$lib/server/consultation';
 import { meetingForForm } from '$lib/server/meetings';
 import { meetingClosed } from '$lib/server/forms';
-import { linkedCarers } from '$lib/server/pack';
+import { linkedCarers } from '$lib/server/carers';
 import { changedSince, isEmpty } from '$lib/domain/consultation';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,13 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireChild, requireRole } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
-import {
-	assemblePack,
-	meetingById,
-	recordPackRead,
-	sendReminder,
-	updateSupportStatus
-} from '$lib/server/pack';
+import { assemblePack } from '$lib/server/pack';
+import { meetingById } from '$lib/server/meetings';
+import { recordPackRead } from '$lib/server/audit';
+import { sendReminder } from '$lib/server/reminders';
+import { updateSupportStatus } from '$lib/server/support';
 import { remindSchema, supportStatusSchema } from '$lib/forms/pack';
 import { privateReadSchema } from '$lib/forms/privacy';
 import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';

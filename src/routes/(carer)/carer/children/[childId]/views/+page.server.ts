@@ -3,7 +3,7 @@ import { requireCarerOf } from '$lib/server/access';
 import { keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
 import { meetingForForm, meetingToPrepare } from '$lib/server/meetings';
 import { saveViews, viewsOf } from '$lib/server/views';
-import { carerPreparation } from '$lib/server/pack';
+import { carerPreparation } from '$lib/server/progress';
 import { viewsDraftSchema, viewsSendSchema } from '$lib/forms/pack';
 
 /** A parent's or carer's "your views" for the linked child's next meeting. */
