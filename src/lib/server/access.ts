@@ -5,6 +5,7 @@ import { db, tables } from './db';
 import type { SessionUser } from './auth/session';
 import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
+import { callName } from '$lib/domain/names';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -177,7 +178,7 @@ export function requireResetTarget(childId: string, forId: string) {
 		user,
 		child,
 		target,
-		name: carer ? carer.fullName : (child.preferredName ?? child.fullName)
+		name: carer ? carer.fullName : callName(child)
 	};
 }
 

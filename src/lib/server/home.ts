@@ -2,12 +2,13 @@ import { iroCard } from './accounts';
 import { meetingToPrepare } from './meetings';
 import type { Child } from './children';
 import { daysBetween, londonDate } from '$lib/domain/dates';
+import { callName } from '$lib/domain/names';
 
 /** What a child's or carer's page shows about one child: next meeting and their IRO. */
 export function childSummary(child: Child, now = Date.now()) {
 	const next = meetingToPrepare(child.id, now);
 	return {
-		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		child: { id: child.id, name: callName(child) },
 		next: next && { kind: next.kind, startsAt: next.startsAt, venue: next.venue, mode: next.mode },
 		daysAway: next ? daysBetween(londonDate(now), londonDate(next.startsAt)) : null,
 		iro: iroCard(child.iroId)

@@ -6,6 +6,7 @@ import { consumeInvite, type findUsableInvite } from './auth/invites';
 import { invalidateUserSessions } from './auth/session';
 import { AccountClash, clashOf, normaliseUsername } from './accounts';
 import { recordAudit } from './audit';
+import { callName } from '$lib/domain/names';
 
 const { users, children, carers } = tables;
 
@@ -25,7 +26,7 @@ export function inviteHolder(row: UsableInvite) {
 	const reset = row.invite.purpose === 'reset';
 	return {
 		role: row.child ? ('child' as const) : ('carer' as const),
-		name: row.child ? (row.child.preferredName ?? row.child.fullName) : person.fullName,
+		name: row.child ? callName(row.child) : person.fullName,
 		fullName: person.fullName,
 		reset,
 		blocked: reset ? !existing : Boolean(person.userId),
@@ -76,7 +77,7 @@ export async function redeemInvite(
 					username: normaliseUsername(input.username ?? ''),
 					email: emailFree ? email : null,
 					passwordHash,
-					displayName: row.child ? (row.child.preferredName ?? row.child.fullName) : person.fullName,
+					displayName: row.child ? callName(row.child) : person.fullName,
 					language: input.language,
 					createdAt: now,
 					passwordChangedAt: now - 1

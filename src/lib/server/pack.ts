@@ -20,6 +20,7 @@ import {
 	notHeardFrom,
 	type BeforeTheMeeting
 } from '$lib/domain/pack';
+import { callName } from '$lib/domain/names';
 
 /**
  * The IRO's pre-meeting pack, and the caseload's "who has the IRO heard from". What the child and
@@ -84,7 +85,7 @@ export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 		child: {
 			id: child.id,
 			fullName: child.fullName,
-			name: child.preferredName ?? child.fullName,
+			name: callName(child),
 			age: ageOn(child.dateOfBirth, londonDate(meeting.startsAt)),
 			hasAccount: child.userId !== null
 		},

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingToPrepare, type Meeting } from './meetings';
-import type { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
+import { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
 import type { SupportKind, SupportStatus } from '$lib/forms/prepare';
 
 /**
@@ -16,13 +16,6 @@ export type { SupportKind, SupportStatus };
 
 /** Requests the IRO still has to act on. */
 export const OPEN_STATUSES = ['requested', 'inProgress'] as const satisfies readonly SupportStatus[];
-/** What the IRO may set a request to. */
-export const IRO_STATUSES = [
-	'requested',
-	'inProgress',
-	'arranged',
-	'declined'
-] as const satisfies readonly SupportStatus[];
 
 export function isOpenStatus(status: SupportStatus): boolean {
 	return (OPEN_STATUSES as readonly SupportStatus[]).includes(status);
@@ -158,10 +151,10 @@ export function withdrawSupport(childId: string, requestId: string, now = Date.n
  */
 export function setSupportStatus(
 	requestId: string,
-	status: (typeof IRO_STATUSES)[number],
+	status: (typeof IRO_SUPPORT_STATUSES)[number],
 	now = Date.now()
 ): boolean {
-	if (!(IRO_STATUSES as readonly string[]).includes(status)) return false;
+	if (!(IRO_SUPPORT_STATUSES as readonly string[]).includes(status)) return false;
 	const current = supportRequestById(requestId);
 	if (!current || current.status === 'withdrawn') return false;
 	if (isOpenStatus(status) && !isOpenStatus(current.status)) {

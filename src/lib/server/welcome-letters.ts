@@ -7,6 +7,7 @@ import { formatDate } from '$lib/format';
 import { londonDate } from '$lib/domain/dates';
 import { localeFromLanguages } from '$lib/i18n/letter-language';
 import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
+import { callName } from '$lib/domain/names';
 
 /**
  * The printed letters that carry a code: the welcome letter (an invite code, for someone without an
@@ -34,7 +35,7 @@ export function welcomeLetter(input: {
 	const { child, carer, lang } = input;
 	const t = translator(lang);
 	const iro = iroCard(child.iroId);
-	const childName = child.preferredName ?? child.fullName;
+	const childName = callName(child);
 	const audience = carer ? 'carer' : 'child';
 	const values = {
 		name: carer ? carer.fullName : childName,

@@ -5,6 +5,7 @@ import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
+import { callName } from '$lib/domain/names';
 
 export const load: PageServerLoad = ({ params }) => {
 	const user = requireRole('carer');
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ params }) => {
 	if (conversation) markRead(conversation.id, user);
 	return {
 		viewerId: user.id,
-		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		child: { id: child.id, name: callName(child) },
 		iro: iroCard(child.iroId),
 		messages: conversation ? threadOf(conversation.id) : [],
 		unread: unreadCount(user),

@@ -5,6 +5,7 @@ import { meetingForForm, meetingToPrepare } from '$lib/server/meetings';
 import { saveViews, viewsOf } from '$lib/server/views';
 import { carerPreparation } from '$lib/server/progress';
 import { viewsDraftSchema, viewsSendSchema } from '$lib/forms/pack';
+import { callName } from '$lib/domain/names';
 
 /** A parent's or carer's "your views" for the linked child's next meeting. */
 export const load: PageServerLoad = ({ params }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const meeting = meetingToPrepare(child.id);
 	const views = meeting ? viewsOf(meeting.id, carer.id) : undefined;
 	return {
-		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		child: { id: child.id, name: callName(child) },
 		meeting: meeting && { id: meeting.id, kind: meeting.kind, startsAt: meeting.startsAt },
 		views: views && {
 			goingWell: views.goingWell,

@@ -6,6 +6,7 @@ import { issueInvite, latestInvite, waitingInvite } from '$lib/server/auth/invit
 import { letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
+import { callName } from '$lib/domain/names';
 
 /**
  * The welcome letter. Opening this page never issues a code: only the "Issue a code" action does
@@ -15,7 +16,7 @@ import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const now = Date.now();
-	const childName = child.preferredName ?? child.fullName;
+	const childName = callName(child);
 	const people = [
 		{
 			id: 'child',

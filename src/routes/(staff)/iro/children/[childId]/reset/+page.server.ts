@@ -6,6 +6,7 @@ import { carerOfChild } from '$lib/server/carers';
 import { letterLanguage, resetNote } from '$lib/server/welcome-letters';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 import { notFound } from '$lib/server/access';
+import { callName } from '$lib/domain/names';
 
 /**
  * Reset a password: the child's own IRO or a manager for a child; a manager for a parent or carer
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const account = accountOfPerson(target);
 	if (!account) notFound();
 	return {
-		child: { id: child.id, name: child.preferredName ?? child.fullName },
+		child: { id: child.id, name: callName(child) },
 		person: { id: forId, name, hasEmail: Boolean(account.emailTo) },
 		history: auditOf(account.id, 'password.reset_issued', 10).map((e) => ({
 			id: e.id,
