@@ -1,13 +1,16 @@
 import { ageBand, ageOn, isPlanningForFuture } from './age';
 import type { IsoDate } from './dates';
+import { VISIBILITIES } from './prepare';
 
 /**
  * "My say": the pre-meeting consultation, in three versions chosen by the child's age on the day of
  * the meeting (4–7 with a grown-up, 8–12, 13+), built on the Three Houses and 0–10 scales.
  * One question, or one small group, per page.
  */
-export type Version = 'young' | 'middle' | 'teen';
-export type Visibility = 'iro' | 'everyone';
+/** The versions of "My say", by age: 4–7 (with a grown-up), 8–12, 13 and over. */
+export const VERSIONS = ['young', 'middle', 'teen'] as const;
+export type Version = (typeof VERSIONS)[number];
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** The form field that holds who may see a question's answer (read by the page and the form parser). */
 export const whoField = (questionId: string) => `${questionId}-who`;

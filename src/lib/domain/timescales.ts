@@ -13,7 +13,8 @@
 import { addMonths, compareDates, daysBetween, parseIsoDate, type IsoDate } from './dates';
 import { addWorkingDays } from './working-days';
 
-export type ChildStatus = 'cared_for' | 'cp_plan';
+export const CHILD_STATUSES = ['cared_for', 'cp_plan'] as const;
+export type ChildStatus = (typeof CHILD_STATUSES)[number];
 export type MeetingKind = 'cla_review' | 'icpc' | 'rcpc';
 export type TimescaleState = 'overdue' | 'due_soon' | 'scheduled_late' | 'on_track';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText, message, readForm, type FormEcho } from './text';
+import { VISIBILITIES } from '$lib/domain/prepare';
 import {
 	FEELINGS,
 	SCALE_MAX,
@@ -17,7 +18,6 @@ import {
  * question ids; who can see an answer is `<id>-who`. Pictures are checkboxes, so they can repeat.
  * Errors are translation keys in the `say` namespace.
  */
-export const VISIBILITIES = ['iro', 'everyone'] as const satisfies readonly Visibility[];
 
 const FEELING_VALUES = ['', ...FEELINGS] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);

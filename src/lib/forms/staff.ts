@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHILD_STATUSES } from '$lib/domain/timescales';
 import { choice, message, optionalText, requiredText } from './text';
 import { newPassword, username } from './auth';
 import { compareDates, isIsoDate, londonDate } from '$lib/domain/dates';
@@ -32,7 +33,7 @@ export const childSchema = (today: string) =>
 			(d) => compareDates(d, today) <= 0 && compareDates(d, '2000-01-01') >= 0,
 			'errors:child.dobRange'
 		),
-		status: choice(['cared_for', 'cp_plan'], 'errors:child.statusRequired'),
+		status: choice(CHILD_STATUSES, 'errors:child.statusRequired'),
 		startDate: dateField(
 			'errors:child.startRequired',
 			(d) => compareDates(d, today) <= 0 && compareDates(d, FIRST_DATE) >= 0,

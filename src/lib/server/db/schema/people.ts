@@ -1,3 +1,4 @@
+import { CHILD_STATUSES } from '../../../domain/timescales';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /** Everyone who can sign in. Children and carers get a row when they redeem their invite. */
@@ -26,7 +27,7 @@ export const children = sqliteTable(
 		fullName: text('full_name').notNull(),
 		preferredName: text('preferred_name'),
 		dateOfBirth: text('date_of_birth').notNull(),
-		status: text('status', { enum: ['cared_for', 'cp_plan'] }).notNull(),
+		status: text('status', { enum: CHILD_STATUSES }).notNull(),
 		/** Date the child became cared for, or the date of the strategy discussion. */
 		startDate: text('start_date'),
 		languages: text('languages').notNull().default(''),

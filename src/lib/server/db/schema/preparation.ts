@@ -1,3 +1,6 @@
+import { CHAIRS, RAISERS, SUPPORT_KINDS, SUPPORT_STATUSES, VISIBILITIES } from '../../../domain/prepare';
+import { VERSIONS } from '../../../domain/consultation';
+import { ATTENDING } from '../../../domain/pack';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { children, carers, users } from './people';
 import { meetings } from './meetings';
@@ -19,7 +22,7 @@ export const consultations = sqliteTable(
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		/** 'young' (4–7), 'middle' (8–12) or 'teen' (13+), fixed when started. */
-		version: text('version', { enum: ['young', 'middle', 'teen'] }).notNull(),
+		version: text('version', { enum: VERSIONS }).notNull(),
 		age: integer('age').notNull(),
 		answers: text('answers').notNull().default('{}'),
 		/** The answers as they were when sent, so the IRO can see what changed after. */
@@ -45,8 +48,8 @@ export const agendaItems = sqliteTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
 		text: text('text').notNull(),
-		raiser: text('raiser', { enum: ['me', 'iro'] }).notNull(),
-		visibility: text('visibility', { enum: ['iro', 'everyone'] }).notNull(),
+		raiser: text('raiser', { enum: RAISERS }).notNull(),
+		visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -61,7 +64,7 @@ export const meetingChoices = sqliteTable('meeting_choices', {
 	childId: text('child_id')
 		.notNull()
 		.references(() => children.id, { onDelete: 'cascade' }),
-	chair: text('chair', { enum: ['iro', 'cochair', 'me'] }),
+	chair: text('chair', { enum: CHAIRS }),
 	choices: text('choices').notNull().default('{}'),
 	/** When the IRO was asked to help a chairing child prepare. */
 	chairHelpRequestedAt: integer('chair_help_requested_at'),
@@ -81,10 +84,8 @@ export const supportRequests = sqliteTable(
 		 * request the backfill could not place). A meeting's pack shows the requests made for it.
 		 */
 		meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-		kind: text('kind', { enum: ['advocate', 'independentVisitor'] }).notNull(),
-		status: text('status', {
-			enum: ['requested', 'inProgress', 'arranged', 'declined', 'withdrawn']
-		}).notNull(),
+		kind: text('kind', { enum: SUPPORT_KINDS }).notNull(),
+		status: text('status', { enum: SUPPORT_STATUSES }).notNull(),
 		note: text('note').notNull().default(''),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
@@ -107,7 +108,7 @@ export const carerViews = sqliteTable(
 		worries: text('worries').notNull().default(''),
 		nextSteps: text('next_steps').notNull().default(''),
 		anythingElse: text('anything_else').notNull().default(''),
-		attending: text('attending', { enum: ['yes', 'no', 'notSure'] }),
+		attending: text('attending', { enum: ATTENDING }),
 		sentAt: integer('sent_at'),
 		updatedAt: integer('updated_at').notNull()
 	},
