@@ -123,7 +123,3 @@ export const allocationSchema = z.object({
 	childId: requiredText('errors:allocation.childRequired', 40),
 	iroId: optionalText(40)
 });
-
-export const inviteSchema = z.object({
-	for: requiredText('errors:invite.forRequired', 40)
-});
