@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixtures';
+import { setDisplay } from './flow-helpers';
 
 /**
  * An axe scan (WCAG 2.2 A/AA) of every page, as each role sees it, in normal and extra-large text,
@@ -10,15 +11,6 @@ const modes = ['normal', 'xlarge'] as const;
 
 // Each test scans several pages twice (AA, then AAA contrast): give it time on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: { origin: BASE_URL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
 
 async function scan(page: Page, paths: string[], text: (typeof modes)[number]) {
 	for (const path of paths) {

@@ -10,7 +10,8 @@ import {
 	join,
 	newDevice,
 	signIn,
-	unique
+	unique,
+	setDisplay
 } from './flow-helpers';
 
 /**
@@ -25,15 +26,6 @@ function inviteRow(page: Page, name: string) {
 	return page
 		.getByRole('table', { name: 'Invite codes and welcome letters' })
 		.getByRole('row', { name: new RegExp(`^${name}`) });
-}
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: { origin: BASE_URL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
 }
 
 /** Scans the page as it is, then in extra-large text, and back. */

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { expect, DEMO_PASSWORD } from './fixtures';
+import { expect, DEMO_PASSWORD, BASE_URL } from './fixtures';
 
 /**
  * Helpers for the flow tests. Every test that changes data makes its own records (children, IROs,
@@ -181,6 +181,32 @@ export async function childWithAccount(browser: Browser, iroPage: Page) {
 	const password = `correct horse ${tag}`;
 	await join(device.page, code, username, password);
 	return { ...device, childId, name, username, password };
+}
+
+/** Sets the signed-in user's text size through the settings form, as a no-JavaScript browser posts it. */
+export async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
+	const response = await page.request.post('/settings?/display', {
+		form: { text, returnTo: '/' },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+}
+
+/** The IRO (on `page`) books a meeting for the child, `days` from today. */
+export async function scheduleMeeting(page: Page, childId: string, days: number) {
+	await page.goto(`/iro/children/${childId}`);
+	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
+	await hydrated(page);
+	await page.getByLabel('Date', { exact: true }).fill(londonDay(days));
+	await page.getByLabel('Time', { exact: true }).fill('15:30');
+	await page.getByLabel('Where').fill('Northfield Family Centre');
+	await page
+		.getByRole('group', { name: 'How people take part' })
+		.getByLabel('In person', { exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Schedule meeting' }).click();
+	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
 }
 
 export { DEMO_PASSWORD };

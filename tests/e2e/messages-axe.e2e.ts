@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
-import { conversationId, hydrated, setDisplay, setLanguage, t } from './messages-helpers';
+import { conversationId, hydrated, setLanguage, t } from './messages-helpers';
+import { setDisplay } from './flow-helpers';
 
 /**
  * Axe (WCAG 2.2 A/AA and AAA contrast) on every messages page, as each role sees it, in normal and

@@ -49,10 +49,6 @@ const form = (page: Page, path: string, data: Record<string, string>) =>
 	});
 
 /** Display settings for the signed-in account (jordan, ben or farida only). */
-export async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	expect((await form(page, '/settings?/display', { text })).status()).toBe(303);
-}
-
 /** Language for the signed-in account (jordan only; always set back to 'en'). */
 export async function setLanguage(page: Page, language: string) {
 	expect((await form(page, '/settings?/language', { language })).status()).toBe(303);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, signIn, expectNoAxeViolations, sentEmails, BASE_URL } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations, sentEmails } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -8,26 +8,17 @@ import {
 	join,
 	londonDay,
 	newDevice,
-	unique
+	unique,
+	setDisplay,
+	scheduleMeeting
 } from './flow-helpers';
 
 /**
- * Carers' views, the IRO's pre-meeting pack, reminders and the caseload's "before the meeting"
- *. helen's views for Sam's meeting are written only here. Private answers and
+ * Carers' views, the IRO's pre-meeting pack, reminders and the caseload's "before the meeting".
+ * helen's views for Sam's meeting are written only here. Private answers and
  * reminders use a new child of amina's (with a new carer), because "My say" tests send Sam's answers.
  * Large print: ben, kacper and farida only, each under a lock, always set back to normal.
  */
-
-const post = { origin: BASE_URL, accept: 'text/html' };
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: post,
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
 
 /** The id of a demo child, from the link on the signed-in IRO's caseload. */
 async function childIdOf(page: Page, fullName: string): Promise<string> {
@@ -43,22 +34,6 @@ async function openPack(page: Page, childId: string): Promise<string> {
 	await expect(page).toHaveURL(/\/iro\/meetings\/[a-z0-9]+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Pre-meeting pack');
 	return new URL(page.url()).pathname;
-}
-
-/** The IRO (on `page`) books a meeting for the child, `days` from today. */
-async function scheduleMeeting(page: Page, childId: string, days: number) {
-	await page.goto(`/iro/children/${childId}`);
-	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
-	await hydrated(page);
-	await page.getByLabel('Date', { exact: true }).fill(londonDay(days));
-	await page.getByLabel('Time', { exact: true }).fill('15:30');
-	await page.getByLabel('Where').fill('Northfield Family Centre');
-	await page
-		.getByRole('group', { name: 'How people take part' })
-		.getByLabel('In person', { exact: true })
-		.check();
-	await page.getByRole('button', { name: 'Schedule meeting' }).click();
-	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
 }
 
 /** A carer added to the child through the IRO's form, who then joins with their code. */

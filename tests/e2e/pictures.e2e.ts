@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -8,26 +8,16 @@ import {
 	join,
 	londonDay,
 	newDevice,
-	unique
+	unique,
+	setDisplay
 } from './flow-helpers';
 
 /**
- * The youngest children's pictures (issue 7): the faces and picture cards are pictures the site
+ * The youngest children's pictures: the faces and picture cards are pictures the site
  * serves itself, so they show on a device without a colour emoji font (this machine's Chromium has
  * none: an emoji there is an empty box). They are shown beside the words on the cards, the check
  * page and the IRO's pack, and are decoration only (alt="").
  */
-
-const post = { origin: BASE_URL, accept: 'text/html' };
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: post,
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
 
 /** `count` pictures in `scope`, each loaded and drawn at a visible size, each with alt="". */
 async function expectPictures(scope: Locator, count: number) {

@@ -1,5 +1,6 @@
 import type { APIResponse, Locator, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixtures';
+import { setDisplay } from './flow-helpers';
 import { hydrated, t, uniqueText } from './messages-helpers';
 
 /**
@@ -15,10 +16,6 @@ const q = (text: string) => `“${text}”`;
 
 const post = (page: Page, path: string, form: Record<string, string>): Promise<APIResponse> =>
 	page.request.post(path, { form, headers: { origin: BASE_URL, accept: 'text/html' }, maxRedirects: 0 });
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	expect((await post(page, '/settings?/display', { text, returnTo: '/' })).status()).toBe(303);
-}
 
 /** The agenda list (its accessible name is checked in English in the first test). */
 const agendaList = (page: Page) => page.locator('ol.agenda');

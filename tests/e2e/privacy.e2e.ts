@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -8,12 +8,14 @@ import {
 	join,
 	londonDay,
 	newDevice,
-	unique
+	unique,
+	setDisplay,
+	scheduleMeeting
 } from './flow-helpers';
 import { conversationId, inboxItem } from './messages-helpers';
 
 /**
- * "Only my IRO" means only my IRO (issue 7). What a child keeps for their IRO (private answers and
+ * "Only my IRO" means only my IRO. What a child keeps for their IRO (private answers and
  * agenda items in the pack, and every message) is read by the child's IRO; a manager reads it only
  * after giving a reason, which the IRO sees. A manager reading never clears the IRO's unread mark.
  * The printed running order holds only what the child shares with everyone.
@@ -21,30 +23,6 @@ import { conversationId, inboxItem } from './messages-helpers';
  */
 
 const HINT = 'Sometimes, like when your IRO is away, their manager may read it to help you.';
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: { origin: BASE_URL, accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
-
-async function scheduleMeeting(page: Page, childId: string, days: number) {
-	await page.goto(`/iro/children/${childId}`);
-	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
-	await hydrated(page);
-	await page.getByLabel('Date', { exact: true }).fill(londonDay(days));
-	await page.getByLabel('Time', { exact: true }).fill('15:30');
-	await page.getByLabel('Where').fill('Northfield Family Centre');
-	await page
-		.getByRole('group', { name: 'How people take part' })
-		.getByLabel('In person', { exact: true })
-		.check();
-	await page.getByRole('button', { name: 'Schedule meeting' }).click();
-	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
-}
 
 async function addAgendaItem(page: Page, text: string, everyone: boolean) {
 	await page.getByLabel('What do you want to talk about?').fill(text);

@@ -3,7 +3,7 @@ import { test, expect, BASE_URL } from './fixtures';
 import { addChild, capitalise, createIro, hydrated, join, newDevice, signIn, unique } from './flow-helpers';
 
 /**
- * Right to left (issue 7): phone numbers, email addresses and codes read left to right inside Arabic
+ * Right to left: phone numbers, email addresses and codes read left to right inside Arabic
  * and Urdu. These tests read where the browser really draws each part of a number, so they fail if
  * its digit groups are laid out right to left ("4501 123 0300").
  */

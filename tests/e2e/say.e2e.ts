@@ -8,7 +8,9 @@ import {
 	join,
 	londonDay,
 	newDevice,
-	unique
+	unique,
+	setDisplay,
+	scheduleMeeting
 } from './flow-helpers';
 
 /**
@@ -45,31 +47,6 @@ async function pick(page: Page, group: string, option: string) {
 async function continueTo(page: Page, path: string | RegExp) {
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(path);
-}
-
-async function setDisplay(page: Page, text: 'normal' | 'xlarge') {
-	const response = await page.request.post('/settings?/display', {
-		form: { text, returnTo: '/' },
-		headers: post,
-		maxRedirects: 0
-	});
-	expect(response.status()).toBe(303);
-}
-
-/** The IRO (on `page`) books a meeting for the child, `days` from today. */
-async function scheduleMeeting(page: Page, childId: string, days: number) {
-	await page.goto(`/iro/children/${childId}`);
-	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
-	await hydrated(page);
-	await page.getByLabel('Date', { exact: true }).fill(londonDay(days));
-	await page.getByLabel('Time', { exact: true }).fill('15:30');
-	await page.getByLabel('Where').fill('Northfield Family Centre');
-	await page
-		.getByRole('group', { name: 'How people take part' })
-		.getByLabel('In person', { exact: true })
-		.check();
-	await page.getByRole('button', { name: 'Schedule meeting' }).click();
-	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
 }
 
 // Sam's answers are shared by the first tests here, so this file runs in order, in one worker.

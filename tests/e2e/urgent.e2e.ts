@@ -1,14 +1,7 @@
 import { spawn } from 'node:child_process';
 import { test, expect, signIn, expectNoAxeViolations, BASE_URL } from './fixtures';
-import {
-	conversationId,
-	device,
-	emailsSince,
-	expectPrivate,
-	hydrated,
-	setDisplay,
-	uniqueText
-} from './messages-helpers';
+import { conversationId, device, emailsSince, expectPrivate, hydrated, uniqueText } from './messages-helpers';
+import { setDisplay } from './flow-helpers';
 import { isWorkingTime } from '../../src/lib/domain/working-hours';
 
 /**
