@@ -28,10 +28,7 @@ export async function device(browser: Browser, login: string, options: BrowserCo
 	return { context, page };
 }
 
-/** SvelteKit's hydration resets what was typed before it; type only once the scripts have run. */
-export async function hydrated(page: Page) {
-	await page.waitForLoadState('networkidle');
-}
+export { hydrated } from './flow-helpers';
 
 /** A locale's strings, read from locales/<lang>/<namespace>.json, e.g. t('pl','messages','read'). */
 export function t(lang: string, namespace: string, key: string, params: Record<string, string> = {}) {
