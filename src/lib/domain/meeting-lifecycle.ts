@@ -30,3 +30,25 @@ export function mayChangeMeeting(meeting: MeetingTimes, now: number): boolean {
 export function startAllowed(startsAt: number, now: number): boolean {
 	return Number.isFinite(startsAt) && startsAt > now;
 }
+
+/**
+ * Where a meeting is in its life, for the IRO and for everyone after it:
+ * - upcoming: booked, still to come;
+ * - cancelled;
+ * - to_write_up: its time has passed and its IRO has not yet recorded what happened (never "held" by the clock);
+ * - held: its IRO recorded it as held (timescales run from `heldOn`);
+ * - not_held: its IRO recorded that it did not take place (the review is still owed).
+ */
+export const REVIEW_STATES = ['upcoming', 'cancelled', 'to_write_up', 'held', 'not_held'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface MeetingRecord extends MeetingTimes {
+	heldOn: string | null;
+	writtenUpAt: number | null;
+}
+
+export function reviewState(meeting: MeetingRecord, now: number): ReviewState {
+	if (meeting.cancelledAt !== null) return 'cancelled';
+	if (meeting.writtenUpAt !== null) return meeting.heldOn !== null ? 'held' : 'not_held';
+	return meeting.startsAt <= now ? 'to_write_up' : 'upcoming';
+}

@@ -14,6 +14,13 @@ export const meetings = sqliteTable(
 		venue: text('venue').notNull(),
 		mode: text('mode', { enum: ['in_person', 'online', 'hybrid'] }).notNull(),
 		cancelledAt: integer('cancelled_at'),
+		/** The write-up: a review is held only when its IRO records it (never by the clock). */
+		heldOn: text('held_on'),
+		/** Set instead of `heldOn` when the IRO records that the review did not take place. */
+		notHeldReason: text('not_held_reason'),
+		/** Instant the IRO wrote the review up (held or not held); null while it waits to be written up. */
+		writtenUpAt: integer('written_up_at'),
+		writtenUpBy: text('written_up_by'),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [index('meetings_child_idx').on(t.childId, t.startsAt)]
