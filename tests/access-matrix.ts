@@ -39,6 +39,14 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		actions: { default: {} }
 	},
 	{
+		// The quick exit: signs out and goes to the neutral site, for everyone, with or without a form.
+		route: '/leave',
+		path: fixed('/leave'),
+		get: { anon: 'redirect', child: 'redirect', carer: 'redirect', iro: 'redirect', manager: 'redirect' },
+		actions: { default: {} },
+		signsOut: true
+	},
+	{
 		route: '/account/password',
 		path: fixed('/account/password'),
 		get: { ...everyone, anon: 'signIn' },

@@ -23,6 +23,8 @@ export interface RouteRule {
 	get: Record<Actor, Expect>;
 	/** Form actions ("default" or named): who is refused (404, or sign in first for visitors). */
 	actions?: Record<string, Partial<Record<Actor, Expect>>>;
+	/** Visiting it signs the visitor out (the quick exit): checked with sessions of its own. */
+	signsOut?: true;
 }
 
 export const fixed = (path: string) => () => path;

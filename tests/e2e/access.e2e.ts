@@ -72,7 +72,8 @@ test.describe('access matrix', () => {
 			for (const actor of actors) {
 				for (const which of ['own', 'other'] as const) {
 					const path = rule.path(ids, which);
-					const response = await sessions.get(actor)!.get(path, { maxRedirects: 0 });
+					const ctx = rule.signsOut ? await session(actor) : sessions.get(actor)!;
+					const response = await ctx.get(path, { maxRedirects: 0 });
 					const got = outcomeOf(response.status(), response.headers()['location']);
 					const want = expected(rule.get[actor], which);
 					if (got !== want) failures.push(`${actor} ${which} ${path}: expected ${want}, got ${got}`);

@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
-import type { Cookies } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { db, tables, write, writeIfFree } from '../db';
 import { newId } from '../ids';
 import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
@@ -104,4 +104,11 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, role
 
 export function deleteSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(sessionCookieName(url), { path: '/', secure: !isLocal(url) });
+}
+
+/** Ends this request's session, on the server and in the browser (signing out, and the quick exit). */
+export function endSession(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url'>) {
+	if (event.locals.sessionId) invalidateSession(event.locals.sessionId);
+	deleteSessionCookie(event.cookies, event.url);
+	event.locals.user = null;
 }
