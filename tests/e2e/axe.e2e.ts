@@ -46,6 +46,9 @@ for (const text of modes) {
 			await page.getByRole('button', { name: 'Continue' }).click();
 			await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 			await expectNoAxeViolations(page, 'join errors');
+			await page.goto('/no-such-page');
+			await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+			await expectNoAxeViolations(page, `not found (${text})`);
 		});
 
 		test('public pages in Arabic', async ({ page }) => {

@@ -118,3 +118,23 @@ test('a visitor whose browser asks for Polish gets Polish, and so does kacper af
 	await kacper.context.close();
 	expect([...visitor.csp, ...kacper.csp], 'CSP violations').toEqual([]);
 });
+
+test('a page that is not there says so in the reader’s language, with and without JavaScript', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'zainab');
+	const response = await page.goto('/me/no-such-page');
+	expect(response?.status()).toBe(404);
+	await expectArabic(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
+	await expect(page).toHaveTitle('الصفحة غير موجودة – Voicebox');
+	await page.getByRole('link', { name: 'اذهب إلى الصفحة الرئيسية' }).click();
+	await expect(page).toHaveURL('/me');
+
+	const noScript = await newDevice(browser, { javaScriptEnabled: false, locale: 'pl-PL' });
+	const missing = await noScript.page.goto('/nothing-here');
+	expect(missing?.status()).toBe(404);
+	await expect(noScript.page.getByRole('heading', { level: 1 })).toHaveText('Nie znaleziono strony');
+	await noScript.context.close();
+});
