@@ -53,7 +53,9 @@ test('a child joins with the code from their letter; it works once; then the IRO
 	const code = await issueCode(page, childId, `Issue a code for ${name}`);
 	// The letter is written for the child, and names their IRO.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome to Voicebox, ${name}!`);
-	await expect(page.getByRole('article')).toContainText('The IRO is Amina Rahman.');
+	await expect(page.getByRole('article')).toContainText('Your IRO is Amina Rahman.');
+	await expect(page.getByRole('article')).toContainText('makes sure your plan is right for you');
+	await expect(page.getByRole('article')).not.toContainText('the child');
 	await page.getByRole('link', { name: 'Back' }).click();
 	await expect(inviteRow(page, name)).toContainText('Code waiting to be used');
 
@@ -111,6 +113,8 @@ test('a stopped code and a replaced code do not work; a carer joins and sees onl
 	// Stop a code: it says so, and the code is refused.
 	const stopped = await issueCode(page, childId, `Issue a code for ${carer}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome to Voicebox, ${carer}`);
+	// The carer's letter speaks to the grown-up, about the child by name.
+	await expect(page.getByRole('article')).toContainText(`Leo${name}’s IRO is Amina Rahman.`);
 	await page.goto(`/iro/children/${childId}`);
 	await expect(inviteRow(page, carer)).toContainText('Code waiting to be used');
 	await page.getByRole('button', { name: `Stop the code for ${carer}` }).click();
