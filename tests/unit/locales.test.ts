@@ -42,6 +42,21 @@ describe('translations', () => {
 			expect(copies.length, copies.join(', ')).toBeLessThanOrEqual(Math.ceil(words.length * 0.06));
 		});
 
+		it('uses one term for each concept: wherever the English names it, this language names it the same way', () => {
+			// glossary.json holds each language's term for each named part of Voicebox ("My say", "My agenda" …):
+			// a text whose English contains the English term must contain this language's term.
+			const bare = (term: string) => term.replace(/[?？؟]$/u, '');
+			const drift: string[] = [];
+			for (const concept of Object.keys(english).filter((k) => k.startsWith('glossary.json:'))) {
+				for (const key of Object.keys(english)) {
+					if (key.startsWith('glossary.json:') || !english[key].includes(bare(english[concept]))) continue;
+					if (!messages[key]?.includes(bare(messages[concept])))
+						drift.push(`${key} should say “${messages[concept]}”: ${messages[key]}`);
+				}
+			}
+			expect(drift).toEqual([]);
+		});
+
 		it('keeps every {{placeholder}}', () => {
 			const broken = Object.keys(english).filter(
 				(k) => k in messages && placeholders(messages[k]).join() !== placeholders(english[k]).join()
