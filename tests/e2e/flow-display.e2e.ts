@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, setTextSize, DEMO_PASSWORD } from './fixtures';
+import { test, expect, setTextSize, DEMO_PASSWORD, BASE_URL } from './fixtures';
 import {
 	addChild,
 	capitalise,
@@ -212,4 +212,31 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('link', { name })).toBeVisible();
 		await context.close();
 	});
+});
+
+test('in Arabic, the dyslexia setting says what it does there, and keeps Arabic letters joined', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	await expect(page.getByText('has letters for English only')).toHaveCount(0);
+	await page.request.post('/settings?/language', {
+		form: { language: 'ar', returnTo: '/settings' },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	await page.request.post('/settings?/display', {
+		form: { font: 'dyslexic', returnTo: '/settings' },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	await page.goto('/settings');
+	await expect(page.locator('html')).toHaveAttribute('data-font', 'dyslexic');
+	const font = page.getByRole('group', { name: 'نوع الخط' });
+	await expect(font).toHaveAccessibleDescription(/فيه حروف إنجليزية فقط/);
+	const spacing = await page.evaluate(() => {
+		const style = getComputedStyle(document.body);
+		return { letters: style.letterSpacing, words: parseFloat(style.wordSpacing) };
+	});
+	expect(spacing.letters).toBe('normal');
+	expect(spacing.words).toBeGreaterThan(0);
 });

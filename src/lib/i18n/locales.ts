@@ -1,18 +1,21 @@
-/** The 13 languages Voicebox speaks. Names are written in their own script. */
+/**
+ * The 13 languages Voicebox speaks. Names are written in their own script; `script` is the writing
+ * system (the dyslexia-friendly font has Latin letters only).
+ */
 export const LOCALES = [
-	{ code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB' },
-	{ code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar' },
-	{ code: 'zh-Hant', name: '中文（繁體）', dir: 'ltr', intl: 'zh-Hant-HK' },
-	{ code: 'ur', name: 'اردو', dir: 'rtl', intl: 'ur-PK' },
-	{ code: 'pl', name: 'Polski', dir: 'ltr', intl: 'pl' },
-	{ code: 'pa', name: 'ਪੰਜਾਬੀ', dir: 'ltr', intl: 'pa-Guru-IN' },
-	{ code: 'es', name: 'Español', dir: 'ltr', intl: 'es' },
-	{ code: 'bn', name: 'বাংলা', dir: 'ltr', intl: 'bn' },
-	{ code: 'hi', name: 'हिन्दी', dir: 'ltr', intl: 'hi' },
-	{ code: 'de', name: 'Deutsch', dir: 'ltr', intl: 'de' },
-	{ code: 'fr', name: 'Français', dir: 'ltr', intl: 'fr' },
-	{ code: 'tr', name: 'Türkçe', dir: 'ltr', intl: 'tr' },
-	{ code: 'ms', name: 'Bahasa Melayu', dir: 'ltr', intl: 'ms' }
+	{ code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB', script: 'latin' },
+	{ code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar', script: 'arabic' },
+	{ code: 'zh-Hant', name: '中文（繁體）', dir: 'ltr', intl: 'zh-Hant-HK', script: 'han' },
+	{ code: 'ur', name: 'اردو', dir: 'rtl', intl: 'ur-PK', script: 'arabic' },
+	{ code: 'pl', name: 'Polski', dir: 'ltr', intl: 'pl', script: 'latin' },
+	{ code: 'pa', name: 'ਪੰਜਾਬੀ', dir: 'ltr', intl: 'pa-Guru-IN', script: 'gurmukhi' },
+	{ code: 'es', name: 'Español', dir: 'ltr', intl: 'es', script: 'latin' },
+	{ code: 'bn', name: 'বাংলা', dir: 'ltr', intl: 'bn', script: 'bengali' },
+	{ code: 'hi', name: 'हिन्दी', dir: 'ltr', intl: 'hi', script: 'devanagari' },
+	{ code: 'de', name: 'Deutsch', dir: 'ltr', intl: 'de', script: 'latin' },
+	{ code: 'fr', name: 'Français', dir: 'ltr', intl: 'fr', script: 'latin' },
+	{ code: 'tr', name: 'Türkçe', dir: 'ltr', intl: 'tr', script: 'latin' },
+	{ code: 'ms', name: 'Bahasa Melayu', dir: 'ltr', intl: 'ms', script: 'latin' }
 ] as const;
 
 export type Locale = (typeof LOCALES)[number]['code'];
