@@ -1,57 +1,52 @@
 import { daysBetween, londonDate } from '$lib/domain/dates';
-
-/** Dates and times in Europe/London, in the reader's language. */
-const ZONE = 'Europe/London';
+import {
+	fieldsOf,
+	formatAmount,
+	formatRelativeDays,
+	formatShape,
+	joinList,
+	makeDateKit,
+	type DateKit
+} from '$lib/i18n/date-kit';
 
 /**
- * Building an Intl formatter costs far more than using one (about 180 times), and a page formats many
- * dates: each formatter is made once per language and options, then reused.
+ * Dates and times in Europe/London, in the reader's language, from the language's date kit (see
+ * i18n/date-kit.ts): the browser formats exactly as the server did, whatever language data it has.
  */
-const made = new Map<string, unknown>();
-function cached<T>(kind: string, intl: string, options: object, make: () => T): T {
-	const key = `${kind}|${intl}|${JSON.stringify(options)}`;
-	let formatter = made.get(key) as T | undefined;
-	if (formatter === undefined) {
-		formatter = make();
-		made.set(key, formatter);
-	}
-	return formatter;
+const kits = new Map<string, DateKit>();
+
+/** The root layout hands over the kit the server sent, before any page formats a date. */
+export function useDateKit(intl: string, kit: DateKit) {
+	kits.set(intl, kit);
 }
-function dateTimeFormat(intl: string, options: Intl.DateTimeFormatOptions) {
-	return cached('dt', intl, options, () => new Intl.DateTimeFormat(intl, options));
+
+/** The kit for a language (made once from the runtime's own data when none was handed over). */
+export function dateKitFor(intl: string): DateKit {
+	let kit = kits.get(intl);
+	if (!kit) {
+		kit = makeDateKit(intl);
+		kits.set(intl, kit);
+	}
+	return kit;
 }
 
 export function formatDateTime(instant: number, intl: string): string {
-	return dateTimeFormat(intl, {
-		timeZone: ZONE,
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: 'numeric',
-		minute: '2-digit'
-	}).format(instant);
+	return formatShape(dateKitFor(intl), 'dateTime', fieldsOf(instant, 'Europe/London'));
 }
 
 export function formatTime(instant: number, intl: string): string {
-	return dateTimeFormat(intl, { timeZone: ZONE, hour: 'numeric', minute: '2-digit' }).format(instant);
+	return formatShape(dateKitFor(intl), 'time', fieldsOf(instant, 'Europe/London'));
 }
 
 /** A calendar date (YYYY-MM-DD), e.g. "3 March 2026". */
 export function formatDate(date: string, intl: string): string {
 	const [y, m, d] = date.split('-').map(Number);
-	return dateTimeFormat(intl, {
-		timeZone: 'UTC',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	}).format(Date.UTC(y, m - 1, d));
+	return formatShape(dateKitFor(intl), 'date', fieldsOf(Date.UTC(y, m - 1, d), 'UTC'));
 }
 
 /** "in 9 days", "tomorrow", "3 days ago", in the reader's language. */
 export function relativeDays(days: number, intl: string): string {
-	const options = { numeric: 'auto' } as const;
-	return cached('rt', intl, options, () => new Intl.RelativeTimeFormat(intl, options)).format(days, 'day');
+	return formatRelativeDays(dateKitFor(intl), days, intl);
 }
 
 /** "yesterday at 16:00", "today at 09:30", or the full date for older times. */
@@ -68,19 +63,15 @@ export function formatWhen(
 
 /** A length of time in whole minutes, e.g. "1 hour, 5 minutes" or "45 minutes", in the reader's language. */
 export function formatDuration(ms: number, intl: string): string {
+	const kit = dateKitFor(intl);
 	const total = Math.max(0, Math.round(ms / 60_000));
 	const days = Math.floor(total / 1440);
 	const hours = Math.floor((total % 1440) / 60);
 	const minutes = total % 60;
-	const unit = (value: number, u: 'day' | 'hour' | 'minute') => {
-		const options = { style: 'unit', unit: u, unitDisplay: 'long' } as const;
-		return cached('nf', intl, options, () => new Intl.NumberFormat(intl, options)).format(value);
-	};
 	const parts = [
-		days ? unit(days, 'day') : '',
-		hours ? unit(hours, 'hour') : '',
-		minutes || total === 0 ? unit(minutes, 'minute') : ''
+		days ? formatAmount(kit, days, 'day', intl) : '',
+		hours ? formatAmount(kit, hours, 'hour', intl) : '',
+		minutes || total === 0 ? formatAmount(kit, minutes, 'minute', intl) : ''
 	].filter(Boolean);
-	const options = { style: 'narrow', type: 'unit' } as const;
-	return cached('lf', intl, options, () => new Intl.ListFormat(intl, options)).format(parts);
+	return joinList(kit, parts);
 }

@@ -4,6 +4,7 @@ import { messagesFor } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
+import { dateKitFor } from '$lib/format';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const { lang, user, display } = locals;
@@ -15,6 +16,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		lang,
 		dir: localeInfo(lang).dir,
 		messages: messagesFor(lang),
+		// How this language writes dates, so the browser writes them as the server did (i18n/date-kit.ts).
+		dateKit: dateKitFor(localeInfo(lang).intl),
 		display,
 		user: user && { role: user.role, displayName: user.displayName },
 		idleTimeoutMs: user ? IDLE_TIMEOUT_MS[user.role] : null,
