@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, blob } from 'drizzle-orm/sqlite-core';
 import { children, carers, users } from './people';
 
@@ -48,7 +49,17 @@ export const messages = sqliteTable(
 		/** Urgent messages: when it was emailed again to the duty manager and every manager, unacknowledged. */
 		escalatedAt: integer('escalated_at')
 	},
-	(t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)]
+	(t) => [
+		index('messages_conversation_idx').on(t.conversationId, t.createdAt),
+		// Unread and urgent-unread messages are a few among millions: the header count, the inbox and the
+		// caseload ask for them on every page, so they have partial indexes of their own.
+		index('messages_unread_idx')
+			.on(t.conversationId, t.fromStaff)
+			.where(sql`${t.readAt} is null`),
+		index('messages_urgent_unread_idx')
+			.on(t.conversationId)
+			.where(sql`${t.urgent} = 1 and ${t.readAt} is null`)
+	]
 );
 
 /** Every email goes here first; a sender delivers it and retries on failure, so none is lost. */
