@@ -3,12 +3,20 @@ import { requireOwnChild } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // What the child has done for their next meeting, and any reminder.
 import { childChecklist } from '$lib/server/progress';
+// A meeting moved or cancelled lately.
+import { recentChanges } from '$lib/server/meeting-notices';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
 	return {
 		...childSummary(child),
 		checklist: childChecklist(child),
+		changes: recentChanges(child.id).map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			from: c.fromStartsAt,
+			to: c.toStartsAt
+		})),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -9,6 +9,7 @@ import { inbox } from '$lib/server/messages';
 import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
+import { reviewState } from '$lib/domain/meeting-lifecycle';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
@@ -26,7 +27,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	return {
 		child: { ...child, age: ageOn(child.dateOfBirth, londonDate(now)) },
 		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
-		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now })),
+		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now, state: reviewState(m, now) })),
 		timescale: timescaleOf(child, meetings, now),
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
@@ -41,6 +42,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		scheduled: url.searchParams.has('scheduled'),
 		moved: url.searchParams.has('moved'),
 		cancelled: url.searchParams.has('cancelled'),
+		writtenUp: url.searchParams.has('writtenUp'),
 		carerAdded: url.searchParams.has('carerAdded')
 	};
 };

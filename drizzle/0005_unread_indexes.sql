@@ -1,2 +1,0 @@
-CREATE INDEX `messages_unread_idx` ON `messages` (`conversation_id`,`from_staff`) WHERE "messages"."read_at" is null;--> statement-breakpoint
-CREATE INDEX `messages_urgent_unread_idx` ON `messages` (`conversation_id`) WHERE "messages"."urgent" = 1 and "messages"."read_at" is null;
