@@ -3,12 +3,15 @@ import { requireOwnChild } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // What the child has done for their next meeting, and any reminder.
 import { childChecklist } from '$lib/server/progress';
+// "A letter from your IRO" once one has been sent.
+import { lettersOfChild } from '$lib/server/outcomes';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
 	return {
 		...childSummary(child),
 		checklist: childChecklist(child),
+		letters: lettersOfChild(child.id),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -4,6 +4,9 @@ import { caseload } from '$lib/server/children';
 // Who the IRO has heard from before each upcoming meeting.
 import { beforeTheMeeting } from '$lib/server/pack';
 import { notHeardFilter } from '$lib/domain/pack';
+// Overdue follow-ups (decisions of held reviews) per child.
+import { overdueFollowUps } from '$lib/server/follow-ups';
+import { londonDate } from '$lib/domain/dates';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
@@ -17,6 +20,7 @@ export const load: PageServerLoad = ({ url }) => {
 		allRows: rows,
 		rows: notHeard ? rows.filter((r) => before[r.child.id]?.notHeard) : rows,
 		before,
+		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		notHeard
 	};
 };
