@@ -9,7 +9,11 @@ const held = (suffix: string) => (ids: Ids, which: Which) =>
 	which === 'own'
 		? `/iro/children/${ids.ownChild}/meetings/${ids.ownHeldMeeting}${suffix}`
 		: `/iro/children/${ids.otherChild}/meetings/${ids.otherHeldMeeting}${suffix}`;
-const ownIroAction = { ...refusedToNonStaff, iro: { own: 'ok', other: 'notFound' }, manager: 'notFound' } as const;
+const ownIroAction = {
+	...refusedToNonStaff,
+	iro: { own: 'ok', other: 'notFound' },
+	manager: 'notFound'
+} as const;
 
 export const OUTCOME_RULES: RouteRule[] = [
 	{

@@ -9,4 +9,9 @@ import { PREPARE_RULES } from './prepare';
 import { PACK_RULES } from './pack';
 import { OUTCOME_RULES } from './outcomes';
 
-export const PREPARATION_RULES: RouteRule[] = [...SAY_RULES, ...PREPARE_RULES, ...PACK_RULES, ...OUTCOME_RULES];
+export const PREPARATION_RULES: RouteRule[] = [
+	...SAY_RULES,
+	...PREPARE_RULES,
+	...PACK_RULES,
+	...OUTCOME_RULES
+];

@@ -63,7 +63,7 @@ test.describe('access matrix', () => {
 		};
 		const meetingOf = async (childId: string) =>
 			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
-				/\/meetings\/(?!new\b)(\w+)/
+				/\/meetings\/(?!new\b)(\w+)"/
 			)?.[1] ?? 'none';
 		ids.ownMeeting = await meetingOf(ids.ownChild);
 		ids.otherMeeting = await meetingOf(ids.otherChild);
@@ -73,7 +73,8 @@ test.describe('access matrix', () => {
 				/\/meetings\/(\w+)\/outcomes/
 			)?.[1] ?? '';
 		const letterOf = async (login: string) =>
-			(await (await (await session(login)).get('/me/letters')).text()).match(/\/me\/letters\/(\w+)/)?.[1] ?? '';
+			(await (await (await session(login)).get('/me/letters')).text()).match(/\/me\/letters\/(\w+)/)?.[1] ??
+			'';
 		ids.ownHeldMeeting = await heldOf('amina', ids.ownChild);
 		ids.otherHeldMeeting = await heldOf('ben', ids.otherChild);
 		ids.ownLetter = await letterOf('sam');

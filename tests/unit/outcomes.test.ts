@@ -65,7 +65,13 @@ describe('you said, we did', () => {
 	it('keeps what happened to each agenda item, in the child’s order, and ignores another meeting’s items', () => {
 		const { childId, meetingId } = heldReview();
 		const first = addAgendaItem({ childId, meetingId, text: 'My bedroom', raiser: 'me', visibility: 'iro' });
-		const second = addAgendaItem({ childId, meetingId, text: 'School trips', raiser: 'iro', visibility: 'everyone' });
+		const second = addAgendaItem({
+			childId,
+			meetingId,
+			text: 'School trips',
+			raiser: 'iro',
+			visibility: 'everyone'
+		});
 		const elsewhere = heldReview();
 		const foreign = addAgendaItem({
 			childId: elsewhere.childId,
@@ -94,15 +100,29 @@ describe('you said, we did', () => {
 describe('the letter after the meeting', () => {
 	it('shows only the decisions marked for the child, and keeps what it said once sent', () => {
 		const { child, childId, meeting, meetingId } = heldReview();
-		const item = addAgendaItem({ childId, meetingId, text: 'Seeing my brother', raiser: 'me', visibility: 'iro' });
+		const item = addAgendaItem({
+			childId,
+			meetingId,
+			text: 'Seeing my brother',
+			raiser: 'me',
+			visibility: 'iro'
+		});
 		if (!item.ok) throw new Error('agenda');
 		outcomes.saveOutcomes(meetingId, iroId, { [item.id]: 'You will see him every other Saturday.' });
 		outcomes.addDecision(meeting, iroId, decision());
-		outcomes.addDecision(meeting, iroId, decision({ text: 'Private professional step', visibleToChild: false }));
+		outcomes.addDecision(
+			meeting,
+			iroId,
+			decision({ text: 'Private professional step', visibleToChild: false })
+		);
 
 		const content = outcomes.letterContent(meeting, child, NOW);
-		expect(content.decisions.map((d) => d.text)).toEqual(['Family time with your brother every other Saturday']);
-		expect(content.items).toEqual([{ said: 'Seeing my brother', did: 'You will see him every other Saturday.' }]);
+		expect(content.decisions.map((d) => d.text)).toEqual([
+			'Family time with your brother every other Saturday'
+		]);
+		expect(content.items).toEqual([
+			{ said: 'Seeing my brother', did: 'You will see him every other Saturday.' }
+		]);
 
 		expect(outcomes.lettersOfChild(childId)).toEqual([]);
 		const words = { ...emptyWords(), thanks: 'You were brilliant.' };
@@ -147,7 +167,14 @@ describe('the letter after the meeting', () => {
 				.where(eq(tables.meetings.id, older))
 				.run()
 		);
-		const first = outcomes.sendLetter(meetingOfChild(childId, older)!, child, iroId, emptyWords(), 'en', NOW - 190 * DAY);
+		const first = outcomes.sendLetter(
+			meetingOfChild(childId, older)!,
+			child,
+			iroId,
+			emptyWords(),
+			'en',
+			NOW - 190 * DAY
+		);
 		const latest = db()
 			.select()
 			.from(tables.meetings)

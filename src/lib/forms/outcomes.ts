@@ -45,7 +45,10 @@ export const doneSchema = z.object({
 });
 
 /** The IRO's own words for each part of the letter, and the language of the set words. */
-export function letterWords(form: FormData, fallback: Locale): { words: LetterWords; locale: Locale } | { errors: Record<string, string> } {
+export function letterWords(
+	form: FormData,
+	fallback: Locale
+): { words: LetterWords; locale: Locale } | { errors: Record<string, string> } {
 	const words = {} as LetterWords;
 	const errors: Record<string, string> = {};
 	for (const part of LETTER_PARTS) {

@@ -88,7 +88,14 @@ export function addDecision(meeting: Meeting, userId: string, input: NewDecision
 	const id = newId();
 	write((tx) => {
 		tx.insert(decisions)
-			.values({ id, meetingId: meeting.id, childId: meeting.childId, ...input, createdAt: now, createdBy: userId })
+			.values({
+				id,
+				meetingId: meeting.id,
+				childId: meeting.childId,
+				...input,
+				createdAt: now,
+				createdBy: userId
+			})
 			.run();
 		recordAudit({ userId, action: 'decision.add', subjectId: id, detail: meeting.id }, now, tx);
 	});
@@ -96,7 +103,12 @@ export function addDecision(meeting: Meeting, userId: string, input: NewDecision
 }
 
 /** Takes back a decision of this meeting that is not done yet; false if there is none such. */
-export function removeDecision(meetingId: string, decisionId: string, userId: string, now = Date.now()): boolean {
+export function removeDecision(
+	meetingId: string,
+	decisionId: string,
+	userId: string,
+	now = Date.now()
+): boolean {
 	return write((tx) => {
 		const result = tx
 			.delete(decisions)
@@ -245,7 +257,11 @@ export function sentLetterOf(childId: string, letterId: string): MeetingLetter |
 		.select()
 		.from(meetingLetters)
 		.where(
-			and(eq(meetingLetters.id, letterId), eq(meetingLetters.childId, childId), isNotNull(meetingLetters.sentAt))
+			and(
+				eq(meetingLetters.id, letterId),
+				eq(meetingLetters.childId, childId),
+				isNotNull(meetingLetters.sentAt)
+			)
 		)
 		.get();
 }

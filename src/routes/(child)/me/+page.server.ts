@@ -5,6 +5,8 @@ import { childSummary } from '$lib/server/home';
 import { childChecklist } from '$lib/server/progress';
 // "A letter from your IRO" once one has been sent.
 import { lettersOfChild } from '$lib/server/outcomes';
+// A meeting moved or cancelled lately.
+import { recentChanges } from '$lib/server/meeting-notices';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
@@ -12,6 +14,12 @@ export const load: PageServerLoad = ({ url }) => {
 		...childSummary(child),
 		checklist: childChecklist(child),
 		letters: lettersOfChild(child.id),
+		changes: recentChanges(child.id).map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			from: c.fromStartsAt,
+			to: c.toStartsAt
+		})),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -76,5 +76,8 @@ export const meetingLetters = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [uniqueIndex('meeting_letters_meeting_idx').on(t.meetingId), index('meeting_letters_child_idx').on(t.childId)]
+	(t) => [
+		uniqueIndex('meeting_letters_meeting_idx').on(t.meetingId),
+		index('meeting_letters_child_idx').on(t.childId)
+	]
 );

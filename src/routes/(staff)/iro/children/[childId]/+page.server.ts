@@ -27,11 +27,13 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	return {
 		child: { ...child, age: ageOn(child.dateOfBirth, londonDate(now)) },
 		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
-		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now })),
+		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now, state: reviewState(m, now) })),
 		timescale: timescaleOf(child, meetings, now),
 		// Held reviews get outcomes, decisions and a letter to the child, written by the child's IRO.
 		heldIds:
-			locals.user!.role === 'iro' ? meetings.filter((m) => reviewState(m, now) === 'held').map((m) => m.id) : [],
+			locals.user!.role === 'iro'
+				? meetings.filter((m) => reviewState(m, now) === 'held').map((m) => m.id)
+				: [],
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
 		canReset: {
@@ -45,6 +47,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		scheduled: url.searchParams.has('scheduled'),
 		moved: url.searchParams.has('moved'),
 		cancelled: url.searchParams.has('cancelled'),
+		writtenUp: url.searchParams.has('writtenUp'),
 		carerAdded: url.searchParams.has('carerAdded')
 	};
 };

@@ -3,7 +3,14 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireHeldReview } from '$lib/server/access';
 import { failWith, keepTyped } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { contentOf, letterContent, letterOf, saveLetterDraft, sendLetter, wordsFrom } from '$lib/server/outcomes';
+import {
+	contentOf,
+	letterContent,
+	letterOf,
+	saveLetterDraft,
+	sendLetter,
+	wordsFrom
+} from '$lib/server/outcomes';
 import { renderLetter } from '$lib/server/outcome-letters';
 import { letterLanguage } from '$lib/server/welcome-letters';
 import { letterWords } from '$lib/forms/outcomes';
@@ -40,7 +47,12 @@ async function start({ params, request }: RequestEvent) {
 	const review = requireHeldReview(params.childId, params.meetingId);
 	const form = await request.formData();
 	const parsed = letterWords(form, letterLanguage(review.child));
-	return { ...review, form, parsed, back: `/iro/children/${review.child.id}/meetings/${review.meeting.id}/letter` };
+	return {
+		...review,
+		form,
+		parsed,
+		back: `/iro/children/${review.child.id}/meetings/${review.meeting.id}/letter`
+	};
 }
 
 export const actions: Actions = {
@@ -56,7 +68,9 @@ export const actions: Actions = {
 	send: keepTyped('thanks', async (event) => {
 		const { user, child, meeting, form, parsed, back } = await start(event);
 		if ('errors' in parsed) return failWith(form, parsed.errors);
-		const result = storeOnce(form, user.id, () => sendLetter(meeting, child, user.id, parsed.words, parsed.locale));
+		const result = storeOnce(form, user.id, () =>
+			sendLetter(meeting, child, user.id, parsed.words, parsed.locale)
+		);
 		if (!result.ok && !letterOf(meeting.id)?.sentAt)
 			return failWith(form, { form: 'outcomes:errors.alreadySent' }, 409);
 		redirect(303, `${back}?sent=1`);

@@ -3,7 +3,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireHeldReview } from '$lib/server/access';
 import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { addDecision, decisionsOf, letterOf, outcomesOf, removeDecision, saveOutcomes } from '$lib/server/outcomes';
+import {
+	addDecision,
+	decisionsOf,
+	letterOf,
+	outcomesOf,
+	removeDecision,
+	saveOutcomes
+} from '$lib/server/outcomes';
 import { decisionSchema, outcomeText } from '$lib/forms/outcomes';
 import { DECISION_ROLES } from '$lib/domain/outcomes';
 import { callName } from '$lib/domain/names';
