@@ -8,6 +8,9 @@ export interface Ids {
 	/** Sam's and Kacper's next meetings (for pre-meeting packs and carers' views). */
 	ownMeeting: string;
 	otherMeeting: string;
+	/** Sam's and Kacper's last past reviews (written up in the demo), for the write-up page. */
+	ownPastMeeting?: string;
+	otherPastMeeting?: string;
 	ownChild: string;
 	otherChild: string;
 	ownIro: string;

@@ -61,6 +61,7 @@ test.describe('access matrix', () => {
 			ownLetter: '',
 			otherLetter: ''
 		};
+		// The next meeting's "Move or cancel" link (not a past meeting's "/write-up" link).
 		const meetingOf = async (childId: string) =>
 			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
 				/\/meetings\/(?!new\b)(\w+)"/
@@ -69,9 +70,11 @@ test.describe('access matrix', () => {
 		ids.otherMeeting = await meetingOf(ids.otherChild);
 		// Held reviews (linked for their own IRO only) and letters (listed for their own child only).
 		const heldOf = async (login: string, childId: string) =>
-			(await (await (await session(login)).get(`/iro/children/${childId}`)).text()).match(
-				/\/meetings\/(\w+)\/outcomes/
-			)?.[1] ?? '';
+			[
+				...(await (await (await session(login)).get(`/iro/children/${childId}`)).text()).matchAll(
+					/\/meetings\/(\w+)\/outcomes"/g
+				)
+			].pop()?.[1] ?? '';
 		const letterOf = async (login: string) =>
 			(await (await (await session(login)).get('/me/letters')).text()).match(/\/me\/letters\/(\w+)/)?.[1] ??
 			'';
@@ -79,6 +82,14 @@ test.describe('access matrix', () => {
 		ids.otherHeldMeeting = await heldOf('ben', ids.otherChild);
 		ids.ownLetter = await letterOf('sam');
 		ids.otherLetter = await letterOf('kacper');
+		const pastMeetingOf = async (childId: string) =>
+			[
+				...(await (await manager.get(`/iro/children/${childId}`)).text()).matchAll(
+					/\/meetings\/(\w+)\/write-up"/g
+				)
+			].pop()?.[1] ?? 'none';
+		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
+		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	});
 
