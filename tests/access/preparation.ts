@@ -7,5 +7,11 @@ import type { RouteRule } from './rules';
 import { SAY_RULES } from './say';
 import { PREPARE_RULES } from './prepare';
 import { PACK_RULES } from './pack';
+import { OUTCOME_RULES } from './outcomes';
 
-export const PREPARATION_RULES: RouteRule[] = [...SAY_RULES, ...PREPARE_RULES, ...PACK_RULES];
+export const PREPARATION_RULES: RouteRule[] = [
+	...SAY_RULES,
+	...PREPARE_RULES,
+	...PACK_RULES,
+	...OUTCOME_RULES
+];

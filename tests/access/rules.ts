@@ -17,6 +17,11 @@ export interface Ids {
 	otherIro: string;
 	ownConversation: string;
 	otherConversation: string;
+	/** Sam's and Kacper's last reviews, recorded as held (demo), and the letters they were sent after them. */
+	ownHeldMeeting: string;
+	otherHeldMeeting: string;
+	ownLetter: string;
+	otherLetter: string;
 }
 
 export interface RouteRule {

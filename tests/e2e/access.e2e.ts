@@ -11,14 +11,14 @@ const LOGINS: Record<Exclude<Actor, 'anon'>, string> = {
 	manager: 'manager'
 };
 
-async function session(actor: Actor): Promise<APIRequestContext> {
+async function session(actor: Actor | string): Promise<APIRequestContext> {
 	const ctx = await request.newContext({
 		baseURL: BASE,
 		extraHTTPHeaders: { origin: BASE, accept: 'text/html' }
 	});
 	if (actor === 'anon') return ctx;
 	const response = await ctx.post('/signin', {
-		form: { login: LOGINS[actor], password: DEMO_PASSWORD },
+		form: { login: LOGINS[actor as Exclude<Actor, 'anon'>] ?? actor, password: DEMO_PASSWORD },
 		maxRedirects: 0
 	});
 	expect(response.status(), `sign in as ${actor}`).toBe(303);
@@ -55,7 +55,11 @@ test.describe('access matrix', () => {
 			ownConversation: link(inbox, '/iro/conversations/', 'Samuel Carter</bdi>(?:<!--[^>]*-->)*</a>'),
 			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>'),
 			ownMeeting: '',
-			otherMeeting: ''
+			otherMeeting: '',
+			ownHeldMeeting: '',
+			otherHeldMeeting: '',
+			ownLetter: '',
+			otherLetter: ''
 		};
 		// The next meeting's "Move or cancel" link (not a past meeting's "/write-up" link).
 		const meetingOf = async (childId: string) =>
@@ -64,6 +68,20 @@ test.describe('access matrix', () => {
 			)?.[1] ?? 'none';
 		ids.ownMeeting = await meetingOf(ids.ownChild);
 		ids.otherMeeting = await meetingOf(ids.otherChild);
+		// Held reviews (linked for their own IRO only) and letters (listed for their own child only).
+		const heldOf = async (login: string, childId: string) =>
+			[
+				...(await (await (await session(login)).get(`/iro/children/${childId}`)).text()).matchAll(
+					/\/meetings\/(\w+)\/outcomes"/g
+				)
+			].pop()?.[1] ?? '';
+		const letterOf = async (login: string) =>
+			(await (await (await session(login)).get('/me/letters')).text()).match(/\/me\/letters\/(\w+)/)?.[1] ??
+			'';
+		ids.ownHeldMeeting = await heldOf('amina', ids.ownChild);
+		ids.otherHeldMeeting = await heldOf('ben', ids.otherChild);
+		ids.ownLetter = await letterOf('sam');
+		ids.otherLetter = await letterOf('kacper');
 		const pastMeetingOf = async (childId: string) =>
 			[
 				...(await (await manager.get(`/iro/children/${childId}`)).text()).matchAll(

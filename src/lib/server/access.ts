@@ -6,6 +6,9 @@ import type { SessionUser } from './auth/session';
 import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
 import { callName } from '$lib/domain/names';
+import { reviewState } from '$lib/domain/meeting-lifecycle';
+import { meetingOfChild } from './meetings';
+import { decisionById } from './follow-ups';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -194,4 +197,25 @@ export function canLinkCarer(
 ): boolean {
 	if (user.role === 'manager') return true;
 	return user.role === 'iro' && !carer.hasAccount && carer.iroIds.every((id) => id === user.id);
+}
+
+/**
+ * A review of this child that its IRO recorded as held (reviewState 'held'), for the child's own
+ * IRO: only a held review gets outcomes, decisions and a letter. Anyone else, any other meeting: 404.
+ */
+export function requireHeldReview(childId: string, meetingId: string) {
+	const user = requireRole('iro');
+	const child = requireChild(childId, 'manage', 'iro');
+	const meeting = meetingOfChild(child.id, meetingId);
+	if (!meeting || reviewState(meeting, Date.now()) !== 'held') notFound();
+	return { user, child, meeting };
+}
+
+/** A decision of a child on the signed-in IRO's caseload; 404 otherwise. */
+export function requireOwnDecision(decisionId: string) {
+	const user = requireRole('iro');
+	const decision = decisionId ? decisionById(decisionId) : undefined;
+	if (!decision) notFound();
+	requireChild(decision.childId, 'manage', 'iro');
+	return { user, decision };
 }

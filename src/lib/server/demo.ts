@@ -12,6 +12,10 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { sendMessage } from './messages';
 import { savePhoto } from './photos';
+import { addAgendaItem } from './agenda';
+import { addDecision, saveOutcomes, sendLetter } from './outcomes';
+import { markDone } from './follow-ups';
+import { emptyWords } from '$lib/domain/outcomes';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -223,6 +227,9 @@ export async function seedDemoIfAsked(): Promise<void> {
 		}
 	}
 
+	// After the meeting: Sam's and Kacper's last reviews have outcomes, decisions and a sent letter.
+	seedOutcomes(now, { sam, amina, kacper, ben });
+
 	console.log(
 		[
 			'',
@@ -243,4 +250,106 @@ export async function seedDemoIfAsked(): Promise<void> {
 			''
 		].join('\n')
 	);
+}
+
+/**
+ * After the meeting (issue 9): Sam's last review (held) has what happened to each thing on his
+ * agenda, decisions (one for him and his carers, one for him, one for the professionals, one overdue)
+ * and a letter he has been sent; Kacper's has a decision shared with carers and a letter in Polish.
+ */
+function seedOutcomes(now: number, ids: { sam: string; amina: string; kacper: string; ben: string }) {
+	const lastHeld = (childId: string, iroId: string) => {
+		const past = db()
+			.select()
+			.from(tables.meetings)
+			.where(eq(tables.meetings.childId, childId))
+			.all()
+			.filter((m) => m.startsAt < now && m.cancelledAt === null)
+			.sort((a, b) => b.startsAt - a.startsAt)[0];
+		if (past.writtenUpAt === null || past.heldOn === null) {
+			write((tx) =>
+				tx
+					.update(tables.meetings)
+					.set({ heldOn: londonDate(past.startsAt), writtenUpAt: past.startsAt + DAY, writtenUpBy: iroId })
+					.where(eq(tables.meetings.id, past.id))
+					.run()
+			);
+		}
+		const child = db().select().from(tables.children).where(eq(tables.children.id, childId)).get()!;
+		const meeting = db().select().from(tables.meetings).where(eq(tables.meetings.id, past.id)).get()!;
+		return { child, meeting, heldOn: meeting.heldOn ?? londonDate(past.startsAt) };
+	};
+
+	const sam = lastHeld(ids.sam, ids.amina);
+	const item = (text: string, raiser: 'me' | 'iro') =>
+		addAgendaItem(
+			{ childId: ids.sam, meetingId: sam.meeting.id, text, raiser, visibility: 'everyone' },
+			sam.meeting.startsAt - 7 * DAY
+		);
+	const brother = item('Seeing my brother more', 'me');
+	const football = item('Joining the football club', 'iro');
+	const texts: Record<string, string> = {};
+	if (brother.ok) texts[brother.id] = 'We agreed you will see Leo every other Saturday, starting next month.';
+	if (football.ok)
+		texts[football.id] = 'Helen will take you to the club on Tuesdays. The council will pay for your kit.';
+	saveOutcomes(sam.meeting.id, ids.amina, texts, sam.meeting.startsAt + DAY);
+	const decide = (
+		text: string,
+		whoRole: 'social_worker' | 'carer' | 'iro' | 'school',
+		whoName: string,
+		dueInDays: number,
+		visibleToChild: boolean,
+		sharedWithCarers: boolean
+	) =>
+		addDecision(
+			sam.meeting,
+			ids.amina,
+			{ text, whoRole, whoName, dueOn: addDays(sam.heldOn, dueInDays), visibleToChild, sharedWithCarers },
+			sam.meeting.startsAt + DAY
+		);
+	const familyTime = decide(
+		'Arrange family time with Leo every other Saturday',
+		'social_worker',
+		'Priya Shah',
+		30,
+		true,
+		true
+	);
+	decide('Buy football kit and pay the club fees', 'carer', 'Helen Price', 21, true, true);
+	decide('Ask school about extra help with reading', 'school', '', 400, true, false);
+	decide('Check the placement plan is updated after the review', 'iro', '', 14, false, false);
+	markDone(
+		familyTime,
+		ids.amina,
+		'First family time took place; Priya confirmed the plan.',
+		sam.meeting.startsAt + 20 * DAY
+	);
+	sendLetter(
+		sam.meeting,
+		sam.child,
+		ids.amina,
+		{
+			...emptyWords(),
+			thanks: 'You told us so clearly what matters to you, Sam. Well done!',
+			contact: 'I am in the office on Tuesdays and Thursdays.'
+		},
+		'en',
+		sam.meeting.startsAt + 2 * DAY
+	);
+
+	const kacper = lastHeld(ids.kacper, ids.ben);
+	addDecision(
+		kacper.meeting,
+		ids.ben,
+		{
+			text: 'Find a Polish-speaking mentor at college',
+			whoRole: 'social_worker',
+			whoName: '',
+			dueOn: addDays(kacper.heldOn, 60),
+			visibleToChild: true,
+			sharedWithCarers: true
+		},
+		kacper.meeting.startsAt + DAY
+	);
+	sendLetter(kacper.meeting, kacper.child, ids.ben, emptyWords(), 'pl', kacper.meeting.startsAt + 2 * DAY);
 }

@@ -3,6 +3,8 @@ import { requireOwnChild } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // What the child has done for their next meeting, and any reminder.
 import { childChecklist } from '$lib/server/progress';
+// "A letter from your IRO" once one has been sent.
+import { lettersOfChild } from '$lib/server/outcomes';
 // A meeting moved or cancelled lately.
 import { recentChanges } from '$lib/server/meeting-notices';
 
@@ -11,6 +13,7 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		...childSummary(child),
 		checklist: childChecklist(child),
+		letters: lettersOfChild(child.id),
 		changes: recentChanges(child.id).map((c) => ({
 			id: c.id,
 			kind: c.kind,

@@ -4,6 +4,9 @@ import { caseload } from '$lib/server/children';
 // Who the IRO has heard from before each upcoming meeting.
 import { beforeTheMeeting } from '$lib/server/pack';
 import { notHeardFilter } from '$lib/domain/pack';
+// Overdue follow-ups (decisions of held reviews) per child.
+import { overdueFollowUps } from '$lib/server/follow-ups';
+import { londonDate } from '$lib/domain/dates';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
@@ -19,6 +22,7 @@ export const load: PageServerLoad = ({ url }) => {
 		allRows: rows,
 		rows: rows.filter((r) => (!notHeard || before[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)),
 		before,
+		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		notHeard,
 		toWriteUp
 	};

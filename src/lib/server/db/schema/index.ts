@@ -4,4 +4,5 @@ export * from './auth';
 export * from './messages';
 export * from './preparation';
 export * from './submissions';
+export * from './outcomes';
 export * from './reviews';

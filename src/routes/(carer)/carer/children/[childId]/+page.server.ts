@@ -3,12 +3,15 @@ import { requireCarerOf } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // The carer's views, any reminder, and only what the child shared with everyone.
 import { carerPreparation, sharedWithEveryone } from '$lib/server/progress';
+// Only the decisions the IRO shared with parents and carers.
+import { decisionsForCarers } from '$lib/server/outcomes';
 
 export const load: PageServerLoad = ({ params }) => {
 	const { child, carer } = requireCarerOf(params.childId);
 	return {
 		...childSummary(child),
 		preparation: carerPreparation(child.id, carer.id),
-		shared: sharedWithEveryone(child.id)
+		shared: sharedWithEveryone(child.id),
+		decided: decisionsForCarers(child.id)
 	};
 };

@@ -29,6 +29,11 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
 		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now, state: reviewState(m, now) })),
 		timescale: timescaleOf(child, meetings, now),
+		// Held reviews get outcomes, decisions and a letter to the child, written by the child's IRO.
+		heldIds:
+			locals.user!.role === 'iro'
+				? meetings.filter((m) => reviewState(m, now) === 'held').map((m) => m.id)
+				: [],
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
 		canReset: {

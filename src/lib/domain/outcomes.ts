@@ -1,0 +1,59 @@
+import { compareDates, type IsoDate } from './dates';
+
+/**
+ * After a held review: what happened to each thing on the child's agenda, the decisions (each
+ * someone's to do, by a date), and the letter the IRO writes to the child. Pure rules only.
+ */
+
+/** Who will do a decision, by role (a name may be added where it is known). Declared once here. */
+export const DECISION_ROLES = [
+	'iro',
+	'social_worker',
+	'carer',
+	'parent',
+	'child',
+	'school',
+	'health',
+	'advocate',
+	'other'
+] as const;
+export type DecisionRole = (typeof DECISION_ROLES)[number];
+
+/** The parts of the letter after the meeting, in order; each has template words and the IRO's own. */
+export const LETTER_PARTS = ['thanks', 'told', 'decided', 'next', 'nextMeeting', 'contact'] as const;
+export type LetterPart = (typeof LETTER_PARTS)[number];
+export type LetterWords = Record<LetterPart, string>;
+
+export function emptyWords(): LetterWords {
+	return Object.fromEntries(LETTER_PARTS.map((p) => [p, ''])) as LetterWords;
+}
+
+/** The IRO's own words from stored JSON: every part present, anything else dropped. */
+export function wordsFrom(json: string | null | undefined): LetterWords {
+	const words = emptyWords();
+	try {
+		const parsed: unknown = JSON.parse(json ?? '{}');
+		if (parsed && typeof parsed === 'object') {
+			for (const part of LETTER_PARTS) {
+				const value = (parsed as Record<string, unknown>)[part];
+				if (typeof value === 'string') words[part] = value;
+			}
+		}
+	} catch {
+		// A broken value reads as no words.
+	}
+	return words;
+}
+
+/** Where a decision is on the IRO's follow-up list. */
+export const FOLLOW_UP_STATES = ['overdue', 'open', 'done'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+/** Done once marked done; overdue when its date has passed (the day itself still counts); else open. */
+export function followUpState(
+	decision: { dueOn: IsoDate; doneAt: number | null },
+	today: IsoDate
+): FollowUpState {
+	if (decision.doneAt !== null) return 'done';
+	return compareDates(decision.dueOn, today) < 0 ? 'overdue' : 'open';
+}

@@ -1,0 +1,90 @@
+import { translator } from './i18n';
+import { formatDate, formatDateTime } from '$lib/format';
+import { localeInfo, type Locale } from '$lib/i18n/locales';
+import { LETTER_PARTS, type LetterPart, type LetterWords } from '$lib/domain/outcomes';
+import type { LetterContent } from './outcomes';
+
+/**
+ * "A letter from your IRO" after a meeting, as the child reads it: the set words in the letter's
+ * language (outcomes.json), the IRO's own words as they wrote them. The IRO's preview and the child's
+ * page render this same object with the same component, so the preview is exactly what the child sees.
+ */
+export interface RenderedLetter {
+	lang: Locale;
+	dir: 'ltr' | 'rtl';
+	title: string;
+	dear: string;
+	about: string;
+	iroAbout: string;
+	parts: Array<{
+		part: LetterPart;
+		heading: string;
+		lines: string[];
+		words: string;
+		items?: Array<{ said: string; did: string }>;
+		decisions?: Array<{ text: string; who: string; when: string }>;
+	}>;
+	labels: { said: string; did: string };
+	signOff: string;
+}
+
+export function renderLetter(content: LetterContent, words: LetterWords, lang: Locale): RenderedLetter {
+	const t = translator(lang);
+	const { intl, dir } = localeInfo(lang);
+	const who = (role: string, name: string) => {
+		const label = t(`outcomes:letter.who.${role}`);
+		return name ? t('outcomes:letter.whoNamed', { who: label, name }) : label;
+	};
+	const lines: Record<LetterPart, string[]> = {
+		thanks: [t('outcomes:letter.thanks.text')],
+		told: [t(content.items.length ? 'outcomes:letter.told.text' : 'outcomes:letter.told.none')],
+		decided: [t(content.decisions.length ? 'outcomes:letter.decided.text' : 'outcomes:letter.decided.none')],
+		next: [t('outcomes:letter.next.text')],
+		nextMeeting: [
+			content.nextMeeting
+				? t('outcomes:letter.nextMeeting.date', { date: formatDateTime(content.nextMeeting, intl) })
+				: t('outcomes:letter.nextMeeting.none')
+		],
+		contact: [
+			t('outcomes:letter.contact.text'),
+			...(content.iro?.phone ? [t('outcomes:letter.contact.phone', { phone: content.iro.phone })] : [])
+		]
+	};
+	return {
+		lang,
+		dir,
+		title: t('outcomes:letter.title'),
+		dear: t('outcomes:letter.dear', { name: content.childName }),
+		about: content.heldOn
+			? t('outcomes:letter.about', { date: formatDate(content.heldOn, intl) })
+			: t('outcomes:letter.aboutNoDate'),
+		iroAbout: t('outcomes:letter.iroAbout'),
+		parts: LETTER_PARTS.map((part) => ({
+			part,
+			heading: t(`outcomes:letter.${part}.heading`),
+			lines: lines[part],
+			words: words[part],
+			...(part === 'told'
+				? {
+						items: content.items.map((i) => ({
+							said: i.said,
+							did: i.did || t('outcomes:letter.told.notYet')
+						}))
+					}
+				: {}),
+			...(part === 'decided'
+				? {
+						decisions: content.decisions.map((d) => ({
+							text: d.text,
+							who: t('outcomes:letter.decided.who', { who: who(d.whoRole, d.whoName) }),
+							when: t('outcomes:letter.decided.when', { date: formatDate(d.dueOn, intl) })
+						}))
+					}
+				: {})
+		})),
+		labels: { said: t('outcomes:letter.told.said'), did: t('outcomes:letter.told.did') },
+		signOff: content.iro
+			? t('outcomes:letter.signOff', { name: content.iro.name })
+			: t('outcomes:letter.signOffNoName')
+	};
+}

@@ -1,0 +1,78 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireHeldReview } from '$lib/server/access';
+import { failWith, keepTyped } from '$lib/server/forms';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
+import {
+	contentOf,
+	letterContent,
+	letterOf,
+	saveLetterDraft,
+	sendLetter,
+	wordsFrom
+} from '$lib/server/outcomes';
+import { renderLetter } from '$lib/server/outcome-letters';
+import { letterLanguage } from '$lib/server/welcome-letters';
+import { letterWords } from '$lib/forms/outcomes';
+import { isLocale, LOCALES } from '$lib/i18n/locales';
+import { LETTER_PARTS } from '$lib/domain/outcomes';
+import { callName } from '$lib/domain/names';
+
+/**
+ * The IRO writes "A letter from your IRO" after a held review: set words in the child's language,
+ * their own words under each part, a preview that is exactly what the child will see, then send.
+ */
+export const load: PageServerLoad = ({ params, url }) => {
+	const { child, meeting } = requireHeldReview(params.childId, params.meetingId);
+	const letter = letterOf(meeting.id);
+	const locale = letter && isLocale(letter.locale) ? letter.locale : letterLanguage(child);
+	const words = wordsFrom(letter?.words);
+	const sent = letter?.sentAt ? contentOf(letter) : null;
+	return {
+		child: { id: child.id, name: callName(child), hasAccount: child.userId !== null },
+		meeting: { id: meeting.id },
+		parts: LETTER_PARTS,
+		words,
+		locale,
+		languages: LOCALES.map(({ code, name }) => ({ value: code, label: name })),
+		sentAt: letter?.sentAt ?? null,
+		preview: renderLetter(sent ?? letterContent(meeting, child), words, locale),
+		submission: submissionToken(),
+		saved: url.searchParams.has('saved'),
+		justSent: url.searchParams.has('sent')
+	};
+};
+
+async function start({ params, request }: RequestEvent) {
+	const review = requireHeldReview(params.childId, params.meetingId);
+	const form = await request.formData();
+	const parsed = letterWords(form, letterLanguage(review.child));
+	return {
+		...review,
+		form,
+		parsed,
+		back: `/iro/children/${review.child.id}/meetings/${review.meeting.id}/letter`
+	};
+}
+
+export const actions: Actions = {
+	/** Keeps the draft and shows the preview with it. */
+	save: keepTyped('thanks', async (event) => {
+		const { user, meeting, form, parsed, back } = await start(event);
+		if ('errors' in parsed) return failWith(form, parsed.errors);
+		const result = saveLetterDraft(meeting, user.id, parsed.words, parsed.locale);
+		if (result === 'alreadySent') return failWith(form, { form: 'outcomes:errors.alreadySent' }, 409);
+		redirect(303, `${back}?saved=1#preview-title`);
+	}),
+	/** Sends the letter: it is on the child's home from now on, and never changes. */
+	send: keepTyped('thanks', async (event) => {
+		const { user, child, meeting, form, parsed, back } = await start(event);
+		if ('errors' in parsed) return failWith(form, parsed.errors);
+		const result = storeOnce(form, user.id, () =>
+			sendLetter(meeting, child, user.id, parsed.words, parsed.locale)
+		);
+		if (!result.ok && !letterOf(meeting.id)?.sentAt)
+			return failWith(form, { form: 'outcomes:errors.alreadySent' }, 409);
+		redirect(303, `${back}?sent=1`);
+	})
+};
