@@ -1,3 +1,57 @@
+CREATE TABLE `agenda_outcomes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`meeting_id` text NOT NULL,
+	`agenda_item_id` text NOT NULL,
+	`text` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` text,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`agenda_item_id`) REFERENCES `agenda_items`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agenda_outcomes_item_idx` ON `agenda_outcomes` (`agenda_item_id`);--> statement-breakpoint
+CREATE TABLE `decisions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`meeting_id` text NOT NULL,
+	`child_id` text NOT NULL,
+	`text` text NOT NULL,
+	`who_role` text NOT NULL,
+	`who_name` text DEFAULT '' NOT NULL,
+	`due_on` text NOT NULL,
+	`visible_to_child` integer DEFAULT false NOT NULL,
+	`shared_with_carers` integer DEFAULT false NOT NULL,
+	`done_at` integer,
+	`done_note` text,
+	`done_by` text,
+	`created_at` integer NOT NULL,
+	`created_by` text,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`child_id`) REFERENCES `children`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`done_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `decisions_meeting_idx` ON `decisions` (`meeting_id`);--> statement-breakpoint
+CREATE INDEX `decisions_child_idx` ON `decisions` (`child_id`);--> statement-breakpoint
+CREATE TABLE `meeting_letters` (
+	`id` text PRIMARY KEY NOT NULL,
+	`meeting_id` text NOT NULL,
+	`child_id` text NOT NULL,
+	`words` text DEFAULT '{}' NOT NULL,
+	`locale` text NOT NULL,
+	`content` text,
+	`sent_at` integer,
+	`sent_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`child_id`) REFERENCES `children`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`sent_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `meeting_letters_meeting_idx` ON `meeting_letters` (`meeting_id`);--> statement-breakpoint
+CREATE INDEX `meeting_letters_child_idx` ON `meeting_letters` (`child_id`);--> statement-breakpoint
 CREATE TABLE `meeting_changes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`meeting_id` text NOT NULL,
