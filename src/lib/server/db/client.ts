@@ -14,7 +14,8 @@ export function openDatabase(path: string, migrationsFolder = 'drizzle') {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('synchronous = NORMAL');
+	// FULL: a confirmed write (a child's urgent message) survives a power cut, not only a crash.
+	sqlite.pragma('synchronous = FULL');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
 	return db;
