@@ -9,6 +9,7 @@ import { seedDemoIfAsked } from '$lib/server/demo';
 import { startOutboxWorker } from '$lib/server/notify';
 import { startupProblems } from '$lib/server/config';
 import { startUrgentWorker } from '$lib/server/urgent';
+import { startHousekeeping } from '$lib/server/housekeeping';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 	await seedDemoIfAsked();
 	startOutboxWorker();
 	startUrgentWorker();
+	startHousekeeping();
 };
 
 export const handle = sequence(handleHeaders, handleAuth, handlePage);
