@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build', precompress: true }),
 		alias: { $locales: 'locales' },
 		// SvelteKit's CSRF origin check stays on (the default); cross-site form posts get 403.
 		csp: {

@@ -155,6 +155,16 @@ test.describe('access matrix', () => {
 		expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 		expect(headers['x-content-type-options']).toBe('nosniff');
 		expect(headers['cache-control']).toBe('no-store');
+		// Pages are compressed for a browser that asks.
+		const zipped = await ctx.get('/signin', { headers: { 'accept-encoding': 'gzip' } });
+		expect(zipped.headers()['content-encoding']).toBe('gzip');
+		// Static files get the same protective headers as pages.
+		for (const file of ['/favicon.svg', '/pictures/emoji_u1f333.svg']) {
+			const asset = await ctx.get(file);
+			expect(asset.status(), file).toBe(200);
+			expect(asset.headers()['x-content-type-options'], file).toBe('nosniff');
+			expect(asset.headers()['x-frame-options'], file).toBe('DENY');
+		}
 		const signedIn = await ctx.post('/signin', {
 			form: { login: 'jordan', password: DEMO_PASSWORD },
 			maxRedirects: 0

@@ -62,6 +62,9 @@ test('the photo an IRO uploads reaches their children without its location', asy
 	const response = await kacper.page.request.get((await photo.getAttribute('src'))!);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toBe('image/webp');
+	// Not kept by the browser: after signing out, the next person on the device cannot find it.
+	expect(response.headers()['cache-control']).toBe('no-store');
+	expect(response.headers()['x-content-type-options']).toBe('nosniff');
 	const image = await response.body();
 	const meta = await sharp(image).metadata();
 	expect(meta.format).toBe('webp');

@@ -11,7 +11,8 @@ export const GET: RequestHandler = ({ params }) => {
 	return new Response(new Uint8Array(photo.image), {
 		headers: {
 			'content-type': 'image/webp',
-			'cache-control': 'private, max-age=300',
+			// Not kept after signing out: the next person on a shared device must not find it.
+			'cache-control': 'no-store',
 			'content-disposition': 'inline'
 		}
 	});
