@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild, requireRole } from '$lib/server/access';
-import { keepTyped, parseForm } from '$lib/server/forms';
+import { done, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
@@ -36,6 +36,6 @@ export const actions: Actions = {
 				origin: url.origin
 			})
 		);
-		return { sent: true };
+		return done('sent');
 	})
 };

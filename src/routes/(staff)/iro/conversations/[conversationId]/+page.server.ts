@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireConversation, requireRole } from '$lib/server/access';
-import { failWith, keepTyped, parseForm } from '$lib/server/forms';
+import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
@@ -53,7 +53,7 @@ export const actions: Actions = {
 		const parsed = parseForm(privateReadSchema, form);
 		if (parsed.failure) return parsed.failure;
 		recordPrivateRead(user.id, conversation.id, parsed.data.reason, parsed.data.note);
-		return { privateOpened: true };
+		return done('privateOpened');
 	},
 	reply: keepTyped('body', async ({ params, request, url }) => {
 		const { user, conversation, privacy } = conversationAccess(params.conversationId);
@@ -70,7 +70,7 @@ export const actions: Actions = {
 				origin: url.origin
 			})
 		);
-		return { sent: true };
+		return done('sent');
 	}),
 	done: async ({ params, request }) => {
 		const { conversation, privacy } = conversationAccess(params.conversationId);
@@ -80,7 +80,7 @@ export const actions: Actions = {
 		if (conversation.doneAt === null && openUrgentCount(conversation.id) > 0)
 			return failWith(form, { note: 'errors:message.ackFirst' });
 		setDone(conversation.id, conversation.doneAt === null);
-		return { toggled: true };
+		return done('toggled');
 	},
 	/** The IRO (or a manager) acknowledges the urgent message(s) with a note of what was done. */
 	acknowledge: keepTyped('note', async ({ params, request }) => {
@@ -90,6 +90,6 @@ export const actions: Actions = {
 		const parsed = parseForm(acknowledgeSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const count = acknowledgeUrgent(conversation.id, user, parsed.data.note);
-		return { acknowledged: count };
+		return done('acknowledged', { count });
 	})
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireCarerOf } from '$lib/server/access';
-import { keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
+import { done, keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
 import { meetingForForm, meetingToPrepare } from '$lib/server/meetings';
 import { saveViews, viewsOf } from '$lib/server/views';
 import { carerPreparation } from '$lib/server/progress';
@@ -37,7 +37,7 @@ async function save({ params, request }: RequestEvent, send: boolean) {
 	const meeting = meetingForForm(child.id, form);
 	if (!meeting) return meetingClosed(form);
 	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send });
-	return { done: views.sentAt !== null ? ('sent' as const) : ('saved' as const) };
+	return done(views.sentAt !== null ? 'sent' : 'saved');
 }
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { canResetPassword, requireChild, type Child } from '$lib/server/access';
 import { carerOfChild, carersOfChild, type Carer } from '$lib/server/carers';
-import { failWith } from '$lib/server/forms';
+import { done, failWith } from '$lib/server/forms';
 import { issueInvite, latestInvite, waitingInvite } from '$lib/server/auth/invites';
 import { letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
@@ -77,8 +77,7 @@ export const actions: Actions = {
 		);
 		if (!code) return failWith(form, { for: 'errors:invite.hasAccount' });
 		const lang = languageOf(form, child, carer);
-		return {
-			issued: true,
+		return done('issued', {
 			letter: welcomeLetter({
 				child,
 				carer,
@@ -87,7 +86,7 @@ export const actions: Actions = {
 				expiresAt: now + INVITE_LIFETIME_MS,
 				origin: event.url.origin
 			})
-		};
+		});
 	},
 	/** Shows the letter of the code waiting to be used again (e.g. in another language): issues nothing. */
 	show: async (event) => {
@@ -98,8 +97,7 @@ export const actions: Actions = {
 		const invite = waitingInvite(carer ? { carerId: carer.id } : { childId: child.id }, code);
 		if (!invite || invite.purpose !== 'invite') return failWith(form, { for: 'errors:invite.codeGone' });
 		const lang = languageOf(form, child, carer);
-		return {
-			issued: false,
+		return done('shown', {
 			letter: welcomeLetter({
 				child,
 				carer,
@@ -108,6 +106,6 @@ export const actions: Actions = {
 				expiresAt: invite.expiresAt,
 				origin: event.url.origin
 			})
-		};
+		});
 	}
 };
