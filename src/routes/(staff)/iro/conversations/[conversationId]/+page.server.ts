@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
-import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
+import { submissionToken } from '$lib/server/submissions';
+import { markRead, sendPosted, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
-import { acknowledgeSchema, messageSchema } from '$lib/forms/messages';
+import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
 import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';
 import { carerName } from '$lib/server/carers';
@@ -59,18 +59,12 @@ export const actions: Actions = {
 		const { user, conversation, privacy } = conversationAccess(params.conversationId);
 		const form = await request.formData();
 		if (!privacy.shown) return reasonFirst(form);
-		const parsed = parseForm(messageSchema, form);
-		if (parsed.failure) return parsed.failure;
-		storeOnce(form, user.id, () =>
-			sendMessage({
-				childId: conversation.childId,
-				carerId: conversation.carerId,
-				author: user,
-				body: parsed.data.body,
-				origin: url.origin
-			})
+		return sendPosted(
+			form,
+			{ childId: conversation.childId, carerId: conversation.carerId },
+			user,
+			url.origin
 		);
-		return done('sent');
 	}),
 	done: async ({ params, request }) => {
 		const { conversation, privacy } = conversationAccess(params.conversationId);
