@@ -97,14 +97,19 @@ export function updateAgendaItem(
 	return result.changes > 0;
 }
 
+/** One of this child's items, read inside the write that changes it. */
+function childsItem(tx: Tx, childId: string, itemId: string): AgendaRow | undefined {
+	return tx
+		.select()
+		.from(agendaItems)
+		.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
+		.get();
+}
+
 /** Removes an item and closes the gap; returns what was removed. */
 export function removeAgendaItem(childId: string, itemId: string, now = Date.now()): AgendaRow | undefined {
 	return write((tx) => {
-		const item = tx
-			.select()
-			.from(agendaItems)
-			.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
-			.get();
+		const item = childsItem(tx, childId, itemId);
 		if (!item) return undefined;
 		tx.delete(agendaItems).where(eq(agendaItems.id, item.id)).run();
 		renumber(tx, itemsIn(tx, item.meetingId), now);
@@ -120,11 +125,7 @@ export function moveAgendaItem(
 	now = Date.now()
 ): number | null {
 	return write((tx) => {
-		const item = tx
-			.select()
-			.from(agendaItems)
-			.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
-			.get();
+		const item = childsItem(tx, childId, itemId);
 		if (!item) return null;
 		const items = itemsIn(tx, item.meetingId);
 		const moved = move(items, itemId, direction);

@@ -15,14 +15,33 @@ function valuesOf(form: FormData): FormValues {
 	);
 }
 
-/** Sends the form back with its errors; `extra` carries page state (e.g. which step). */
+/*
+ * Every answer of a form action is tagged with a `kind`, and pages narrow on it
+ * (`form?.kind === 'saved'`): a failure sent back with its errors is `kind: 'error'` (through `failWith`,
+ * `parseForm` and `keepTyped`), a form refused as a whole names why (`refuse`, e.g. `kind: 'closed'`),
+ * and what worked says what happened (`done('saved')`, `done('sent', { receipt })`). SvelteKit's
+ * `ActionData` gives every member of the union every key, so `form?.values` and `form?.errors` read
+ * the same on any answer.
+ */
+
+/** What an action answers when it worked: `kind` says what happened, `data` what the page shows. */
+export function done<K extends string, D extends object = Record<never, never>>(kind: K, data?: D) {
+	return { ...(data as D), kind } as { kind: K } & D;
+}
+
+/** Sends the form back with its errors (`kind: 'error'`); `extra` carries page state (e.g. which step). */
 export function failWith<E extends Record<string, unknown> = Record<never, never>>(
 	form: FormData,
 	errors: FieldErrors,
 	status = 400,
 	extra?: E
 ) {
-	return fail(status, { ...(extra as E), values: valuesOf(form), errors });
+	return fail(status, { ...(extra as E), kind: 'error' as const, values: valuesOf(form), errors });
+}
+
+/** Sends the form back, what was typed kept, refused as a whole for the reason `kind` names. */
+export function refuse<K extends string>(kind: K, form: FormData, status = 409) {
+	return fail(status, { kind, values: valuesOf(form), errors: {} as FieldErrors });
 }
 
 /** Parses a form with its zod schema; on failure returns the `fail()` to send back. */
@@ -53,7 +72,7 @@ export function keepTyped<E extends { request: Request }, R>(
 	field: string | ((form: FormData) => string),
 	action: (event: E) => R | Promise<R>,
 	extra?: (form: FormData) => Record<string, unknown>
-): (event: E) => Promise<R | ActionFailure<{ values: FormValues; errors: FieldErrors }>> {
+): (event: E) => Promise<R | ActionFailure<{ kind: 'error'; values: FormValues; errors: FieldErrors }>> {
 	return async (event) => {
 		const copy = event.request.clone();
 		try {
@@ -62,12 +81,17 @@ export function keepTyped<E extends { request: Request }, R>(
 			if (!isBusy(error)) throw error;
 			const form = await copy.formData();
 			const name = typeof field === 'string' ? field : field(form);
-			return fail(503, { values: valuesOf(form), errors: { [name]: NOT_SAVED }, ...extra?.(form) });
+			return fail(503, {
+				values: valuesOf(form),
+				errors: { [name]: NOT_SAVED },
+				...extra?.(form),
+				kind: 'error' as const
+			});
 		}
 	};
 }
 
 /** The one answer when a form's meeting can no longer change (see meetingForForm in meetings.ts). */
 export function meetingClosed(form: FormData) {
-	return failWith(form, {}, 409, { closed: true as const });
+	return refuse('closed', form);
 }

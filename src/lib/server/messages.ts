@@ -7,6 +7,9 @@ import { config } from './config';
 import { isLocale } from '$lib/i18n/locales';
 import type { SessionUser } from './auth/session';
 import { readMarksFor } from '$lib/domain/privacy';
+import { messageSchema } from '$lib/forms/messages';
+import { done, parseForm } from './forms';
+import { storeOnce } from './submissions';
 
 const { conversations, messages, children, carers, users } = tables;
 
@@ -279,4 +282,20 @@ export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
 					.get()?.n ?? 0
 			);
 	}
+}
+
+/**
+ * A message posted from a conversation's form (child, carer or IRO): checked, stored once per
+ * submission, sent; the form action's answer (`kind: 'sent'`, or the errors with the text kept).
+ */
+export function sendPosted(
+	form: FormData,
+	to: { childId: string; carerId: string | null },
+	author: Pick<SessionUser, 'id' | 'role'>,
+	origin: string
+) {
+	const parsed = parseForm(messageSchema, form);
+	if (parsed.failure) return parsed.failure;
+	storeOnce(form, author.id, () => sendMessage({ ...to, author, body: parsed.data.body, origin }));
+	return done('sent');
 }

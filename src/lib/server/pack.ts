@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { db, tables } from './db';
 import { isOpen, type Meeting } from './meetings';
-import { viewsOfMeeting, viewsOfMeetings, type CarerViews } from './views';
+import { viewsOfMeeting, viewsOfMeetings, viewsShown } from './views';
 import type { Child } from './children';
 import { consultationFor, consultationStatuses } from './consultation';
 import { agendaCounts, agendaFor } from './agenda';
@@ -31,19 +31,6 @@ const { childCarers } = tables;
 
 /* ---------- The pack ---------- */
 
-function carerViewsFacts(views: CarerViews | undefined) {
-	if (!views) return null;
-	return {
-		goingWell: views.goingWell,
-		worries: views.worries,
-		nextSteps: views.nextSteps,
-		anythingElse: views.anythingElse,
-		attending: views.attending,
-		sentAt: views.sentAt,
-		updatedAt: views.updatedAt
-	};
-}
-
 /**
  * Everything the child and their carers sent for one meeting, as the IRO reads it. The child's answers
  * appear as last SENT (changes the child has not sent yet show only as "changes not sent yet", with
@@ -65,7 +52,7 @@ export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 			hasAccount: c.hasAccount,
 			hasEmail: c.email !== null,
 			state: sent ? ('sent' as const) : v ? ('draft' as const) : ('none' as const),
-			views: sent ? carerViewsFacts(v) : null,
+			views: sent && v ? viewsShown(v) : null,
 			canRemind: canRemind({ meetingOpen: open, sentAt: v?.sentAt ?? null, reachable: c.hasAccount }),
 			lastReminder: remindersSent.find((r) => r.carerId === c.id)?.createdAt ?? null
 		};

@@ -69,9 +69,7 @@ export function sendReminder(input: {
 	const now = input.now ?? Date.now();
 	const { meeting, child } = input;
 	const open = isOpen(meeting, now);
-	if (input.to === 'child') {
-		const sentAt = consultationFor(meeting.id)?.sentAt ?? null;
-		if (!canRemind({ meetingOpen: open, sentAt, reachable: child.userId !== null })) return 'refused';
+	const remember = (carerId: string | null) =>
 		write((tx) =>
 			tx
 				.insert(reminders)
@@ -79,30 +77,23 @@ export function sendReminder(input: {
 					id: newId(),
 					meetingId: meeting.id,
 					childId: child.id,
+					carerId,
 					createdBy: input.createdBy,
 					createdAt: now
 				})
 				.run()
 		);
+	if (input.to === 'child') {
+		const sentAt = consultationFor(meeting.id)?.sentAt ?? null;
+		if (!canRemind({ meetingOpen: open, sentAt, reachable: child.userId !== null })) return 'refused';
+		remember(null);
 		return 'sent';
 	}
 	const carer = linkedCarers(child.id).find((c) => c.id === input.to);
 	if (!carer) return 'refused';
 	const sentAt = viewsOf(meeting.id, carer.id)?.sentAt ?? null;
 	if (!canRemind({ meetingOpen: open, sentAt, reachable: carer.hasAccount })) return 'refused';
-	write((tx) =>
-		tx
-			.insert(reminders)
-			.values({
-				id: newId(),
-				meetingId: meeting.id,
-				childId: child.id,
-				carerId: carer.id,
-				createdBy: input.createdBy,
-				createdAt: now
-			})
-			.run()
-	);
+	remember(carer.id);
 	if (!carer.email) return 'sent';
 	const t = translator(isLocale(carer.language) ? carer.language : 'en');
 	const link = `${input.origin}/carer/children/${child.id}/views`;

@@ -20,6 +20,19 @@ export interface ViewsInput {
 	attending: Attending | null;
 }
 
+/** A carer's views as a page shows them (the carer's own form, the IRO's pack). */
+export function viewsShown(views: CarerViews) {
+	return {
+		goingWell: views.goingWell,
+		worries: views.worries,
+		nextSteps: views.nextSteps,
+		anythingElse: views.anythingElse,
+		attending: views.attending,
+		sentAt: views.sentAt,
+		updatedAt: views.updatedAt
+	};
+}
+
 export function viewsOf(meetingId: string, carerId: string): CarerViews | undefined {
 	return db()
 		.select()

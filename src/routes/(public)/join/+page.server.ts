@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { inviteCodeSchema, newPassword, username } from '$lib/forms/auth';
-import { failWith, parseForm } from '$lib/server/forms';
+import { done, failWith, parseForm } from '$lib/server/forms';
 import { findUsableInvite } from '$lib/server/auth/invites';
 import { checkThrottle, recordFailure } from '$lib/server/auth/throttle';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
@@ -57,7 +57,7 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const checked = checkCode(form, parsed.data.code, getClientAddress(), localeInfo(locals.lang).intl);
 		if (checked.failure) return checked.failure;
-		return stepTwo(checked.holder, parsed.data.code);
+		return done('account', stepTwo(checked.holder, parsed.data.code));
 	},
 	create: async ({ request, getClientAddress, locals, cookies, url }) => {
 		const form = await request.formData();

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireOwnChild, requireRole } from '$lib/server/access';
-import { failWith, keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
+import { done, failWith, keepTyped, meetingClosed, parseForm, refuse } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import {
@@ -94,7 +94,7 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, ...parsed.data });
 		if (!result.ok) return tooMany(form);
-		return { added: parsed.data.text, addedId: result.id };
+		return done('added', { text: parsed.data.text, id: result.id });
 	}),
 	starter: keepTyped('text', async ({ request, locals }) => {
 		const form = await request.formData();
@@ -111,7 +111,7 @@ export const actions: Actions = {
 			visibility: 'iro'
 		});
 		if (!result.ok) return tooMany(form);
-		return { added: text, addedId: result.id };
+		return done('added', { text, id: result.id });
 	}),
 	edit: async ({ request }) => {
 		const form = await request.formData();
@@ -142,11 +142,11 @@ export const actions: Actions = {
 		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
 		if (!item) return meetingClosed(form);
 		const position = moveAgendaItem(child.id, item.id, parsed.data.direction);
-		return {
-			moved: { id: item.id, text: item.text, direction: parsed.data.direction },
+		return done('moved', {
+			item: { id: item.id, text: item.text, direction: parsed.data.direction },
 			position: (position ?? item.position) + 1,
 			count: agendaFor(item.meetingId).length
-		};
+		});
 	},
 	reorder: async ({ request }) => {
 		const form = await request.formData();
@@ -154,8 +154,7 @@ export const actions: Actions = {
 		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(reorderSchema, form);
 		if (parsed.failure) return parsed.failure;
-		if (!reorderAgenda(child.id, meeting.id, parsed.data.order))
-			return failWith(form, {}, 409, { reorderFailed: true });
-		return { reordered: true };
+		if (!reorderAgenda(child.id, meeting.id, parsed.data.order)) return refuse('reorderFailed', form);
+		return done('reordered');
 	}
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
-import { meetingClosed, parseForm } from '$lib/server/forms';
+import { done, meetingClosed, parseForm } from '$lib/server/forms';
 import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, setChair } from '$lib/server/choices';
 import { chairSchema } from '$lib/forms/prepare';
@@ -26,6 +26,6 @@ export const actions: Actions = {
 		const parsed = parseForm(chairSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const { helpRequestedAt } = setChair(child.id, meeting.id, parsed.data.chair);
-		return { saved: parsed.data.chair, help: helpRequestedAt !== null };
+		return done('saved', { chair: parsed.data.chair, help: helpRequestedAt !== null });
 	}
 };

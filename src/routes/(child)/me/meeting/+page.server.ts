@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
 import { carersOfChild } from '$lib/server/carers';
-import { meetingClosed, parseForm } from '$lib/server/forms';
+import { done, meetingClosed, parseForm } from '$lib/server/forms';
 import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, saveChoices } from '$lib/server/choices';
 import { choicesToFormValues, meetingChoicesFormSchema } from '$lib/forms/prepare';
@@ -39,6 +39,6 @@ export const actions: Actions = {
 		const parsed = parseForm(meetingChoicesFormSchema(carers), form);
 		if (parsed.failure) return parsed.failure;
 		saveChoices(child.id, meeting.id, parsed.data);
-		return { saved: true };
+		return done('saved');
 	}
 };

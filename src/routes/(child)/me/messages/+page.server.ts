@@ -1,10 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild, requireRole } from '$lib/server/access';
-import { keepTyped, parseForm } from '$lib/server/forms';
-import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
+import { keepTyped } from '$lib/server/forms';
+import { submissionToken } from '$lib/server/submissions';
+import { findConversation, markRead, sendPosted, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
-import { messageSchema } from '$lib/forms/messages';
 // Lines from Voicebox: a meeting moved or cancelled.
 import { changesForChild } from '$lib/server/meeting-notices';
 
@@ -34,17 +33,6 @@ export const actions: Actions = {
 		const user = requireRole('child');
 		const child = requireOwnChild();
 		const form = await request.formData();
-		const parsed = parseForm(messageSchema, form);
-		if (parsed.failure) return parsed.failure;
-		storeOnce(form, user.id, () =>
-			sendMessage({
-				childId: child.id,
-				carerId: null,
-				author: user,
-				body: parsed.data.body,
-				origin: url.origin
-			})
-		);
-		return { sent: true };
+		return sendPosted(form, { childId: child.id, carerId: null }, user, url.origin);
 	})
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild, requireRole } from '$lib/server/access';
-import { keepTyped, parseForm } from '$lib/server/forms';
+import { done, keepTyped, parseForm } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { sendUrgent } from '$lib/server/urgent';
 import { config } from '$lib/server/config';
@@ -22,6 +22,6 @@ export const actions: Actions = {
 		const receipt = storeOnce(form, user.id, () =>
 			sendUrgent({ childId: child.id, author: user, body: parsed.data.body, origin: url.origin })
 		);
-		return { sent: true, receipt };
+		return done('sent', { receipt });
 	})
 };

@@ -53,7 +53,11 @@ export const actions: Actions = {
 		if (state.version === 'young') {
 			const parsed = startSchema.safeParse(readForm(form));
 			if (!parsed.success) {
-				return fail(400, { values: readForm(form), errors: { withCarer: 'say:errors.withCarer' } });
+				return fail(400, {
+					kind: 'error' as const,
+					values: readForm(form),
+					errors: { withCarer: 'say:errors.withCarer' }
+				});
 			}
 			withCarer = parsed.data.withCarer === 'yes';
 		}

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireOwnChild } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
+import { done, failWith, parseForm } from '$lib/server/forms';
 import { requestSupport, supportRequestById, supportRequestsOf, withdrawSupport } from '$lib/server/support';
 import { supportRequestSchema, withdrawSchema } from '$lib/forms/prepare';
 import { message } from '$lib/forms/text';
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const { kind, note } = parsed.data;
 		const result = requestSupport(child.id, kind, note);
 		if (!result.ok) return failWith(form, { [`ask-${kind}`]: message('prepare:errors.alreadyOpen') }, 409);
-		return { requested: kind };
+		return done('requested', { support: kind });
 	},
 	withdraw: async ({ request }) => {
 		const child = requireOwnChild();
@@ -41,6 +41,6 @@ export const actions: Actions = {
 		const found = supportRequestById(parsed.data.requestId);
 		if (!found || found.childId !== child.id) notFound();
 		withdrawSupport(child.id, found.id);
-		return { withdrawn: found.kind };
+		return done('withdrawn', { support: found.kind });
 	}
 };

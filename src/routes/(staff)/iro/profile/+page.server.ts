@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { parseForm } from '$lib/server/forms';
+import { done, parseForm } from '$lib/server/forms';
 import { getUser, saveProfile } from '$lib/server/accounts';
 import { profileSchema } from '$lib/forms/staff';
 import { failWith } from '$lib/server/forms';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 		const parsed = parseForm(profileSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
 		saveProfile(user.id, parsed.data);
-		return { saved: true };
+		return done('saved');
 	},
 	/** Only real JPEG, PNG or WebP images under 2 MB; stored re-encoded, without metadata. */
 	photo: async ({ request }) => {
@@ -36,11 +36,11 @@ export const actions: Actions = {
 		const prepared = await preparePhoto(file instanceof File ? file : null);
 		if ('problem' in prepared) return failWith(form, { photo: `errors:photo.${prepared.problem}` });
 		savePhoto(user.id, prepared.image);
-		return { photoSaved: true };
+		return done('photoSaved');
 	},
 	removePhoto: () => {
 		const user = requireRole('iro');
 		removePhoto(user.id);
-		return { photoRemoved: true };
+		return done('photoRemoved');
 	}
 };

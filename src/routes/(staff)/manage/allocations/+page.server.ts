@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild, requireRole } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
+import { done, failWith, parseForm } from '$lib/server/forms';
 import { isIro, listIros } from '$lib/server/accounts';
 import { allocateChild, caseload } from '$lib/server/children';
 import { allocationSchema } from '$lib/forms/staff';
@@ -24,6 +24,6 @@ export const actions: Actions = {
 		if (iroId && !isIro(iroId))
 			return failWith(form, { [`iro-${child.id}`]: 'errors:allocation.iroRequired' });
 		allocateChild(child.id, iroId);
-		return { allocated: child.id };
+		return done('allocated', { childId: child.id });
 	}
 };

@@ -5,7 +5,7 @@ import { sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
 import { meetingForForm, SHOWN_MEETING_FIELD } from '$lib/server/meetings';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
-import { keepTyped, meetingClosed } from '$lib/server/forms';
+import { done, keepTyped, meetingClosed } from '$lib/server/forms';
 
 /** If the save could not get the database: the page again, with every answer as typed. */
 const PAGE_FIELDS = new Set([SHOWN_MEETING_FIELD, 'loadedAt', 'returnTo', 'go']);
@@ -52,7 +52,12 @@ async function savePage(stepId: string, request: Request) {
 	const parsed = parseStep(step.questions, form);
 	if (!parsed.ok) {
 		return {
-			failure: fail(400, { values: parsed.values, errors: parsed.errors, loadedAt: loadedAtOf(form) })
+			failure: fail(400, {
+				kind: 'error' as const,
+				values: parsed.values,
+				errors: parsed.errors,
+				loadedAt: loadedAtOf(form)
+			})
 		};
 	}
 	const { replaced, savedAt } = saveAnswers(state, parsed.incoming, loadedAtOf(form));
@@ -67,7 +72,8 @@ export const actions: Actions = {
 			if (saved.failure) return saved.failure;
 			const { state, index, form, replaced, savedAt, values } = saved;
 			// Another window changed an answer on this page: show the page again, with what it had.
-			if (replaced.length) return fail(409, { replaced, values, loadedAt: savedAt });
+			if (replaced.length)
+				return fail(409, { kind: 'replaced' as const, replaced, values, loadedAt: savedAt });
 			const back = form.get('go') === 'back';
 			const toCheck = form.get('returnTo') === 'check';
 			const next = back ? state.steps[index - 1] : toCheck ? undefined : state.steps[index + 1];
@@ -81,7 +87,7 @@ export const actions: Actions = {
 		async ({ params, request }) => {
 			const saved = await savePage(params.step, request);
 			if (saved.failure) return saved.failure;
-			return { loadedAt: saved.savedAt, replaced: saved.replaced };
+			return done('autosaved', { loadedAt: saved.savedAt, replaced: saved.replaced });
 		},
 		asTyped
 	)

@@ -40,7 +40,7 @@ export const actions: Actions = {
 		if (!meetingForForm(child.id, form)) return meetingClosed(form);
 		if (!state) redirect(303, '/me/say');
 		if (!sendConsultation(state.meeting.id)) {
-			return fail(400, { errors: { send: 'say:errors.nothingToSend' } });
+			return fail(400, { kind: 'error' as const, errors: { send: 'say:errors.nothingToSend' } });
 		}
 		redirect(303, '/me/say/check?sent=1');
 	}

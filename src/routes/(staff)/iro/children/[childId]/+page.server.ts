@@ -10,6 +10,7 @@ import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
+import { done } from '$lib/server/forms';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
@@ -58,6 +59,6 @@ export const actions: Actions = {
 		const target = String((await request.formData()).get('for') ?? '');
 		if (target === 'child') revokeInvites({ childId: child.id });
 		else if (carerOfChild(child.id, target)) revokeInvites({ carerId: target });
-		return { revoked: true };
+		return done('revoked');
 	}
 };

@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireConversation, requireRole } from '$lib/server/access';
-import { failWith, keepTyped, parseForm } from '$lib/server/forms';
-import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { markRead, sendMessage, setDone, threadOf, unreadCount } from '$lib/server/messages';
+import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
+import { submissionToken } from '$lib/server/submissions';
+import { markRead, sendPosted, setDone, threadOf, unreadCount } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
-import { acknowledgeSchema, messageSchema } from '$lib/forms/messages';
+import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
 import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';
 import { carerName } from '$lib/server/carers';
@@ -53,24 +53,18 @@ export const actions: Actions = {
 		const parsed = parseForm(privateReadSchema, form);
 		if (parsed.failure) return parsed.failure;
 		recordPrivateRead(user.id, conversation.id, parsed.data.reason, parsed.data.note);
-		return { privateOpened: true };
+		return done('privateOpened');
 	},
 	reply: keepTyped('body', async ({ params, request, url }) => {
 		const { user, conversation, privacy } = conversationAccess(params.conversationId);
 		const form = await request.formData();
 		if (!privacy.shown) return reasonFirst(form);
-		const parsed = parseForm(messageSchema, form);
-		if (parsed.failure) return parsed.failure;
-		storeOnce(form, user.id, () =>
-			sendMessage({
-				childId: conversation.childId,
-				carerId: conversation.carerId,
-				author: user,
-				body: parsed.data.body,
-				origin: url.origin
-			})
+		return sendPosted(
+			form,
+			{ childId: conversation.childId, carerId: conversation.carerId },
+			user,
+			url.origin
 		);
-		return { sent: true };
 	}),
 	done: async ({ params, request }) => {
 		const { conversation, privacy } = conversationAccess(params.conversationId);
@@ -80,7 +74,7 @@ export const actions: Actions = {
 		if (conversation.doneAt === null && openUrgentCount(conversation.id) > 0)
 			return failWith(form, { note: 'errors:message.ackFirst' });
 		setDone(conversation.id, conversation.doneAt === null);
-		return { toggled: true };
+		return done('toggled');
 	},
 	/** The IRO (or a manager) acknowledges the urgent message(s) with a note of what was done. */
 	acknowledge: keepTyped('note', async ({ params, request }) => {
@@ -90,6 +84,6 @@ export const actions: Actions = {
 		const parsed = parseForm(acknowledgeSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const count = acknowledgeUrgent(conversation.id, user, parsed.data.note);
-		return { acknowledged: count };
+		return done('acknowledged', { count });
 	})
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireChild, requireRole } from '$lib/server/access';
-import { failWith, parseForm } from '$lib/server/forms';
+import { done, failWith, parseForm } from '$lib/server/forms';
 import { assemblePack } from '$lib/server/pack';
 import { meetingById } from '$lib/server/meetings';
 import { recordPackRead } from '$lib/server/audit';
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const parsed = parseForm(privateReadSchema, form);
 		if (parsed.failure) return parsed.failure;
 		recordPrivateRead(user.id, meeting.id, parsed.data.reason, parsed.data.note);
-		return { privateOpened: true };
+		return done('privateOpened');
 	},
 	remind: async ({ params, request, url }) => {
 		const { user, meeting, child } = packAccess(params.meetingId);
@@ -59,7 +59,7 @@ export const actions: Actions = {
 			origin: url.origin
 		});
 		if (result === 'refused') return failWith(form, { to: 'pack:errors.remindRefused' });
-		return { reminded: parsed.data.to, emailed: result === 'emailed' };
+		return done('reminded', { to: parsed.data.to, emailed: result === 'emailed' });
 	},
 	support: async ({ params, request }) => {
 		const { child } = packAccess(params.meetingId);
@@ -67,6 +67,6 @@ export const actions: Actions = {
 		const parsed = parseForm(supportStatusSchema, form);
 		if (parsed.failure) return parsed.failure;
 		if (!updateSupportStatus(child.id, parsed.data.requestId, parsed.data.status)) notFound();
-		return { supportUpdated: parsed.data.requestId };
+		return done('supportUpdated', { requestId: parsed.data.requestId });
 	}
 };

@@ -1,10 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireCarerOf, requireRole } from '$lib/server/access';
-import { keepTyped, parseForm } from '$lib/server/forms';
-import { storeOnce, submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
+import { keepTyped } from '$lib/server/forms';
+import { submissionToken } from '$lib/server/submissions';
+import { findConversation, markRead, sendPosted, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
-import { messageSchema } from '$lib/forms/messages';
 import { callName } from '$lib/domain/names';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -27,17 +26,6 @@ export const actions: Actions = {
 		const user = requireRole('carer');
 		const { child, carer } = requireCarerOf(params.childId);
 		const form = await request.formData();
-		const parsed = parseForm(messageSchema, form);
-		if (parsed.failure) return parsed.failure;
-		storeOnce(form, user.id, () =>
-			sendMessage({
-				childId: child.id,
-				carerId: carer.id,
-				author: user,
-				body: parsed.data.body,
-				origin: url.origin
-			})
-		);
-		return { sent: true };
+		return sendPosted(form, { childId: child.id, carerId: carer.id }, user, url.origin);
 	})
 };

@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireCarerOf } from '$lib/server/access';
-import { keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
+import { done, keepTyped, meetingClosed, parseForm } from '$lib/server/forms';
 import { meetingForForm, meetingToPrepare } from '$lib/server/meetings';
-import { saveViews, viewsOf } from '$lib/server/views';
+import { saveViews, viewsOf, viewsShown } from '$lib/server/views';
 import { carerPreparation } from '$lib/server/progress';
 import { viewsDraftSchema, viewsSendSchema } from '$lib/forms/pack';
 import { callName } from '$lib/domain/names';
@@ -15,15 +15,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		child: { id: child.id, name: callName(child) },
 		meeting: meeting && { id: meeting.id, kind: meeting.kind, startsAt: meeting.startsAt },
-		views: views && {
-			goingWell: views.goingWell,
-			worries: views.worries,
-			nextSteps: views.nextSteps,
-			anythingElse: views.anythingElse,
-			attending: views.attending,
-			sentAt: views.sentAt,
-			updatedAt: views.updatedAt
-		},
+		views: views && viewsShown(views),
 		reminder: carerPreparation(child.id, carer.id)?.reminder ?? null
 	};
 };
@@ -37,7 +29,7 @@ async function save({ params, request }: RequestEvent, send: boolean) {
 	const meeting = meetingForForm(child.id, form);
 	if (!meeting) return meetingClosed(form);
 	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send });
-	return { done: views.sentAt !== null ? ('sent' as const) : ('saved' as const) };
+	return done(views.sentAt !== null ? 'sent' : 'saved');
 }
 
 export const actions: Actions = {

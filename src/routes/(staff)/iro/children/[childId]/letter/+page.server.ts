@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { canResetPassword, requireChild, type Child } from '$lib/server/access';
 import { carerOfChild, carersOfChild, type Carer } from '$lib/server/carers';
-import { failWith } from '$lib/server/forms';
+import { done, failWith } from '$lib/server/forms';
 import { issueInvite, latestInvite, waitingInvite } from '$lib/server/auth/invites';
 import { letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
@@ -57,6 +57,16 @@ function languageOf(form: FormData, child: Child, carer?: Carer) {
 	return isLocale(chosen) ? chosen : letterLanguage(child, carer);
 }
 
+/** The welcome letter for a code, in the language the form chose (or the person's). */
+function letterOf(
+	event: RequestEvent,
+	form: FormData,
+	about: { child: Child; carer?: Carer; code: string; expiresAt: number }
+) {
+	const lang = languageOf(form, about.child, about.carer);
+	return welcomeLetter({ ...about, lang, origin: event.url.origin });
+}
+
 async function start({ params, request }: RequestEvent) {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const form = await request.formData();
@@ -76,18 +86,9 @@ export const actions: Actions = {
 			now
 		);
 		if (!code) return failWith(form, { for: 'errors:invite.hasAccount' });
-		const lang = languageOf(form, child, carer);
-		return {
-			issued: true,
-			letter: welcomeLetter({
-				child,
-				carer,
-				lang,
-				code,
-				expiresAt: now + INVITE_LIFETIME_MS,
-				origin: event.url.origin
-			})
-		};
+		return done('issued', {
+			letter: letterOf(event, form, { child, carer, code, expiresAt: now + INVITE_LIFETIME_MS })
+		});
 	},
 	/** Shows the letter of the code waiting to be used again (e.g. in another language): issues nothing. */
 	show: async (event) => {
@@ -97,17 +98,8 @@ export const actions: Actions = {
 		const code = String(form.get('code') ?? '').slice(0, 64);
 		const invite = waitingInvite(carer ? { carerId: carer.id } : { childId: child.id }, code);
 		if (!invite || invite.purpose !== 'invite') return failWith(form, { for: 'errors:invite.codeGone' });
-		const lang = languageOf(form, child, carer);
-		return {
-			issued: false,
-			letter: welcomeLetter({
-				child,
-				carer,
-				lang,
-				code,
-				expiresAt: invite.expiresAt,
-				origin: event.url.origin
-			})
-		};
+		return done('shown', {
+			letter: letterOf(event, form, { child, carer, code, expiresAt: invite.expiresAt })
+		});
 	}
 };

@@ -7,6 +7,7 @@ import { letterLanguage, resetNote } from '$lib/server/welcome-letters';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 import { notFound } from '$lib/server/access';
 import { callName } from '$lib/domain/names';
+import { done } from '$lib/server/forms';
 
 /**
  * Reset a password: the child's own IRO or a manager for a child; a manager for a parent or carer
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const account = accountOfPerson(target);
 		if (!issued || !account) notFound();
 		const carer = target.carerId ? carerOfChild(child.id, target.carerId) : undefined;
-		return {
+		return done('reset', {
 			emailed: issued.emailed,
 			note: resetNote({
 				name,
@@ -48,6 +49,6 @@ export const actions: Actions = {
 				expiresAt: now + INVITE_LIFETIME_MS,
 				origin: url.origin
 			})
-		};
+		});
 	}
 };

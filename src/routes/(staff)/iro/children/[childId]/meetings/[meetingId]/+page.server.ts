@@ -20,7 +20,7 @@ function meetingToChange(childId: string, meetingId: string, now: number) {
 }
 
 /** The page says why nothing can change; the forms are not offered again. */
-const happened = () => fail(409, { locked: true as const });
+const happened = () => fail(409, { kind: 'locked' as const });
 
 export const load: PageServerLoad = ({ params }) => {
 	const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, Date.now());
