@@ -4,3 +4,4 @@ export * from './auth';
 export * from './messages';
 export * from './preparation';
 export * from './submissions';
+export * from './feedback';

@@ -3,12 +3,17 @@ import { requireCarerOf } from '$lib/server/access';
 import { childSummary } from '$lib/server/home';
 // The carer's views, any reminder, and only what the child shared with everyone.
 import { carerPreparation, sharedWithEveryone } from '$lib/server/progress';
+// "How was it?" after a held review.
+import { feedbackDue } from '$lib/server/feedback';
+import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const { child, carer } = requireCarerOf(params.childId);
 	return {
 		...childSummary(child),
 		preparation: carerPreparation(child.id, carer.id),
-		shared: sharedWithEveryone(child.id)
+		shared: sharedWithEveryone(child.id),
+		feedbackDue: feedbackDue(child, { respondent: 'carer', carerId: carer.id })?.id ?? null,
+		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null
 	};
 };

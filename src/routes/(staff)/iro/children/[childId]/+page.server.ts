@@ -9,6 +9,7 @@ import { inbox } from '$lib/server/messages';
 import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
+import { isHeld } from '$lib/server/feedback';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
@@ -28,6 +29,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
 		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now })),
 		timescale: timescaleOf(child, meetings, now),
+		// Reviews recorded as held: their feedback page ("How was it?").
+		feedbackOn: meetings.filter((m) => isHeld(m, now)).map((m) => m.id),
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
 		canReset: {
