@@ -8,6 +8,9 @@ export interface Ids {
 	/** Sam's and Kacper's next meetings (for pre-meeting packs and carers' views). */
 	ownMeeting: string;
 	otherMeeting: string;
+	/** Sam's and Kacper's last reviews, written up as held in the demo (for "How was my meeting?"). */
+	ownHeldMeeting: string;
+	otherHeldMeeting: string;
 	ownChild: string;
 	otherChild: string;
 	ownIro: string;

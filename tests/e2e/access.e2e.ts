@@ -55,7 +55,9 @@ test.describe('access matrix', () => {
 			ownConversation: link(inbox, '/iro/conversations/', 'Samuel Carter</bdi>(?:<!--[^>]*-->)*</a>'),
 			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>'),
 			ownMeeting: '',
-			otherMeeting: ''
+			otherMeeting: '',
+			ownHeldMeeting: '',
+			otherHeldMeeting: ''
 		};
 		const meetingOf = async (childId: string) =>
 			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
@@ -63,6 +65,11 @@ test.describe('access matrix', () => {
 			)?.[1] ?? 'none';
 		ids.ownMeeting = await meetingOf(ids.ownChild);
 		ids.otherMeeting = await meetingOf(ids.otherChild);
+		const heldOf = async (childId: string) =>
+			(await (await manager.get(`/iro/children/${childId}`)).text()).match(/\/feedback\/(\w+)/)?.[1] ??
+			'none';
+		ids.ownHeldMeeting = await heldOf(ids.ownChild);
+		ids.otherHeldMeeting = await heldOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	});
 

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { sendMessage } from './messages';
 import { savePhoto } from './photos';
+import { demoFeedback } from './feedback';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -194,6 +195,9 @@ export async function seedDemoIfAsked(): Promise<void> {
 		60 * 3
 	);
 	say(kacper, null, 'kacper', 'Can my meeting be after college please?', 45);
+
+	// "How was my meeting?": Sam's and Kacper's last reviews are written up as held; Sam and Helen gave feedback.
+	demoFeedback({ sam, kacper, helen, iro: amina, samUser: user('sam').id, helenUser: user('helen').id, now });
 
 	console.log(
 		[

@@ -165,19 +165,6 @@ export function feedbackOfMeeting(meetingId: string) {
 	};
 }
 
-/** The meetings (of those given) that have any feedback, given or skipped. */
-export function meetingsWithFeedback(meetingIds: string[]): Set<string> {
-	if (!meetingIds.length) return new Set();
-	return new Set(
-		db()
-			.selectDistinct({ meetingId: feedback.meetingId })
-			.from(feedback)
-			.where(inArray(feedback.meetingId, meetingIds))
-			.all()
-			.map((r) => r.meetingId)
-	);
-}
-
 /** Counts per answer over the feedback about these meetings: numbers only, no names, no free text. */
 export function countsOfMeetings(meetingIds: string[]): FeedbackCounts {
 	if (!meetingIds.length) return feedbackCounts([]);
@@ -188,4 +175,61 @@ export function countsOfMeetings(meetingIds: string[]): FeedbackCounts {
 		.all()
 		.map((r) => ({ respondent: r.respondent, answers: parseAnswers(r.answers), skippedAt: r.skippedAt }));
 	return feedbackCounts(facts);
+}
+
+/**
+ * The demo council's feedback (demo.ts): Sam's and Kacper's latest past reviews are written up as
+ * held (unless already written up), and Sam and his foster carer Helen have said how Sam's went.
+ */
+export function demoFeedback(ids: {
+	sam: string;
+	kacper: string;
+	helen: string;
+	iro: string;
+	samUser: string;
+	helenUser: string;
+	now: number;
+}): void {
+	const lastPast = (childId: string) =>
+		meetingsOfChild(childId)
+			.filter((m) => m.cancelledAt === null && m.startsAt <= ids.now)
+			.pop();
+	for (const childId of [ids.sam, ids.kacper]) {
+		const meeting = lastPast(childId);
+		if (!meeting || meeting.writtenUpAt !== null) continue;
+		write((tx) =>
+			tx
+				.update(tables.meetings)
+				.set({
+					heldOn: londonDate(meeting.startsAt),
+					writtenUpAt: meeting.startsAt + 2 * 86_400_000,
+					writtenUpBy: ids.iro
+				})
+				.where(eq(tables.meetings.id, meeting.id))
+				.run()
+		);
+	}
+	const review = lastPast(ids.sam);
+	if (!review || !isHeld(review, ids.now)) return;
+	const at = review.startsAt + 3 * 86_400_000;
+	saveFeedback({
+		meeting: review,
+		who: { respondent: 'child' },
+		userId: ids.samUser,
+		version: 'middle',
+		answers: { listened: 'yes', decided: 'partly', timePlace: 'no' },
+		change: 'Not in school time please. My friends asked where I was going.',
+		skip: false,
+		now: at
+	});
+	saveFeedback({
+		meeting: review,
+		who: { respondent: 'carer', carerId: ids.helen },
+		userId: ids.helenUser,
+		version: null,
+		answers: { listenedTo: 'yes', childHeard: 'yes', timePlace: 'partly' },
+		change: 'A room at the family centre would be better than school for Sam.',
+		skip: false,
+		now: at + 3_600_000
+	});
 }
