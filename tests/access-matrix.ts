@@ -9,6 +9,7 @@
  */
 import { PREPARATION_RULES } from './access/preparation';
 import { FEEDBACK_RULES } from './access/feedback';
+import { REVIEW_RULES } from './access/review';
 import {
 	child,
 	everyone,
@@ -28,6 +29,7 @@ export type { Actor, Expect, Ids, Outcome, RouteRule, Which } from './access/rul
 export const ACCESS_MATRIX: RouteRule[] = [
 	...PREPARATION_RULES,
 	...FEEDBACK_RULES,
+	...REVIEW_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

@@ -11,6 +11,9 @@ export interface Ids {
 	/** Sam's and Kacper's last reviews, written up as held in the demo (for "How was my meeting?"). */
 	ownHeldMeeting: string;
 	otherHeldMeeting: string;
+	/** Sam's and Kacper's last past reviews (written up in the demo), for the write-up page. */
+	ownPastMeeting?: string;
+	otherPastMeeting?: string;
 	ownChild: string;
 	otherChild: string;
 	ownIro: string;

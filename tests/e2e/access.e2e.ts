@@ -59,9 +59,10 @@ test.describe('access matrix', () => {
 			ownHeldMeeting: '',
 			otherHeldMeeting: ''
 		};
+		// The next meeting's "Move or cancel" link (not a past meeting's "/write-up" link).
 		const meetingOf = async (childId: string) =>
 			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
-				/\/meetings\/(?!new\b)(\w+)/
+				/\/meetings\/(?!new\b)(\w+)"/
 			)?.[1] ?? 'none';
 		ids.ownMeeting = await meetingOf(ids.ownChild);
 		ids.otherMeeting = await meetingOf(ids.otherChild);
@@ -70,6 +71,14 @@ test.describe('access matrix', () => {
 			'none';
 		ids.ownHeldMeeting = await heldOf(ids.ownChild);
 		ids.otherHeldMeeting = await heldOf(ids.otherChild);
+		const pastMeetingOf = async (childId: string) =>
+			[
+				...(await (await manager.get(`/iro/children/${childId}`)).text()).matchAll(
+					/\/meetings\/(\w+)\/write-up"/g
+				)
+			].pop()?.[1] ?? 'none';
+		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
+		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	});
 

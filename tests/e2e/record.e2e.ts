@@ -113,7 +113,7 @@ test('a meeting that has happened cannot be moved or cancelled, not even by send
 	await page.goto(`/iro/children/${childId}`);
 	const item = meetings.getByRole('listitem');
 	await expect(item).toHaveCount(1);
-	await expect(item).toContainText('Held');
+	await expect(item).toContainText('Waiting to be written up');
 	await expect(item).toContainText(`at ${soon.time.replace(/^0/, '')}`);
 	await expect(item).toContainText('Northfield Family Centre');
 	await expect(item).not.toContainText('Cancelled');

@@ -14,6 +14,7 @@ const { caseload, createChild } = await import('../../src/lib/server/children');
 const meetings = await import('../../src/lib/server/meetings');
 const support = await import('../../src/lib/server/support');
 const pack = await import('../../src/lib/server/pack');
+const reviews = await import('../../src/lib/server/reviews');
 const { db, tables } = await import('../../src/lib/server/db');
 const { londonInstant } = await import('../../src/lib/domain/london-time');
 const { caseloadCounts, COUNTED_TAGS } = await import('../../src/lib/domain/timescales');
@@ -48,6 +49,30 @@ function meeting(childId: string, date: string) {
 }
 
 const row = (childId: string, id: string) => meetings.meetingOfChild(childId, id)!;
+
+/** A past review its IRO wrote up as held on the day it was booked for (timescales run from it). */
+function held(childId: string, date: string) {
+	const id = meeting(childId, date);
+	const written = reviews.writeUpReview(
+		childId,
+		id,
+		{
+			held: true,
+			heldOn: date,
+			childCame: true,
+			carerIds: [],
+			socialWorker: false,
+			others: [],
+			code: 'PN1',
+			chaired: 'no',
+			spokeBefore: null
+		},
+		iroId,
+		NOW
+	);
+	expect(written).toBe('done');
+	return id;
+}
 const childRow = (id: string) => db().select().from(tables.children).where(eq(tables.children.id, id)).get()!;
 
 beforeAll(async () => {
@@ -185,23 +210,23 @@ describe('the caseload counters agree with the table', () => {
 		});
 		// Reviews held in December and February: the next was due by 10 August, and is booked for December.
 		const late = newChild('Overdue Booked Late');
-		meeting(late, '2025-12-10');
-		meeting(late, '2026-02-10');
+		held(late, '2025-12-10');
+		held(late, '2026-02-10');
 		meeting(late, '2026-12-10');
 		// Due by 10 August, nothing booked.
 		const overdue = newChild('Overdue Not Booked');
-		meeting(overdue, '2025-12-10');
-		meeting(overdue, '2026-02-10');
+		held(overdue, '2025-12-10');
+		held(overdue, '2026-02-10');
 		// Due by 10 October (3 months after the first review), booked for November.
 		const bookedLate = newChild('Booked Late');
-		meeting(bookedLate, '2026-07-10');
+		held(bookedLate, '2026-07-10');
 		meeting(bookedLate, '2026-11-10');
 		// Due by 10 September, nothing booked: due soon.
 		const soon = newChild('Due Soon');
-		meeting(soon, '2026-06-10');
+		held(soon, '2026-06-10');
 		// Due by 10 November, booked in October: in timescale.
 		const fine = newChild('In Time');
-		meeting(fine, '2026-08-10');
+		held(fine, '2026-08-10');
 		meeting(fine, '2026-10-10');
 
 		const rows = caseload(iroId, NOW);

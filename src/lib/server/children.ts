@@ -6,6 +6,7 @@ import { childrenWithUrgent } from './messages';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
+import { heldDates, waitingForWriteUp } from '$lib/domain/meeting-lifecycle';
 
 const { children, users, childCarers, carers } = tables;
 
@@ -47,11 +48,16 @@ export function childrenOfCarerUser(userId: string): Child[] {
 		.map((r) => r.child);
 }
 
-/** What the caseload shows for one child: age, next meeting, due date and whether it is in time. */
+/**
+ * What the caseload shows for one child: age, next meeting, due date and whether it is in time, and how
+ * many meetings wait to be written up. The timescales run from the held dates the IRO recorded: a
+ * meeting whose time has passed counts only once written up as held.
+ */
 export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 	const today = londonDate(now);
 	const live = meetings.filter((m) => m.cancelledAt === null);
-	const held = live.filter((m) => m.startsAt <= now).map((m) => londonDate(m.startsAt));
+	const held = heldDates(live, now);
+	const toWriteUp = live.filter((m) => waitingForWriteUp(m, now)).length;
 	const next = live.find((m) => m.startsAt > now) ?? null;
 	const due = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
 	// The tags the caseload shows (worst first); `state` is the worst, used to sort.
@@ -62,7 +68,7 @@ export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 				nextScheduled: next ? londonDate(next.startsAt) : null
 			})
 		: [];
-	return { next, due, state: tags[0] ?? null, tags };
+	return { next, due, state: tags[0] ?? null, tags, toWriteUp };
 }
 
 /** An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first. */

@@ -4,7 +4,8 @@ import { db, tables, write } from './db';
 import { createUser } from './accounts';
 import { createChild, allocateChild } from './children';
 import { addCarer, linkCarer } from './carers';
-import { scheduleMeeting } from './meetings';
+import { meetingsOfChild, scheduleMeeting } from './meetings';
+import { writeUpReview } from './reviews';
 import { issueInvite } from './auth/invites';
 import { addDays, addMonths, londonDate } from '$lib/domain/dates';
 import { eq } from 'drizzle-orm';
@@ -196,8 +197,35 @@ export async function seedDemoIfAsked(): Promise<void> {
 	);
 	say(kacper, null, 'kacper', 'Can my meeting be after college please?', 45);
 
-	// "How was my meeting?": Sam's and Kacper's last reviews are written up as held; Sam and Helen gave feedback.
-	demoFeedback({ sam, kacper, helen, iro: amina, samUser: user('sam').id, helenUser: user('helen').id, now });
+	// After the meeting: past reviews written up as held on the day they were booked for (so the
+	// timescales stay as they were); Sam's last one with who came and how he took part. Jordan's last
+	// review waits to be written up.
+	for (const childId of [maya, sam, zainab, kacper]) {
+		const past = meetingsOfChild(childId).filter((m) => m.startsAt <= now);
+		for (const m of past) {
+			const last = childId === sam && m === past[past.length - 1];
+			writeUpReview(
+				childId,
+				m.id,
+				{
+					held: true,
+					heldOn: londonDate(m.startsAt),
+					childCame: true,
+					carerIds: childId === sam ? [helen] : [],
+					socialWorker: true,
+					others: last ? ['Teacher'] : [],
+					code: childId === maya ? 'PN3' : 'PN1',
+					chaired: last ? 'chaired' : 'no',
+					spokeBefore: last ? { on: londonDate(m.startsAt - 7 * 86_400_000), how: 'in_person' } : null
+				},
+				childId === kacper ? ben : amina,
+				m.startsAt + 2 * 86_400_000
+			);
+		}
+	}
+
+	// "How was my meeting?": Sam and Helen said how Sam's last review went.
+	demoFeedback({ sam, helen, samUser: user('sam').id, helenUser: user('helen').id });
 
 	console.log(
 		[

@@ -178,40 +178,13 @@ export function countsOfMeetings(meetingIds: string[]): FeedbackCounts {
 }
 
 /**
- * The demo council's feedback (demo.ts): Sam's and Kacper's latest past reviews are written up as
- * held (unless already written up), and Sam and his foster carer Helen have said how Sam's went.
+ * The demo council's feedback (demo.ts): Sam and his foster carer Helen have said how Sam's last
+ * review went (once it is written up as held).
  */
-export function demoFeedback(ids: {
-	sam: string;
-	kacper: string;
-	helen: string;
-	iro: string;
-	samUser: string;
-	helenUser: string;
-	now: number;
-}): void {
-	const lastPast = (childId: string) =>
-		meetingsOfChild(childId)
-			.filter((m) => m.cancelledAt === null && m.startsAt <= ids.now)
-			.pop();
-	for (const childId of [ids.sam, ids.kacper]) {
-		const meeting = lastPast(childId);
-		if (!meeting || meeting.writtenUpAt !== null) continue;
-		write((tx) =>
-			tx
-				.update(tables.meetings)
-				.set({
-					heldOn: londonDate(meeting.startsAt),
-					writtenUpAt: meeting.startsAt + 2 * 86_400_000,
-					writtenUpBy: ids.iro
-				})
-				.where(eq(tables.meetings.id, meeting.id))
-				.run()
-		);
-	}
-	const review = lastPast(ids.sam);
-	if (!review || !isHeld(review, ids.now)) return;
-	const at = review.startsAt + 3 * 86_400_000;
+export function demoFeedback(ids: { sam: string; helen: string; samUser: string; helenUser: string }): void {
+	const review = latestHeldReview(ids.sam);
+	if (!review) return;
+	const at = (review.writtenUpAt ?? review.startsAt) + 86_400_000;
 	saveFeedback({
 		meeting: review,
 		who: { respondent: 'child' },

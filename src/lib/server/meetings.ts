@@ -5,6 +5,8 @@ import type { MeetingKind } from '$lib/domain/timescales';
 import { mayChangeMeeting, startAllowed } from '$lib/domain/meeting-lifecycle';
 import { carryOverPreparation } from './preparation';
 import { londonDate } from '$lib/domain/dates';
+import { tellOfChange } from './meeting-notices';
+import { deliverDue } from './notify';
 
 const { meetings } = tables;
 
@@ -57,41 +59,67 @@ export function bookMeeting(
 /** What became of a request to move or cancel a meeting. */
 export type ChangeResult = 'done' | 'locked' | 'past';
 
-/** Only a meeting not cancelled and not yet started may change: the same rule, in SQL, for the update. */
+/**
+ * Only a meeting not cancelled, not yet started and not written up may change: the same rule, in SQL,
+ * for the update.
+ */
 function stillChangeable(meetingId: string, now: number) {
-	return and(eq(meetings.id, meetingId), isNull(meetings.cancelledAt), gt(meetings.startsAt, now));
+	return and(
+		eq(meetings.id, meetingId),
+		isNull(meetings.cancelledAt),
+		isNull(meetings.writtenUpAt),
+		gt(meetings.startsAt, now)
+	);
 }
 
 /**
  * Moves a meeting (new date, time, place or way of taking part): everything prepared stays with it.
- * Refused when the meeting was cancelled or has started ('locked'), or the new time has passed ('past').
+ * Refused when the meeting was cancelled, has started or was written up ('locked'), or the new time has
+ * passed ('past'). When something changed, the child is told (home page, messages) and so are their
+ * linked carers (email); `byUserId` is who moved it.
  */
 export function moveMeeting(
 	meetingId: string,
 	changes: { startsAt: number; venue: string; mode: MeetingMode; kind: MeetingKind },
-	now = Date.now()
+	now = Date.now(),
+	byUserId: string | null = null
 ): ChangeResult {
 	if (!startAllowed(changes.startsAt, now)) return 'past';
-	const result = write((tx) => tx.update(meetings).set(changes).where(stillChangeable(meetingId, now)).run());
-	return result.changes > 0 ? 'done' : 'locked';
+	const result = write((tx) => {
+		const before = tx.select().from(meetings).where(stillChangeable(meetingId, now)).get();
+		if (!before) return 'locked';
+		tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+		const changed =
+			before.startsAt !== changes.startsAt || before.venue !== changes.venue || before.mode !== changes.mode;
+		if (changed)
+			tellOfChange(tx, { meeting: before, kind: 'moved', toStartsAt: changes.startsAt, byUserId, now });
+		return 'done';
+	});
+	if (result === 'done') void deliverDue();
+	return result;
 }
 
 /**
  * Cancels a meeting that has not started; what the child and carers prepared moves to the next meeting
- * when there is one. A meeting already cancelled, or that has started, stays as it is ('locked').
+ * when there is one, and the child and their linked carers are told. A meeting already cancelled, or
+ * that has started or was written up, stays as it is ('locked').
  */
-export function cancelMeeting(meeting: Meeting, now = Date.now()): ChangeResult {
+export function cancelMeeting(
+	meeting: Meeting,
+	now = Date.now(),
+	byUserId: string | null = null
+): ChangeResult {
 	if (!mayChangeMeeting(meeting, now)) return 'locked';
-	return write((tx) => {
-		const result = tx
-			.update(meetings)
-			.set({ cancelledAt: now })
-			.where(stillChangeable(meeting.id, now))
-			.run();
-		if (result.changes === 0) return 'locked';
+	const result = write((tx) => {
+		const before = tx.select().from(meetings).where(stillChangeable(meeting.id, now)).get();
+		if (!before) return 'locked';
+		tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
 		carryOverPreparation(meeting.childId, meetingToPrepare(meeting.childId, now));
-		return 'done';
+		tellOfChange(tx, { meeting: before, kind: 'cancelled', toStartsAt: null, byUserId, now });
+		return 'done' as const;
 	});
+	if (result === 'done') void deliverDue();
+	return result;
 }
 
 export function meetingsOfChild(childId: string): Meeting[] {

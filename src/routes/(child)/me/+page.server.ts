@@ -6,6 +6,8 @@ import { childChecklist } from '$lib/server/progress';
 // "How was my meeting?" after a held review.
 import { feedbackDue } from '$lib/server/feedback';
 import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
+// A meeting moved or cancelled lately.
+import { recentChanges } from '$lib/server/meeting-notices';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
@@ -14,6 +16,12 @@ export const load: PageServerLoad = ({ url }) => {
 		checklist: childChecklist(child),
 		feedbackDue: feedbackDue(child, { respondent: 'child' })?.id ?? null,
 		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null,
+		changes: recentChanges(child.id).map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			from: c.fromStartsAt,
+			to: c.toStartsAt
+		})),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -12,11 +12,14 @@ export const load: PageServerLoad = ({ url }) => {
 		rows.flatMap((r) => (r.next ? [{ childId: r.child.id, meetingId: r.next.id }] : []))
 	);
 	const notHeard = notHeardFilter(url.searchParams);
+	// The "Waiting to be written up" filter.
+	const toWriteUp = url.searchParams.get('toWriteUp') === '1';
 	return {
 		name: user.displayName,
 		allRows: rows,
-		rows: notHeard ? rows.filter((r) => before[r.child.id]?.notHeard) : rows,
+		rows: rows.filter((r) => (!notHeard || before[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)),
 		before,
-		notHeard
+		notHeard,
+		toWriteUp
 	};
 };

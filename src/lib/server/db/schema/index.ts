@@ -5,3 +5,4 @@ export * from './messages';
 export * from './preparation';
 export * from './submissions';
 export * from './feedback';
+export * from './reviews';

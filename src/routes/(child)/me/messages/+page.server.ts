@@ -5,6 +5,8 @@ import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendMessage, threadOf, unreadCount } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { messageSchema } from '$lib/forms/messages';
+// Lines from Voicebox: a meeting moved or cancelled.
+import { changesForChild } from '$lib/server/meeting-notices';
 
 export const load: PageServerLoad = () => {
 	const user = requireRole('child');
@@ -15,6 +17,13 @@ export const load: PageServerLoad = () => {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
 		messages: conversation ? threadOf(conversation.id) : [],
+		changes: changesForChild(child.id).map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			at: c.createdAt,
+			from: c.fromStartsAt,
+			to: c.toStartsAt
+		})),
 		unread: unreadCount(user),
 		submission: submissionToken()
 	};

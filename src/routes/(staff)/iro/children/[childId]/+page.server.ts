@@ -9,7 +9,7 @@ import { inbox } from '$lib/server/messages';
 import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
-import { isHeld } from '$lib/server/feedback';
+import { reviewState } from '$lib/domain/meeting-lifecycle';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
@@ -27,10 +27,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	return {
 		child: { ...child, age: ageOn(child.dateOfBirth, londonDate(now)) },
 		iroName: child.iroId ? (getUser(child.iroId)?.displayName ?? null) : null,
-		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now })),
+		meetings: meetings.map((m) => ({ ...m, past: m.startsAt <= now, state: reviewState(m, now) })),
 		timescale: timescaleOf(child, meetings, now),
-		// Reviews recorded as held: their feedback page ("How was it?").
-		feedbackOn: meetings.filter((m) => isHeld(m, now)).map((m) => m.id),
 		carers,
 		childInvite: latestInvite({ childId: child.id }, now)?.state ?? null,
 		canReset: {
@@ -44,6 +42,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		scheduled: url.searchParams.has('scheduled'),
 		moved: url.searchParams.has('moved'),
 		cancelled: url.searchParams.has('cancelled'),
+		writtenUp: url.searchParams.has('writtenUp'),
 		carerAdded: url.searchParams.has('carerAdded')
 	};
 };

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { notFound, requireChild } from '$lib/server/access';
+import { notFound, requireChild, requireRole } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
 import { cancelMeeting, meetingOfChild, moveMeeting } from '$lib/server/meetings';
 import { futureMeetingSchema } from '$lib/forms/staff';
@@ -10,7 +10,7 @@ import { meetingLock } from '$lib/domain/meeting-lifecycle';
 
 /**
  * A meeting of a child on the IRO's caseload (404 if cancelled). `locked` when it has already
- * happened: then it is part of the record and can be neither moved nor cancelled.
+ * happened or was written up: then it is part of the record and can be neither moved nor cancelled.
  */
 function meetingToChange(childId: string, meetingId: string, now: number) {
 	const child = requireChild(childId, 'manage', 'iro', 'manager');
@@ -47,7 +47,8 @@ export const actions: Actions = {
 		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		const result = moveMeeting(meeting.id, { ...rest, startsAt: londonInstant(date, time) }, now);
+		const by = requireRole('iro', 'manager').id;
+		const result = moveMeeting(meeting.id, { ...rest, startsAt: londonInstant(date, time) }, now, by);
 		if (result === 'past') return failWith(form, { date: 'errors:meeting.datePast' });
 		if (result === 'locked') return happened();
 		redirect(303, `/iro/children/${child.id}?moved=1`);
@@ -55,7 +56,8 @@ export const actions: Actions = {
 	cancel: ({ params }) => {
 		const now = Date.now();
 		const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, now);
-		if (locked || cancelMeeting(meeting, now) !== 'done') return happened();
+		const by = requireRole('iro', 'manager').id;
+		if (locked || cancelMeeting(meeting, now, by) !== 'done') return happened();
 		redirect(303, `/iro/children/${child.id}?cancelled=1`);
 	}
 };
