@@ -51,11 +51,18 @@ test('a passed meeting waits to be written up; written up as held (PN1, chaired)
 	const iro = await createIro(browser);
 	await signIn(page, iro.username, iro.password);
 	const tag = capitalise(unique());
-	const name = `Wren ${tag}`;
-	// Cared for since 150 days ago and no review yet: overdue.
-	const childId = await addChild(page, { fullName: name, startDate: londonDay(-150) });
+	// A child with an account, cared for since 2024 and no review yet: overdue.
+	const child = await childWithAccount(browser, page);
+	const { childId } = child;
+	const name = `${child.name} Test`;
 	await addChild(page, { fullName: `Ivo ${tag}`, startDate: londonDay(-10) });
 	const meetingId = await meetingThatHasPassed(page, childId);
+
+	// The child's home does not say that nothing is booked as if nothing happened.
+	await child.page.goto('/me');
+	const nextMeeting = child.page.getByRole('region', { name: 'My next meeting' });
+	await expect(nextMeeting).toContainText('has happened. Your IRO is writing it up.');
+	await expect(nextMeeting).not.toContainText('No meeting is booked yet');
 
 	// The caseload: a badge, and a filter that shows only the children waiting.
 	await page.goto('/iro');
@@ -113,6 +120,11 @@ test('a passed meeting waits to be written up; written up as held (PN1, chaired)
 	await expect(item).toContainText(`Held on ${shown(londonDay(0))}`);
 	await expect(item.getByRole('link', { name: 'Write up' })).toHaveCount(0);
 	await expect(item.getByRole('link', { name: 'Correct the write-up' })).toBeVisible();
+
+	await child.page.goto('/me');
+	await expect(nextMeeting).toContainText(`Your meeting took place on ${shown(londonDay(0))}.`);
+	await expect(nextMeeting).toContainText('Your next meeting is not booked yet.');
+	await child.context.close();
 
 	// The timescale now runs from today: the next review is due in 3 months, so no longer overdue.
 	await page.goto('/iro');

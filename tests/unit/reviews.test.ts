@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WriteUp } from '../../src/lib/server/reviews';
 
 /**
  * After the meeting: the IRO writes the review up (held, with who came and how the child took part, or
@@ -36,19 +37,19 @@ function meeting(childId: string, startsAt: number) {
 const row = (childId: string, id: string) => meetings.meetingOfChild(childId, id)!;
 const childRow = (id: string) => db().select().from(tables.children).where(eq(tables.children.id, id)).get()!;
 
-const heldInput = (heldOn: string, extra: Partial<Extract<reviews.WriteUp, { held: true }>> = {}) =>
-	({
-		held: true,
-		heldOn,
-		childCame: true,
-		carerIds: [],
-		socialWorker: true,
-		others: ['Teacher'],
-		code: 'PN1',
-		chaired: 'chaired',
-		spokeBefore: { on: '2026-08-20', how: 'phone' },
-		...extra
-	}) as const;
+type Held = Extract<WriteUp, { held: true }>;
+const heldInput = (heldOn: string, extra: Partial<Held> = {}): Held => ({
+	held: true,
+	heldOn,
+	childCame: true,
+	carerIds: [],
+	socialWorker: true,
+	others: ['Teacher'],
+	code: 'PN1',
+	chaired: 'chaired',
+	spokeBefore: { on: '2026-08-20', how: 'phone' },
+	...extra
+});
 
 describe('writing a review up', () => {
 	it('as held: the date, who came, the code, chairing and talking first are kept, and audited', () => {

@@ -4,6 +4,7 @@ import { notFound, requireChild, requireRole } from '$lib/server/access';
 import { failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { meetingOfChild } from '$lib/server/meetings';
 import { carersOfChild } from '$lib/server/carers';
+import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { suggestedCodes, writeUpOf, writeUpRefusal, writeUpReview } from '$lib/server/reviews';
 import { splitRoles, writeUpSchema } from '$lib/forms/review';
 import { londonDate } from '$lib/domain/dates';
@@ -46,6 +47,7 @@ export const load: PageServerLoad = ({ params }) => {
 			relationship
 		})),
 		suggested: suggestedCodes(child, meeting),
+		submission: submissionToken(),
 		saved: {
 			values: {
 				held: existing ? (existing.held ? 'held' : 'not_held') : '',
@@ -75,24 +77,27 @@ export const actions: Actions = {
 			const parsed = parseForm(writeUpSchema(londonDate(now)), form);
 			if (parsed.failure) return failWith(form, parsed.failure.data.errors, 400, { came });
 			const f = parsed.data;
-			const result = writeUpReview(
-				child.id,
-				meeting.id,
-				f.held === 'held'
-					? {
-							held: true,
-							heldOn: f.heldOn,
-							childCame: came.includes('child'),
-							carerIds: came.flatMap((c) => (c.startsWith('carer:') ? [c.slice(6)] : [])),
-							socialWorker: came.includes('social_worker'),
-							others: splitRoles(f.others),
-							code: f.code || 'PN7',
-							chaired: f.chaired || 'no',
-							spokeBefore: f.spokeBefore === 'yes' && f.spokeHow ? { on: f.spokeOn, how: f.spokeHow } : null
-						}
-					: { held: false, reason: f.notHeldReason },
-				user.id,
-				now
+			// A form sent twice (a double click) is recorded once.
+			const result = storeOnce(form, user.id, () =>
+				writeUpReview(
+					child.id,
+					meeting.id,
+					f.held === 'held'
+						? {
+								held: true,
+								heldOn: f.heldOn,
+								childCame: came.includes('child'),
+								carerIds: came.flatMap((c) => (c.startsWith('carer:') ? [c.slice(6)] : [])),
+								socialWorker: came.includes('social_worker'),
+								others: splitRoles(f.others),
+								code: f.code || 'PN7',
+								chaired: f.chaired || 'no',
+								spokeBefore: f.spokeBefore === 'yes' && f.spokeHow ? { on: f.spokeOn, how: f.spokeHow } : null
+							}
+						: { held: false, reason: f.notHeldReason },
+					user.id,
+					now
+				)
 			);
 			if (result === 'future') return failWith(form, { heldOn: 'review:errors.heldOnFuture' }, 400, { came });
 			if (result === 'too_early')
