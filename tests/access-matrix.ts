@@ -8,6 +8,7 @@
  * photo; "other" records are Kacper (IRO ben, no link to helen), his conversation and Ben's account.
  */
 import { PREPARATION_RULES } from './access/preparation';
+import { FEEDBACK_RULES } from './access/feedback';
 import { REVIEW_RULES } from './access/review';
 import {
 	child,
@@ -27,6 +28,7 @@ export type { Actor, Expect, Ids, Outcome, RouteRule, Which } from './access/rul
 
 export const ACCESS_MATRIX: RouteRule[] = [
 	...PREPARATION_RULES,
+	...FEEDBACK_RULES,
 	...REVIEW_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },

@@ -17,7 +17,7 @@ export interface Ids {
 	otherIro: string;
 	ownConversation: string;
 	otherConversation: string;
-	/** Sam's and Kacper's last reviews, recorded as held (demo), and the letters they were sent after them. */
+	/** Sam's and Kacper's last reviews, recorded as held (demo): their outcomes, letter and feedback pages. */
 	ownHeldMeeting: string;
 	otherHeldMeeting: string;
 	ownLetter: string;

@@ -16,6 +16,7 @@ import { addAgendaItem } from './agenda';
 import { addDecision, saveOutcomes, sendLetter } from './outcomes';
 import { markDone } from './follow-ups';
 import { emptyWords } from '$lib/domain/outcomes';
+import { demoFeedback } from './feedback';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -229,6 +230,8 @@ export async function seedDemoIfAsked(): Promise<void> {
 
 	// After the meeting: Sam's and Kacper's last reviews have outcomes, decisions and a sent letter.
 	seedOutcomes(now, { sam, amina, kacper, ben });
+	// "How was my meeting?": Sam and Helen said how Sam's last review went.
+	demoFeedback({ sam, helen, samUser: user('sam').id, helenUser: user('helen').id });
 
 	console.log(
 		[

@@ -5,6 +5,9 @@ import { childSummary } from '$lib/server/home';
 import { childChecklist } from '$lib/server/progress';
 // "A letter from your IRO" once one has been sent.
 import { lettersOfChild } from '$lib/server/outcomes';
+// "How was my meeting?" after a held review.
+import { feedbackDue } from '$lib/server/feedback';
+import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
 // A meeting moved or cancelled lately.
 import { recentChanges } from '$lib/server/meeting-notices';
 
@@ -14,6 +17,8 @@ export const load: PageServerLoad = ({ url }) => {
 		...childSummary(child),
 		checklist: childChecklist(child),
 		letters: lettersOfChild(child.id),
+		feedbackDue: feedbackDue(child, { respondent: 'child' })?.id ?? null,
+		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null,
 		changes: recentChanges(child.id).map((c) => ({
 			id: c.id,
 			kind: c.kind,

@@ -5,4 +5,5 @@ export * from './messages';
 export * from './preparation';
 export * from './submissions';
 export * from './outcomes';
+export * from './feedback';
 export * from './reviews';

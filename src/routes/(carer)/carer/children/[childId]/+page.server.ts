@@ -5,13 +5,18 @@ import { childSummary } from '$lib/server/home';
 import { carerPreparation, sharedWithEveryone } from '$lib/server/progress';
 // Only the decisions the IRO shared with parents and carers.
 import { decisionsForCarers } from '$lib/server/outcomes';
+// "How was it?" after a held review.
+import { feedbackDue } from '$lib/server/feedback';
+import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const { child, carer } = requireCarerOf(params.childId);
 	return {
 		...childSummary(child),
 		preparation: carerPreparation(child.id, carer.id),
 		shared: sharedWithEveryone(child.id),
-		decided: decisionsForCarers(child.id)
+		decided: decisionsForCarers(child.id),
+		feedbackDue: feedbackDue(child, { respondent: 'carer', carerId: carer.id })?.id ?? null,
+		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null
 	};
 };
