@@ -58,10 +58,17 @@ export function messagesNavLink(page: Page, lang = 'en') {
 		.getByRole('link', { name: t(lang, 'common', 'nav.messages') });
 }
 
-/** "(Unread: 3)" as the header says it to screen readers, in any number. */
+/** "(3 unread messages)" as the header says it to screen readers, in any number and plural form. */
 export function unreadPattern(lang = 'en') {
-	const words = t(lang, 'messages', 'inbox.unread', { count: 'NUMBER' }).replace(/[()]/g, '\\$&');
-	return new RegExp(`\\(${words.replace('NUMBER', '\\d+')}\\)`);
+	const forms = ['zero', 'one', 'two', 'few', 'many', 'other'].flatMap((form) => {
+		try {
+			return [t(lang, 'messages', `inbox.unread_${form}`, { count: 'NUMBER' })];
+		} catch {
+			return [];
+		}
+	});
+	const words = forms.map((w) => w.replace(/[()]/g, '\\$&').replace('NUMBER', '\\d+'));
+	return new RegExp(`\\((${words.join('|')})\\)`);
 }
 
 /** A conversation with a carer is linked as "Samuel Carter: Helen Price" in the inbox. */

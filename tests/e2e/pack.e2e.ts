@@ -143,7 +143,7 @@ test('helen sends her views for Sam’s meeting; amina reads them in the pack, w
 	// Caseload: Sam has been heard from (his carer sent), so "Not yet heard from" leaves him out.
 	await page.goto('/iro');
 	const samRow = page.getByRole('row', { name: /Samuel Carter/ });
-	await expect(samRow).toContainText(/Carers: [1-9] of 1/);
+	await expect(samRow).toContainText(/[1-9] of 1 carer sent views/);
 	await expect(samRow.getByRole('link', { name: 'Pre-meeting pack' })).toHaveAttribute('href', packPath);
 	await page.getByLabel('Only show children I have not heard from yet').check();
 	await page.getByRole('button', { name: 'Apply filter' }).click();
@@ -185,7 +185,7 @@ test('a new child’s private answers are marked in the pack; reminders reach th
 	const row = page.getByRole('row', { name: new RegExp(`Robin ${name}`) });
 	await expect(row).toContainText('Not yet heard from');
 	await expect(row).toContainText('Child: nothing yet');
-	await expect(row).toContainText('Carers: 0 of 1');
+	await expect(row).toContainText('0 of 1 carer sent views');
 	await openPack(page, childId);
 	await expect(page.getByText(`${name} has not started My say yet.`)).toBeVisible();
 	await expect(page.getByRole('region', { name: new RegExp(carerName) })).toContainText('Nothing sent yet');

@@ -91,7 +91,7 @@ test('Sam answers without JavaScript, stops half-way and carries on, sends, then
 	page = second.page;
 	await signIn(page, 'sam');
 	await page.goto('/me/say');
-	await expect(page.getByText('Pages done: 2 of 7')).toBeVisible();
+	await expect(page.getByText('2 of 7 pages done')).toBeVisible();
 	await page.getByRole('button', { name: 'Carry on where you left off' }).click();
 	await expect(page).toHaveURL('/me/say/dreams');
 	await expect(page.getByText('Question 3 of 7')).toBeVisible();
@@ -195,7 +195,7 @@ test('an over-long answer, a scale out of range and an unknown "who can see" are
 	expect(tooLong.status()).toBe(400);
 	let html = await tooLong.text();
 	expect(html).toContain('<title>Error: Is there anything else your IRO should know? – Voicebox</title>');
-	expect(html).toContain('Your answer is too long. Use 2000 characters or fewer. It has 2005 now.');
+	expect(html).toContain('Your answer is too long: it has 2005 characters. Use 2000 or fewer.');
 	expect(html).toContain(`${long.trim()}</textarea>`);
 	expect(html).toMatch(/name="anythingElse-who" value="everyone" checked/);
 

@@ -76,7 +76,7 @@ test('a passed meeting waits to be written up; written up as held (PN1, chaired)
 	const table = page.getByRole('table', { name: `Caseload of ${iro.displayName}` });
 	await expect(table.getByRole('row')).toHaveCount(2);
 	await expect(table).toContainText(name);
-	await expect(page.getByRole('status')).toContainText('Children with a meeting waiting to be written up: 1');
+	await expect(page.getByRole('status')).toContainText('1 child with a meeting waiting to be written up');
 
 	// The child's page: not "Held" by the clock, but waiting, with a link to write it up.
 	await page.goto(`/iro/children/${childId}`);

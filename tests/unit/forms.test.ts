@@ -47,7 +47,7 @@ describe('add a child form', () => {
 		});
 		expect(parseMessage(firstError(r, 'fullName')!)).toEqual({
 			key: 'errors:tooLong',
-			params: { max: '100' }
+			params: { count: 100 }
 		});
 		expect(firstError(r, 'dateOfBirth')).toBe('errors:date.format');
 		expect(firstError(r, 'startDate')).toBe('errors:child.startRange');

@@ -22,9 +22,28 @@ function load(lng: string) {
 }
 
 const english = load('en');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A plural key's base ("pack.json:agenda.count" for "pack.json:agenda.count_one"). */
+const base = (key: string) => key.replace(PLURAL, '');
+const pluralBases = [
+	...new Set(
+		Object.keys(english)
+			.filter((k) => PLURAL.test(k))
+			.map(base)
+	)
+];
+/** Keys with each plural base in place of its forms: the same in every language. */
+const keySet = (messages: Record<string, string>) => [...new Set(Object.keys(messages).map(base))].sort();
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
+	it('writes every count as plural forms: a number never meets a noun in one fixed form', () => {
+		const counted = Object.keys(english).filter((k) => /{{\s*count\s*}}/.test(english[k]) && !PLURAL.test(k));
+		expect(counted).toEqual([]);
+		for (const key of pluralBases)
+			expect([key, `${key}_one` in english, `${key}_other` in english]).toEqual([key, true, true]);
+	});
+
 	it('has a folder for each of the 13 languages and nothing else', () => {
 		expect(readdirSync(DIR).sort()).toEqual([...LOCALE_CODES].sort());
 	});
@@ -33,7 +52,27 @@ describe('translations', () => {
 		const messages = load(lng);
 
 		it('has every English key, and no extra ones', () => {
-			expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
+			expect(keySet(messages)).toEqual(keySet(english));
+		});
+
+		it('writes every count in each plural form the language has (Polish one/few/many, Arabic all six …)', () => {
+			// Every form the language has, and English's two (a language with one form, like Chinese, also
+			// carries `_one`, the same text, so that every English key exists in every language).
+			const categories = new Set([
+				...new Intl.PluralRules(lng).resolvedOptions().pluralCategories,
+				'one',
+				'other'
+			]);
+			const wrong = pluralBases.filter((key) => {
+				const forms = Object.keys(messages).filter((k) => base(k) === key && PLURAL.test(k));
+				return (
+					forms
+						.map((k) => k.match(PLURAL)![1])
+						.sort()
+						.join() !== [...categories].sort().join()
+				);
+			});
+			expect(wrong).toEqual([]);
 		});
 
 		it('translates the text rather than repeating the English', () => {
@@ -58,9 +97,12 @@ describe('translations', () => {
 		});
 
 		it('keeps every {{placeholder}}', () => {
-			const broken = Object.keys(english).filter(
-				(k) => k in messages && placeholders(messages[k]).join() !== placeholders(english[k]).join()
-			);
+			// A plural form may leave out the number where the language writes a word for it (Arabic dual).
+			const names = (s: string) => placeholders(s).filter((p) => p !== 'count');
+			const broken = Object.keys(messages).filter((k) => {
+				const source = english[k] ?? english[`${base(k)}_other`];
+				return source !== undefined && names(messages[k]).join() !== names(source).join();
+			});
 			expect(broken).toEqual([]);
 		});
 	});

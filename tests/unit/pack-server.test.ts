@@ -287,7 +287,7 @@ describe('carers’ views', () => {
 		form.set('worries', 'x'.repeat(VIEWS_MAX + 1));
 		form.set('goingWell', 'Good week');
 		const parsed = parseForm(viewsDraftSchema, form);
-		expect(parsed.failure?.data.errors.worries).toBe(`errors:tooLong|max=${VIEWS_MAX}`);
+		expect(parsed.failure?.data.errors.worries).toBe(`errors:tooLong|count=${VIEWS_MAX}`);
 		expect(parsed.failure?.data.values.goingWell).toBe('Good week');
 		expect(parsed.failure?.data.values.worries).toHaveLength(VIEWS_MAX + 1);
 	});

@@ -54,7 +54,7 @@ describe('adding to my agenda', () => {
 		expect(agendaItemSchema.safeParse({ text: '   ' }).success).toBe(false);
 		const long = agendaItemSchema.safeParse({ text: 'x'.repeat(301) });
 		expect(long.success).toBe(false);
-		expect(long.error?.issues[0].message).toBe('prepare:errors.itemTooLong|max=300');
+		expect(long.error?.issues[0].message).toBe('prepare:errors.itemTooLong|count=300');
 		expect(agendaItemSchema.parse({ text: 'x'.repeat(300) }).text).toHaveLength(300);
 		expect(agendaItemSchema.parse({ text: '  My\nplans \u202E ' })).toEqual({
 			text: 'My plans',

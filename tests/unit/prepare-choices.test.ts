@@ -122,7 +122,7 @@ describe('about my meeting', () => {
 		expect(byField).toEqual({
 			takePart: 'prepare:errors.chooseOne',
 			talkFirst: 'prepare:errors.chooseOne',
-			notWho3: 'errors:tooLong|max=100'
+			notWho3: 'errors:tooLong|count=100'
 		});
 	});
 

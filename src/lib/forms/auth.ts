@@ -23,8 +23,8 @@ export const newPassword = z
 		z
 			.string()
 			.min(1, message('errors:password.required'))
-			.min(PASSWORD_MIN, message('errors:password.tooShort', { min: PASSWORD_MIN }))
-			.max(PASSWORD_MAX, message('errors:password.tooLong', { max: PASSWORD_MAX }))
+			.min(PASSWORD_MIN, message('errors:password.tooShort', { count: PASSWORD_MIN }))
+			.max(PASSWORD_MAX, message('errors:password.tooLong', { count: PASSWORD_MAX }))
 	);
 
 export const USERNAME = /^[\p{L}\p{N}._-]{3,40}$/u;

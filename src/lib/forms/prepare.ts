@@ -40,7 +40,7 @@ const itemText = z
 		z
 			.string()
 			.min(1, message('prepare:errors.itemRequired'))
-			.max(AGENDA_ITEM_MAX, message('prepare:errors.itemTooLong', { max: AGENDA_ITEM_MAX }))
+			.max(AGENDA_ITEM_MAX, message('prepare:errors.itemTooLong', { count: AGENDA_ITEM_MAX }))
 	);
 
 const raiser = z.enum(RAISERS, { error: message('prepare:errors.raiser') }).default('me');

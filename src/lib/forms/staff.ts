@@ -88,7 +88,7 @@ const email = z
 	.pipe(
 		z.union([
 			z.literal(''),
-			z.email(message('errors:email.format')).max(254, message('errors:tooLong', { max: 254 }))
+			z.email(message('errors:email.format')).max(254, message('errors:tooLong', { count: 254 }))
 		])
 	);
 

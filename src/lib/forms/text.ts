@@ -37,9 +37,12 @@ export function message(key: string, params: Record<string, string | number> = {
 	return query.size ? `${key}|${query}` : key;
 }
 
-export function parseMessage(value: string): { key: string; params: Record<string, string> } {
+export function parseMessage(value: string): { key: string; params: Record<string, string | number> } {
 	const [key, query = ''] = value.split('|');
-	return { key, params: Object.fromEntries(new URLSearchParams(query)) };
+	// i18next chooses the plural form only for a count that is a number.
+	const params: Record<string, string | number> = Object.fromEntries(new URLSearchParams(query));
+	if (typeof params.count === 'string') params.count = Number(params.count);
+	return { key, params };
 }
 
 /** A required single-line text field. */
@@ -48,7 +51,12 @@ export function requiredText(requiredKey: string, max: number, multiline = false
 		.string()
 		.default('')
 		.transform((v) => cleanText(v, multiline))
-		.pipe(z.string().min(1, message(requiredKey)).max(max, message('errors:tooLong', { max })));
+		.pipe(
+			z
+				.string()
+				.min(1, message(requiredKey))
+				.max(max, message('errors:tooLong', { count: max }))
+		);
 }
 
 /** An optional text field: empty becomes ''. */
@@ -57,7 +65,7 @@ export function optionalText(max: number, multiline = false) {
 		.string()
 		.default('')
 		.transform((v) => cleanText(v, multiline))
-		.pipe(z.string().max(max, message('errors:tooLong', { max })));
+		.pipe(z.string().max(max, message('errors:tooLong', { count: max })));
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, requiredKey: string) {

@@ -116,7 +116,7 @@ function escalationEmail(r: Recipient, sentAt: number, link: string, origin: str
 		subject: t('messages:email.escalationSubject'),
 		text: t(
 			isWorkingTime(sentAt) ? 'messages:email.escalationInHours' : 'messages:email.escalationOutOfHours',
-			{ when, minutes: urgentAckMinutes, link, all: `${origin}/manage/urgent`, council: councilName }
+			{ when, count: urgentAckMinutes, link, all: `${origin}/manage/urgent`, council: councilName }
 		)
 	};
 }

@@ -44,7 +44,7 @@ function ownItem(childId: string, meetingId: string | undefined, itemId: string)
 
 const limits = { maxItems: AGENDA_MAX_ITEMS, itemMax: AGENDA_ITEM_MAX };
 const tooMany = (form: FormData) =>
-	failWith(form, { text: message('prepare:errors.tooMany', { max: AGENDA_MAX_ITEMS }) });
+	failWith(form, { text: message('prepare:errors.tooMany', { count: AGENDA_MAX_ITEMS }) });
 
 const view = ({ id, text, raiser, visibility }: ReturnType<typeof agendaFor>[number]) => ({
 	id,
