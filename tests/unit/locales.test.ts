@@ -96,6 +96,17 @@ describe('translations', () => {
 			expect(drift).toEqual([]);
 		});
 
+		it('starts each agenda button with a capital letter where the script has capitals, and names the item after it', () => {
+			const actions = Object.keys(messages).filter((k) => k.startsWith('prepare.json:agenda.actions.'));
+			expect(actions.length).toBe(4);
+			for (const key of actions) {
+				const first = messages[key].charAt(0);
+				expect([key, first]).toEqual([key, first.toLocaleUpperCase(lng)]);
+			}
+			// What the button shows comes first in what it is called ("Move up: “Money”"), whole.
+			expect(messages['prepare.json:agenda.actionOn'].startsWith('{{action}}')).toBe(true);
+		});
+
 		it('keeps every {{placeholder}}', () => {
 			// A plural form may leave out the number where the language writes a word for it (Arabic dual).
 			const names = (s: string) => placeholders(s).filter((p) => p !== 'count');
