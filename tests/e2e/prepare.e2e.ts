@@ -118,6 +118,8 @@ test(
 		await expectBefore(plain, bedtime, football);
 		await plain.getByRole('button', { name: `Move up: ${q(football)}` }).click();
 		await expectBefore(plain, football, bedtime);
+		// The post was followed by a redirect: reloading shows the page, and sends nothing again.
+		await expect(plain).toHaveURL(/\/me\/agenda\?done=moved&item=\w+&dir=up$/);
 		await expect(plain.getByRole('status')).toContainText(q(football));
 		await expect(plain.locator(':focus')).toHaveAccessibleName(
 			new RegExp(`^Move (up|down): ${q(football)}$`)

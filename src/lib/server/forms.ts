@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { readForm } from '$lib/forms/text';
 import { isBusy } from './db';
@@ -27,6 +27,21 @@ function valuesOf(form: FormData): FormValues {
 /** What an action answers when it worked: `kind` says what happened, `data` what the page shows. */
 export function done<K extends string, D extends object = Record<never, never>>(kind: K, data?: D) {
 	return { ...(data as D), kind } as { kind: K } & D;
+}
+
+/**
+ * What a form that worked answers. A browser without JavaScript is sent on to the page (303) with
+ * `?done=<kind>` and `params`, so that reloading the page does not offer to send the form again; the
+ * page's load reads what happened from there. With JavaScript (use:enhance) the page updates in place
+ * from the outcome itself.
+ */
+export function afterPost<O extends { kind: string }>(
+	event: { request: Request; url: URL },
+	outcome: O,
+	params: Record<string, string> = {}
+): O {
+	if (event.request.headers.get('x-sveltekit-action') === 'true') return outcome;
+	redirect(303, `${event.url.pathname}?${new URLSearchParams({ done: outcome.kind, ...params })}`);
 }
 
 /** Sends the form back with its errors (`kind: 'error'`); `extra` carries page state (e.g. which step). */

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireOwnChild, requireRole } from '$lib/server/access';
-import { done, failWith, keepTyped, meetingClosed, parseForm, refuse } from '$lib/server/forms';
+import { afterPost, done, failWith, keepTyped, meetingClosed, parseForm, refuse } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import {
@@ -53,6 +53,32 @@ const view = ({ id, text, raiser, visibility }: ReturnType<typeof agendaFor>[num
 	visibility
 });
 
+/** What a form that worked did, read back after the redirect (no JavaScript) from `?done=`. */
+function doneOf(url: URL, childId: string) {
+	const kind = url.searchParams.get('done');
+	const item = agendaItemOf(childId, url.searchParams.get('item') ?? '');
+	switch (kind) {
+		case 'changed':
+		case 'removed':
+		case 'reordered':
+			return { kind };
+		case 'added':
+			return item ? { kind, text: item.text, id: item.id } : null;
+		case 'moved': {
+			const direction = url.searchParams.get('dir') === 'down' ? ('down' as const) : ('up' as const);
+			if (!item) return null;
+			return {
+				kind,
+				item: { id: item.id, text: item.text, direction },
+				position: item.position + 1,
+				count: agendaFor(item.meetingId).length
+			};
+		}
+		default:
+			return null;
+	}
+}
+
 export const load: PageServerLoad = ({ url, locals }) => {
 	const child = requireOwnChild();
 	const preparing = meetingForPreparing(child.id);
@@ -79,14 +105,15 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		),
 		editing,
 		removing,
-		done: url.searchParams.get('done'),
+		done: doneOf(url, child.id),
 		submission: submissionToken(),
 		...limits
 	};
 };
 
 export const actions: Actions = {
-	add: keepTyped('text', async ({ request }) => {
+	add: keepTyped('text', async (event) => {
+		const { request } = event;
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
 		if (!meeting) return meetingClosed(form);
@@ -94,9 +121,10 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, ...parsed.data });
 		if (!result.ok) return tooMany(form);
-		return done('added', { text: parsed.data.text, id: result.id });
+		return afterPost(event, done('added', { text: parsed.data.text, id: result.id }), { item: result.id });
 	}),
-	starter: keepTyped('text', async ({ request, locals }) => {
+	starter: keepTyped('text', async (event) => {
+		const { request, locals } = event;
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
 		if (!meeting) return meetingClosed(form);
@@ -111,7 +139,7 @@ export const actions: Actions = {
 			visibility: 'iro'
 		});
 		if (!result.ok) return tooMany(form);
-		return done('added', { text, id: result.id });
+		return afterPost(event, done('added', { text, id: result.id }), { item: result.id });
 	}),
 	edit: async ({ request }) => {
 		const form = await request.formData();
@@ -134,27 +162,28 @@ export const actions: Actions = {
 		removeAgendaItem(child.id, item.id);
 		redirect(303, '/me/agenda?done=removed');
 	},
-	move: async ({ request }) => {
-		const form = await request.formData();
+	move: async (event) => {
+		const form = await event.request.formData();
 		const { child, meeting } = openMeeting(form);
 		const parsed = parseForm(moveSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
 		if (!item) return meetingClosed(form);
 		const position = moveAgendaItem(child.id, item.id, parsed.data.direction);
-		return done('moved', {
+		const moved = done('moved', {
 			item: { id: item.id, text: item.text, direction: parsed.data.direction },
 			position: (position ?? item.position) + 1,
 			count: agendaFor(item.meetingId).length
 		});
+		return afterPost(event, moved, { item: item.id, dir: parsed.data.direction });
 	},
-	reorder: async ({ request }) => {
-		const form = await request.formData();
+	reorder: async (event) => {
+		const form = await event.request.formData();
 		const { child, meeting } = openMeeting(form);
 		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(reorderSchema, form);
 		if (parsed.failure) return parsed.failure;
 		if (!reorderAgenda(child.id, meeting.id, parsed.data.order)) return refuse('reorderFailed', form);
-		return done('reordered');
+		return afterPost(event, done('reordered'));
 	}
 };
