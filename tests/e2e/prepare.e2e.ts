@@ -135,7 +135,9 @@ test(
 		await plain.getByLabel(en('agenda.textLabel')).fill(tooLong);
 		await plain.getByRole('button', { name: en('agenda.save') }).click();
 		await expect(plain.getByRole('heading', { level: 1, name: en('agenda.editTitle') })).toBeVisible();
-		await expect(plain.getByRole('link', { name: en('errors.itemTooLong', { max: '300' }) })).toBeVisible();
+		await expect(
+			plain.getByRole('link', { name: en('errors.itemTooLong_other', { count: '300' }) })
+		).toBeVisible();
 		await expect(plain.getByLabel(en('agenda.textLabel'))).toHaveValue(tooLong);
 		await plain.getByRole('link', { name: en('agenda.cancel') }).click();
 		await expect(itemOf(plain, plainText)).toHaveCount(1);
@@ -212,7 +214,9 @@ test(
 		await page.getByLabel(en('agenda.textLabel')).fill(long);
 		await page.getByRole('button', { name: en('agenda.add') }).click();
 		await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-		await expect(page.getByRole('link', { name: en('errors.itemTooLong', { max: '300' }) })).toBeVisible();
+		await expect(
+			page.getByRole('link', { name: en('errors.itemTooLong_other', { count: '300' }) })
+		).toBeVisible();
 		await expect(page.getByLabel(en('agenda.textLabel'))).toHaveValue(long);
 		await expect(page).toHaveTitle(/^Error: /);
 
@@ -234,7 +238,7 @@ test(
 			const refused = await post(zainab, '/me/agenda?/add', { meetingId, text: extra });
 			expect(refused.status()).toBe(400);
 			const body = await refused.text();
-			expect(body).toContain(t('ar', 'prepare', 'errors.tooMany', { max: '20' }));
+			expect(body).toContain(t('ar', 'prepare', 'errors.tooMany_many', { count: '20' }));
 			expect(body).toContain(`value="${extra}"`);
 			await zainab.goto('/me/agenda');
 			await expect(zainab.locator('.agenda-item')).toHaveCount(20);
