@@ -32,7 +32,11 @@ beforeAll(async () => {
 	process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 	process.env.DUTY_MANAGER_EMAIL = 'duty@council.example';
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+// Emails still being sent in the background finish (and log) before the SMTP server and the worker close.
+afterAll(async () => {
+	await deliverDue();
+	await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
 
 const { createUser } = await import('../../src/lib/server/accounts');
 const { createChild, allocateChild, caseload } = await import('../../src/lib/server/children');

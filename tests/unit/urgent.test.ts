@@ -31,7 +31,11 @@ beforeAll(async () => {
 	process.env.DUTY_MANAGER_EMAIL = 'duty@council.example';
 	delete process.env.URGENT_ACK_MINUTES;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+// Emails still being sent in the background finish (and log) before the SMTP server and the worker close.
+afterAll(async () => {
+	await deliverDue();
+	await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
 
 process.env.DATABASE_PATH = ':memory:';
 vi.mock('$env/dynamic/private', () => ({ env: process.env }));
