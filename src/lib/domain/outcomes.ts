@@ -24,6 +24,29 @@ export const LETTER_PARTS = ['thanks', 'told', 'decided', 'next', 'nextMeeting',
 export type LetterPart = (typeof LETTER_PARTS)[number];
 export type LetterWords = Record<LetterPart, string>;
 
+/**
+ * "A letter from your IRO" ready to show: the set words in the letter's language, the IRO's own words as
+ * they wrote them. `server/outcome-letters.ts` renders it; `OutcomeLetter.svelte` shows it.
+ */
+export interface LetterView<Lang extends string = string> {
+	lang: Lang;
+	dir: 'ltr' | 'rtl';
+	title: string;
+	dear: string;
+	about: string;
+	iroAbout: string;
+	parts: Array<{
+		part: LetterPart;
+		heading: string;
+		lines: string[];
+		words: string;
+		items?: Array<{ said: string; did: string }>;
+		decisions?: Array<{ text: string; who: string; when: string }>;
+	}>;
+	labels: { said: string; did: string };
+	signOff: string;
+}
+
 export function emptyWords(): LetterWords {
 	return Object.fromEntries(LETTER_PARTS.map((p) => [p, ''])) as LetterWords;
 }

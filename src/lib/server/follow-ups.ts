@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { recordAudit } from './audit';
+import { decisionSummary } from './outcomes';
 import { callName } from '$lib/domain/names';
 import { followUpState } from '$lib/domain/outcomes';
 
@@ -13,11 +14,7 @@ const { decisions, children } = tables;
 export function followUpsOf(iroId: string, today: string) {
 	return db()
 		.select({
-			id: decisions.id,
-			text: decisions.text,
-			whoRole: decisions.whoRole,
-			whoName: decisions.whoName,
-			dueOn: decisions.dueOn,
+			...decisionSummary,
 			doneAt: decisions.doneAt,
 			doneNote: decisions.doneNote,
 			meetingId: decisions.meetingId,

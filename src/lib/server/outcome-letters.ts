@@ -1,7 +1,7 @@
 import { translator } from './i18n';
 import { formatDate, formatDateTime } from '$lib/format';
 import { localeInfo, type Locale } from '$lib/i18n/locales';
-import { LETTER_PARTS, type LetterPart, type LetterWords } from '$lib/domain/outcomes';
+import { LETTER_PARTS, type LetterPart, type LetterView, type LetterWords } from '$lib/domain/outcomes';
 import type { LetterContent } from './outcomes';
 
 /**
@@ -9,24 +9,7 @@ import type { LetterContent } from './outcomes';
  * language (outcomes.json), the IRO's own words as they wrote them. The IRO's preview and the child's
  * page render this same object with the same component, so the preview is exactly what the child sees.
  */
-export interface RenderedLetter {
-	lang: Locale;
-	dir: 'ltr' | 'rtl';
-	title: string;
-	dear: string;
-	about: string;
-	iroAbout: string;
-	parts: Array<{
-		part: LetterPart;
-		heading: string;
-		lines: string[];
-		words: string;
-		items?: Array<{ said: string; did: string }>;
-		decisions?: Array<{ text: string; who: string; when: string }>;
-	}>;
-	labels: { said: string; did: string };
-	signOff: string;
-}
+export type RenderedLetter = LetterView<Locale>;
 
 export function renderLetter(content: LetterContent, words: LetterWords, lang: Locale): RenderedLetter {
 	const t = translator(lang);

@@ -18,6 +18,15 @@ import type { Locale } from '$lib/i18n/locales';
  */
 const { agendaOutcomes, decisions, meetingLetters } = tables;
 
+/** A decision's words, who will do it and by when: the columns every list of decisions selects. */
+export const decisionSummary = {
+	id: decisions.id,
+	text: decisions.text,
+	whoRole: decisions.whoRole,
+	whoName: decisions.whoName,
+	dueOn: decisions.dueOn
+};
+
 export type Decision = typeof decisions.$inferSelect;
 export type MeetingLetter = typeof meetingLetters.$inferSelect;
 
@@ -124,11 +133,7 @@ export function removeDecision(
 export function decisionsForCarers(childId: string) {
 	return db()
 		.select({
-			id: decisions.id,
-			text: decisions.text,
-			whoRole: decisions.whoRole,
-			whoName: decisions.whoName,
-			dueOn: decisions.dueOn,
+			...decisionSummary,
 			done: isNotNull(decisions.doneAt),
 			heldOn: tables.meetings.heldOn
 		})

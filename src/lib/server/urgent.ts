@@ -20,6 +20,10 @@ import type { SessionUser } from './auth/session';
  */
 const { messages, conversations, children, users, outbox } = tables;
 
+/** An urgent message from a child or carer (staff never send urgent ones); open until acknowledged. */
+const isUrgent = and(eq(messages.urgent, true), eq(messages.fromStaff, false));
+const isOpenUrgent = and(isUrgent, isNull(messages.acknowledgedAt));
+
 /** What the child is told after sending: only what really happened. */
 export interface UrgentReceipt {
 	/** The IRO's name, if an email to the IRO was queued. */
@@ -138,15 +142,7 @@ function escalateMessage(
 			createdAt: messages.createdAt
 		})
 		.from(messages)
-		.where(
-			and(
-				eq(messages.id, messageId),
-				eq(messages.urgent, true),
-				eq(messages.fromStaff, false),
-				isNull(messages.acknowledgedAt),
-				isNull(messages.escalatedAt)
-			)
-		)
+		.where(and(eq(messages.id, messageId), isOpenUrgent, isNull(messages.escalatedAt)))
 		.get();
 	if (!m || !isEscalationDue(m.createdAt, now, config().urgentAckMinutes)) return [];
 	const to = recipients ?? escalationRecipients();
@@ -180,14 +176,7 @@ export function escalateUrgent(now = Date.now(), origin = config().origin): numb
 	const open = db()
 		.select({ id: messages.id, createdAt: messages.createdAt })
 		.from(messages)
-		.where(
-			and(
-				eq(messages.urgent, true),
-				eq(messages.fromStaff, false),
-				isNull(messages.acknowledgedAt),
-				isNull(messages.escalatedAt)
-			)
-		)
+		.where(and(isOpenUrgent, isNull(messages.escalatedAt)))
 		.all()
 		.filter((m) => isEscalationDue(m.createdAt, now, config().urgentAckMinutes));
 	if (!open.length) return 0;
@@ -217,14 +206,7 @@ export function openUrgentCount(conversationId: string): number {
 	return db()
 		.select({ id: messages.id })
 		.from(messages)
-		.where(
-			and(
-				eq(messages.conversationId, conversationId),
-				eq(messages.urgent, true),
-				eq(messages.fromStaff, false),
-				isNull(messages.acknowledgedAt)
-			)
-		)
+		.where(and(eq(messages.conversationId, conversationId), isOpenUrgent))
 		.all().length;
 }
 
@@ -242,14 +224,7 @@ export function acknowledgeUrgent(
 		const done = tx
 			.update(messages)
 			.set({ acknowledgedAt: now, acknowledgedBy: user.id, acknowledgementNote: note })
-			.where(
-				and(
-					eq(messages.conversationId, conversationId),
-					eq(messages.urgent, true),
-					eq(messages.fromStaff, false),
-					isNull(messages.acknowledgedAt)
-				)
-			)
+			.where(and(eq(messages.conversationId, conversationId), isOpenUrgent))
 			.run();
 		if (done.changes > 0)
 			recordAudit(
@@ -289,8 +264,6 @@ function urgentQuery() {
 }
 
 export type UrgentRow = ReturnType<typeof urgentOf>[number];
-
-const isUrgent = and(eq(messages.urgent, true), eq(messages.fromStaff, false));
 
 /** Urgent messages with what was done about them, newest first: all, one child's, or one conversation's. */
 export function urgentOf(filter: { childId?: string; conversationId?: string } = {}, limit = 500) {

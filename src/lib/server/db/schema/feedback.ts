@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { RESPONDENTS } from '../../../domain/feedback';
 import { VERSIONS } from '../../../domain/consultation';
-import { children, carers } from './people';
-import { meetings } from './meetings';
+import { carers } from './people';
+import { meetingOfChildColumns } from './columns';
 
 /**
  * "How was my meeting?": one row per held review and respondent (the child, or one linked carer),
@@ -12,13 +12,7 @@ import { meetings } from './meetings';
 export const feedback = sqliteTable(
 	'feedback',
 	{
-		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		respondent: text('respondent', { enum: RESPONDENTS }).notNull(),
 		/** The carer who answered (null when the child answered). */
 		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),

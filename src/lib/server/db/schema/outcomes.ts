@@ -1,8 +1,9 @@
 import { DECISION_ROLES } from '../../../domain/outcomes';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { children, users } from './people';
+import { users } from './people';
 import { meetings } from './meetings';
 import { agendaItems } from './preparation';
+import { meetingOfChildColumns } from './columns';
 
 /**
  * After a held review (see reviewState in domain/meeting-lifecycle.ts): what happened to each item
@@ -31,13 +32,7 @@ export const agendaOutcomes = sqliteTable(
 export const decisions = sqliteTable(
 	'decisions',
 	{
-		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		text: text('text').notNull(),
 		whoRole: text('who_role', { enum: DECISION_ROLES }).notNull(),
 		whoName: text('who_name').notNull().default(''),
@@ -61,13 +56,7 @@ export const decisions = sqliteTable(
 export const meetingLetters = sqliteTable(
 	'meeting_letters',
 	{
-		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		words: text('words').notNull().default('{}'),
 		locale: text('locale').notNull(),
 		content: text('content'),

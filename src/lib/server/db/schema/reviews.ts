@@ -1,8 +1,9 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { children, carers, users } from './people';
+import { carers, users } from './people';
 import { meetings } from './meetings';
 import { ATTENDEE_KINDS, CHAIR_ROLES, PARTICIPATION_CODES, SPOKE_HOW } from '../../../domain/participation';
 import { MEETING_CHANGE_KINDS } from '../../../domain/meeting-notices';
+import { meetingOfChildColumns } from './columns';
 
 /**
  * What the IRO records after a review (with `heldOn`, `notHeldReason`, `writtenUpAt` on `meetings`):
@@ -46,13 +47,7 @@ export const reviewParticipation = sqliteTable('review_participation', {
 export const meetingChanges = sqliteTable(
 	'meeting_changes',
 	{
-		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		kind: text('kind', { enum: MEETING_CHANGE_KINDS }).notNull(),
 		/** When the meeting was to start before the change. */
 		fromStartsAt: integer('from_starts_at').notNull(),
