@@ -10,28 +10,13 @@ import {
 	signIn,
 	unique
 } from './flow-helpers';
+import { soonMinute } from './review-helpers';
 
 /**
  * The record cannot be bent by accident: a meeting that has happened can be neither moved nor
  * cancelled (not even by sending its forms directly), nothing is booked in the past, and the caseload
  * counters count exactly the rows and tags the table shows.
  */
-
-const london = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit'
-});
-
-/** The London date ("YYYY-MM-DD") and time ("HH:MM") of an instant. */
-function londonParts(instant: number) {
-	const p = Object.fromEntries(london.formatToParts(instant).map((x) => [x.type, x.value]));
-	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
 
 /** Fills the meeting form (on the schedule or move page) and sends it. */
 async function fillMeeting(page: Page, date: string, time: string, button: string) {
@@ -65,8 +50,7 @@ test('a meeting that has happened cannot be moved or cancelled, not even by send
 	const childId = await addChild(page, { fullName: `Rhea ${capitalise(unique())}` });
 
 	// A meeting at the next whole minute that is at least 25 seconds away: it soon happens.
-	const startsAt = Math.ceil((Date.now() + 25_000) / 60_000) * 60_000;
-	const soon = londonParts(startsAt);
+	const soon = soonMinute();
 	await book(page, childId, soon.date, soon.time);
 	const meetings = page.getByRole('region', { name: 'Meetings' });
 	await meetings.getByRole('link', { name: 'Move or cancel' }).click();
@@ -84,7 +68,7 @@ test('a meeting that has happened cannot be moved or cancelled, not even by send
 
 	// The page stays open with its forms while the meeting starts.
 	await page.getByLabel('Date', { exact: true }).fill(londonDay(30));
-	await page.waitForTimeout(Math.max(0, startsAt - Date.now() + 2_000));
+	await page.waitForTimeout(Math.max(0, soon.startsAt - Date.now() + 2_000));
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: HAPPENED })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { hydrated, londonDay } from './flow-helpers';
+import { londonDate } from '../../src/lib/domain/dates';
+import { londonTime } from '../../src/lib/domain/london-time';
 
 /**
  * Helpers for tests about what happens after a meeting: a meeting whose time has passed (booked through
@@ -8,20 +10,10 @@ import { hydrated, londonDay } from './flow-helpers';
  * write-up as held through the IRO's write-up page.
  */
 
-const london = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit'
-});
-
-/** The London date ("YYYY-MM-DD") and time ("HH:MM") of an instant. */
-function londonParts(instant: number) {
-	const p = Object.fromEntries(london.formatToParts(instant).map((x) => [x.type, x.value]));
-	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+/** The next whole minute at least 25 seconds away, with its London date and time for the meeting form. */
+export function soonMinute() {
+	const startsAt = Math.ceil((Date.now() + 25_000) / 60_000) * 60_000;
+	return { startsAt, date: londonDate(startsAt), time: londonTime(startsAt) };
 }
 
 /** The ids of this child's meetings, from the links on the IRO's child page. */
@@ -45,8 +37,7 @@ async function meetingIds(page: Page, childId: string): Promise<Set<string>> {
  */
 export async function meetingThatHasPassed(page: Page, childId: string): Promise<string> {
 	const before = await meetingIds(page, childId);
-	const startsAt = Math.ceil((Date.now() + 25_000) / 60_000) * 60_000;
-	const soon = londonParts(startsAt);
+	const soon = soonMinute();
 	await page.goto(`/iro/children/${childId}/meetings/new`);
 	await hydrated(page);
 	await page.getByLabel('Date', { exact: true }).fill(soon.date);
@@ -61,7 +52,7 @@ export async function meetingThatHasPassed(page: Page, childId: string): Promise
 	const after = await meetingIds(page, childId);
 	const added = [...after].filter((id) => !before.has(id));
 	expect(added).toHaveLength(1);
-	await page.waitForTimeout(Math.max(0, startsAt - Date.now() + 1_500));
+	await page.waitForTimeout(Math.max(0, soon.startsAt - Date.now() + 1_500));
 	return added[0];
 }
 
