@@ -10,6 +10,7 @@ import { startOutboxWorker } from '$lib/server/notify';
 import { startupProblems } from '$lib/server/config';
 import { startUrgentWorker } from '$lib/server/urgent';
 import { startHousekeeping } from '$lib/server/housekeeping';
+import { keyStoredIdeas } from '$lib/server/agenda';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -20,6 +21,8 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	db();
+	// Agenda ideas stored as words before they were stored as keys (idempotent).
+	keyStoredIdeas();
 	await seedDemoIfAsked();
 	startOutboxWorker();
 	startUrgentWorker();

@@ -14,6 +14,49 @@ export const AGENDA_STARTERS = [
 	'friends'
 ] as const;
 
+export type Idea = (typeof AGENDA_STARTERS)[number];
+
+export function isIdea(value: unknown): value is Idea {
+	return typeof value === 'string' && (AGENDA_STARTERS as readonly string[]).includes(value);
+}
+
+/** Words compared as a person reads them: "School ", "school" and "SCHOOL" are the same. */
+const fold = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/**
+ * Which suggested idea these words are, given each idea's words in every language (so "المدرسة" and
+ * "School" are both `school`); null when they are the child's own words.
+ */
+export function ideaOfWords(text: string, wordsOf: (idea: Idea) => readonly string[]): Idea | null {
+	const folded = fold(text);
+	if (!folded) return null;
+	return AGENDA_STARTERS.find((idea) => wordsOf(idea).some((w) => fold(w) === folded)) ?? null;
+}
+
+/**
+ * An agenda item as one reader sees it: a suggested idea in the reader's own language (no `lang`: the
+ * page's), the child's own words as written, with the language they were written in (null: not known).
+ */
+export function agendaWords(
+	item: { text: string; ideaKey: Idea | null; lang: string | null },
+	ideaInReadersWords: (idea: Idea) => string
+): { text: string; lang: string | null } {
+	return item.ideaKey ? { text: ideaInReadersWords(item.ideaKey), lang: null } : { text: item.text, lang: item.lang };
+}
+
+/**
+ * The ideas still to suggest: none already on the agenda (by its key, whatever language it was picked
+ * in), nor one the child wrote in the reader's words.
+ */
+export function ideasToOffer(
+	items: ReadonlyArray<{ text: string; ideaKey: Idea | null }>,
+	ideaInReadersWords: (idea: Idea) => string
+): Idea[] {
+	const picked = new Set(items.map((i) => i.ideaKey));
+	const written = new Set(items.filter((i) => !i.ideaKey).map((i) => fold(i.text)));
+	return AGENDA_STARTERS.filter((idea) => !picked.has(idea) && !written.has(fold(ideaInReadersWords(idea))));
+}
+
 export interface AgendaItem {
 	id: string;
 	text: string;

@@ -15,6 +15,19 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** The form field that holds who may see a question's answer (read by the page and the form parser). */
 export const whoField = (questionId: string) => `${questionId}-who`;
 
+/**
+ * The picture version (4–7) asks "Who can see this?" once a page, in this field, and the choice is
+ * stored with every answer on that page; the other versions ask under each question (`whoField`).
+ */
+export const PAGE_WHO_FIELD = 'who';
+export const whoOncePerPage = (version: Version) => version === 'young';
+
+/** What a page's one "Who can see this?" shows: everyone only if every answer on it is for everyone. */
+export function pageVisibility(questionIds: readonly string[], answers: Partial<Answers>): Visibility {
+	const stored = questionIds.flatMap((id) => (answers[id] ? [answers[id].visibility] : []));
+	return stored.length && stored.every((v) => v === 'everyone') ? 'everyone' : 'iro';
+}
+
 export type Question =
 	| { id: string; kind: 'text'; max: number }
 	| { id: string; kind: 'scale' }

@@ -10,6 +10,7 @@ import {
 	type Incoming,
 	type Question,
 	type Visibility,
+	PAGE_WHO_FIELD,
 	whoField
 } from '$lib/domain/consultation';
 
@@ -63,16 +64,22 @@ function valueSchema(question: Question) {
 	}
 }
 
-/** The zod schema of one page: each question's value and who can see it. */
-export function stepSchema(questions: readonly Question[]) {
+const visibilitySchema = z.preprocess(
+	(v) => first(v) || 'iro',
+	z.enum(VISIBILITIES, { error: message('say:errors.visibility') })
+);
+
+/**
+ * The zod schema of one page: each question's value and who can see it (under each question, or
+ * once for the page: `PAGE_WHO_FIELD`, see `whoOncePerPage`).
+ */
+export function stepSchema(questions: readonly Question[], whoOnce = false) {
 	const shape: Record<string, z.ZodType> = {};
 	for (const q of questions) {
 		shape[q.id] = valueSchema(q);
-		shape[whoField(q.id)] = z.preprocess(
-			(v) => first(v) || 'iro',
-			z.enum(VISIBILITIES, { error: message('say:errors.visibility') })
-		);
+		if (!whoOnce) shape[whoField(q.id)] = visibilitySchema;
 	}
+	if (whoOnce) shape[PAGE_WHO_FIELD] = visibilitySchema;
 	return z.object(shape);
 }
 
@@ -80,9 +87,9 @@ export type StepResult =
 	{ ok: true; incoming: Incoming[] } | { ok: false; errors: Record<string, string>; values: FormEcho };
 
 /** Reads and checks one page; nothing is saved if any answer on it is refused. */
-export function parseStep(questions: readonly Question[], form: FormData): StepResult {
+export function parseStep(questions: readonly Question[], form: FormData, whoOnce = false): StepResult {
 	const values = readForm(form);
-	const result = stepSchema(questions).safeParse(values);
+	const result = stepSchema(questions, whoOnce).safeParse(values);
 	if (!result.success) {
 		const errors: Record<string, string> = {};
 		for (const issue of result.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
@@ -96,7 +103,8 @@ export function parseStep(questions: readonly Question[], form: FormData): StepR
 		if (value !== '' && !isValidAnswer(q, value)) {
 			return { ok: false, errors: { [q.id]: message('say:errors.invalid') }, values };
 		}
-		incoming.push({ id: q.id, value, visibility: data[whoField(q.id)] as Visibility });
+		const who = whoOnce ? PAGE_WHO_FIELD : whoField(q.id);
+		incoming.push({ id: q.id, value, visibility: data[who] as Visibility });
 	}
 	return { ok: true, incoming };
 }

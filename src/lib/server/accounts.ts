@@ -53,6 +53,8 @@ export async function createUser(input: {
 	language?: string | null;
 	aboutMe?: string | null;
 	contactInfo?: string | null;
+	/** The language "about me" and the contact info are written in. */
+	profileLang?: string | null;
 	phone?: string | null;
 }): Promise<string> {
 	const id = newId();
@@ -108,7 +110,7 @@ export function savePreferences(userId: string, prefs: { language?: string; disp
 
 export function saveProfile(
 	userId: string,
-	profile: { aboutMe: string; contactInfo: string; phone: string }
+	profile: { aboutMe: string; contactInfo: string; phone: string; profileLang?: string | null }
 ) {
 	write((tx) => tx.update(users).set(profile).where(eq(users.id, userId)).run());
 }
@@ -152,6 +154,7 @@ export function iroCard(iroId: string | null) {
 				hasPhoto: sql<number>`exists (select 1 from photos where photos.user_id = ${users.id})`,
 				aboutMe: users.aboutMe,
 				contactInfo: users.contactInfo,
+				profileLang: users.profileLang,
 				phone: users.phone,
 				email: users.email
 			})

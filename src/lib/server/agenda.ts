@@ -1,7 +1,19 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
-import { AGENDA_MAX_ITEMS, move, reorder, type Raiser } from '$lib/domain/agenda';
+import { translator } from './i18n';
+import {
+	AGENDA_MAX_ITEMS,
+	agendaWords,
+	ideaOfWords,
+	ideasToOffer,
+	move,
+	reorder,
+	type Idea,
+	type Raiser
+} from '$lib/domain/agenda';
+import { LOCALE_CODES } from '$lib/i18n/locales';
+import type { Translate } from '$lib/i18n/translate';
 
 /**
  * "My agenda": the things a child wants talked about at their next meeting, in their order.
@@ -12,7 +24,59 @@ const { agendaItems } = tables;
 export type AgendaRow = typeof agendaItems.$inferSelect;
 export type Visibility = AgendaRow['visibility'];
 
-/** The child's agenda for one meeting, in their order. */
+/* ---------- Suggested ideas: stored as their key, read in each reader's language ---------- */
+
+/** An idea's words in the language of this translate function. */
+export const ideaIn = (t: Translate) => (idea: Idea) => t(`prepare:starters.${idea}`);
+
+/** Which idea these words are, in any of our languages (null: the child's own words). */
+export function ideaOf(text: string): Idea | null {
+	return ideaOfWords(text, (idea) => LOCALE_CODES.map((lng) => ideaIn(translator(lng))(idea)));
+}
+
+/** An item's words as this reader reads them (an idea in their language; own words as written, with their language). */
+export function agendaItemAsRead(item: AgendaRow, t: Translate): AgendaRow {
+	return { ...item, ...agendaWords(item, ideaIn(t)) };
+}
+
+/** The agenda for one meeting as this reader reads it (see agendaItemAsRead). */
+export function agendaAsRead(meetingId: string, t: Translate): AgendaRow[] {
+	return agendaFor(meetingId).map((item) => agendaItemAsRead(item, t));
+}
+
+/** The ideas still to suggest for this agenda, in the reader's language (none already on it). */
+export function ideasLeft(items: AgendaRow[], t: Translate): Idea[] {
+	return ideasToOffer(items, ideaIn(t));
+}
+
+/**
+ * Items stored before ideas were stored as keys: words equal to an idea's words in any language become
+ * that idea. Idempotent (only items without a key are read); run at start-up.
+ */
+export function keyStoredIdeas(): number {
+	const rows = db()
+		.select({ id: agendaItems.id, text: agendaItems.text })
+		.from(agendaItems)
+		.where(isNull(agendaItems.ideaKey))
+		.all();
+	const found = rows.flatMap((row) => {
+		const ideaKey = ideaOf(row.text);
+		return ideaKey ? [{ id: row.id, ideaKey }] : [];
+	});
+	if (found.length)
+		write((tx) => {
+			for (const { id, ideaKey } of found)
+				tx.update(agendaItems)
+					.set({ ideaKey })
+					.where(and(eq(agendaItems.id, id), isNull(agendaItems.ideaKey)))
+					.run();
+		});
+	return found.length;
+}
+
+/* ---------- The agenda ---------- */
+
+/** The child's agenda for one meeting, in their order (as stored: read it through agendaAsRead). */
 export function agendaFor(meetingId: string): AgendaRow[] {
 	return db()
 		.select()
@@ -64,33 +128,45 @@ function renumber(tx: Tx, items: Array<Pick<AgendaRow, 'id' | 'position'>>, now:
 
 export type AddResult = { ok: true; id: string } | { ok: false; reason: 'tooMany' };
 
-/** Adds an item at the end of the agenda, unless it already has AGENDA_MAX_ITEMS. */
+/**
+ * Adds an item at the end of the agenda, unless it already has AGENDA_MAX_ITEMS. Words that are a
+ * suggested idea (in any language) are stored as that idea; `lang` is the language of the child's page.
+ */
 export function addAgendaItem(
-	input: { childId: string; meetingId: string; text: string; raiser: Raiser; visibility: Visibility },
+	input: {
+		childId: string;
+		meetingId: string;
+		text: string;
+		lang?: string | null;
+		raiser: Raiser;
+		visibility: Visibility;
+	},
 	now = Date.now()
 ): AddResult {
+	const ideaKey = ideaOf(input.text);
 	return write((tx) => {
 		const items = itemsIn(tx, input.meetingId);
 		if (items.length >= AGENDA_MAX_ITEMS) return { ok: false, reason: 'tooMany' } as const;
 		const id = newId();
 		tx.insert(agendaItems)
-			.values({ id, ...input, position: items.length, createdAt: now, updatedAt: now })
+			.values({ id, ...input, ideaKey, position: items.length, createdAt: now, updatedAt: now })
 			.run();
 		return { ok: true, id } as const;
 	});
 }
 
-/** Changes an item's words, who raises it and who can see it. */
+/** Changes an item's words (an idea's words keep it that idea), who raises it and who can see it. */
 export function updateAgendaItem(
 	childId: string,
 	itemId: string,
-	changes: { text: string; raiser: Raiser; visibility: Visibility },
+	changes: { text: string; lang?: string | null; raiser: Raiser; visibility: Visibility },
 	now = Date.now()
 ): boolean {
+	const ideaKey = ideaOf(changes.text);
 	const result = write((tx) =>
 		tx
 			.update(agendaItems)
-			.set({ ...changes, updatedAt: now })
+			.set({ ...changes, ideaKey, updatedAt: now })
 			.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
 			.run()
 	);

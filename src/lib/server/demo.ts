@@ -69,6 +69,7 @@ export async function seedDemoIfAsked(): Promise<void> {
 		aboutMe:
 			'Hi! I have been an IRO for eight years. I love football, baking and my very old cat, Biscuit. My job is to make sure you are listened to.',
 		contactInfo: 'Send me a message here, or ring me Monday to Friday, 9am to 5pm.',
+		profileLang: 'en',
 		phone: '0300 123 4501'
 	});
 	const ben = await createUser({
@@ -80,6 +81,7 @@ export async function seedDemoIfAsked(): Promise<void> {
 		aboutMe:
 			'Hello, I am Ben. I play the guitar badly and walk my dog every morning. I am here to check your plan is right for you.',
 		contactInfo: 'Message me here any time. I usually reply within two working days.',
+		profileLang: 'en',
 		phone: '0300 123 4502'
 	});
 

@@ -52,6 +52,7 @@ export function threadOf(conversationId: string) {
 		.select({
 			id: messages.id,
 			body: messages.body,
+			lang: messages.lang,
 			urgent: messages.urgent,
 			fromStaff: messages.fromStaff,
 			createdAt: messages.createdAt,
@@ -181,6 +182,8 @@ export function sendMessage(input: {
 	carerId: string | null;
 	author: Pick<SessionUser, 'id' | 'role'>;
 	body: string;
+	/** The language of the author's page as they wrote it (kept for a screen reader's voice). */
+	lang?: string | null;
 	urgent?: boolean;
 	origin: string;
 	now?: number;
@@ -199,6 +202,7 @@ export function sendMessage(input: {
 				authorId: input.author.id,
 				fromStaff,
 				body: input.body,
+				lang: input.lang ?? null,
 				urgent,
 				createdAt: now
 			})
@@ -292,10 +296,11 @@ export function sendPosted(
 	form: FormData,
 	to: { childId: string; carerId: string | null },
 	author: Pick<SessionUser, 'id' | 'role'>,
-	origin: string
+	origin: string,
+	lang?: string | null
 ) {
 	const parsed = parseForm(messageSchema, form);
 	if (parsed.failure) return parsed.failure;
-	storeOnce(form, author.id, () => sendMessage({ ...to, author, body: parsed.data.body, origin }));
+	storeOnce(form, author.id, () => sendMessage({ ...to, author, body: parsed.data.body, lang, origin }));
 	return done('sent');
 }

@@ -2,7 +2,9 @@ import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
-import { agendaFor } from './agenda';
+import { agendaAsRead, agendaFor } from './agenda';
+import { translator } from './i18n';
+import type { Translate } from '$lib/i18n/translate';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { iroCard } from './accounts';
 import { callName } from '$lib/domain/names';
@@ -32,8 +34,11 @@ export type MeetingLetter = typeof meetingLetters.$inferSelect;
 
 /* ---------- "You said …, we did …" ---------- */
 
-/** The child's agenda for this meeting, in their order, each with what the IRO wrote happened to it. */
-export function outcomesOf(meetingId: string) {
+/**
+ * The child's agenda for this meeting, in their order, each with what the IRO wrote happened to it;
+ * a suggested idea in the language of `t` (the reader's, or the letter's).
+ */
+export function outcomesOf(meetingId: string, t: Translate = translator('en')) {
 	const written = new Map(
 		db()
 			.select()
@@ -42,9 +47,10 @@ export function outcomesOf(meetingId: string) {
 			.all()
 			.map((o) => [o.agendaItemId, o.text])
 	);
-	return agendaFor(meetingId).map((item) => ({
+	return agendaAsRead(meetingId, t).map((item) => ({
 		id: item.id,
 		text: item.text,
+		lang: item.lang,
 		raiser: item.raiser,
 		outcome: written.get(item.id) ?? ''
 	}));
@@ -158,12 +164,17 @@ export interface LetterContent {
 }
 
 /** The letter's content now (for the preview and for sending): only decisions marked for the child. */
-export function letterContent(meeting: Meeting, child: Child, now = Date.now()): LetterContent {
+export function letterContent(
+	meeting: Meeting,
+	child: Child,
+	now = Date.now(),
+	lang: Locale = 'en'
+): LetterContent {
 	const iro = iroCard(child.iroId);
 	return {
 		childName: callName(child),
 		heldOn: meeting.heldOn,
-		items: outcomesOf(meeting.id).map((i) => ({ said: i.text, did: i.outcome })),
+		items: outcomesOf(meeting.id, translator(lang)).map((i) => ({ said: i.text, did: i.outcome })),
 		decisions: decisionsOf(meeting.id)
 			.filter((d) => d.visibleToChild)
 			.map(({ text, whoRole, whoName, dueOn }) => ({ text, whoRole, whoName, dueOn })),
@@ -228,7 +239,7 @@ export function sendLetter(
 	locale: Locale,
 	now = Date.now()
 ): { ok: true; id: string } | { ok: false; reason: 'alreadySent' } {
-	const content = JSON.stringify(letterContent(meeting, child, now));
+	const content = JSON.stringify(letterContent(meeting, child, now, locale));
 	const saved = saveLetterDraft(meeting, userId, words, locale, now);
 	if (saved === 'alreadySent') return { ok: false, reason: 'alreadySent' };
 	return write((tx) => {

@@ -4,7 +4,9 @@ import { isOpen, type Meeting } from './meetings';
 import { viewsOfMeeting, viewsOfMeetings, viewsShown } from './views';
 import type { Child } from './children';
 import { consultationFor, consultationStatuses } from './consultation';
-import { agendaCounts, agendaFor } from './agenda';
+import { agendaAsRead, agendaCounts } from './agenda';
+import { translator } from './i18n';
+import type { Translate } from '$lib/i18n/translate';
 import { choicesFor, choicesForMeetings } from './choices';
 import { openSupportCounts, supportForMeeting } from './support';
 import { linkedCarers } from './carers';
@@ -36,7 +38,7 @@ const { childCarers } = tables;
  * appear as last SENT (changes the child has not sent yet show only as "changes not sent yet", with
  * when); carers' views once sent.
  */
-export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
+export function assemblePack(meeting: Meeting, child: Child, now = Date.now(), t: Translate = translator('en')) {
 	const consultation = consultationFor(meeting.id);
 	const state = consultation?.status ?? 'notStarted';
 	const views = new Map(viewsOfMeeting(meeting.id).map((v) => [v.carerId, v]));
@@ -94,7 +96,7 @@ export function assemblePack(meeting: Meeting, child: Child, now = Date.now()) {
 			}),
 			lastReminder: remindersSent.find((r) => r.carerId === null)?.createdAt ?? null
 		},
-		agenda: agendaFor(meeting.id),
+		agenda: agendaAsRead(meeting.id, t),
 		chair: choices?.chair ?? null,
 		chairHelpRequestedAt: choices?.chairHelpRequestedAt ?? null,
 		choices: choices && hasChoices(choices.choices) ? choices.choices : null,

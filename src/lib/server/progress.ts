@@ -1,6 +1,8 @@
 import { meetingToPrepare } from './meetings';
 import { consultationFor } from './consultation';
-import { agendaFor } from './agenda';
+import { agendaAsRead, agendaFor } from './agenda';
+import { translator } from './i18n';
+import type { Translate } from '$lib/i18n/translate';
 import { choicesFor } from './choices';
 import { supportOf } from './support';
 import { viewsOf } from './views';
@@ -53,7 +55,7 @@ export function carerPreparation(childId: string, carerId: string, now = Date.no
  * SENT them (never a change not sent yet), and agenda items marked so. Nothing else of the child's ever
  * reaches a carer.
  */
-export function sharedWithEveryone(childId: string, now = Date.now()) {
+export function sharedWithEveryone(childId: string, now = Date.now(), t: Translate = translator('en')) {
 	const meeting = meetingToPrepare(childId, now);
 	if (!meeting) return { answers: [], agenda: [] };
 	const consultation = consultationFor(meeting.id);
@@ -65,8 +67,8 @@ export function sharedWithEveryone(childId: string, now = Date.now()) {
 					value: a.value
 				}))
 			: [];
-	const agenda = agendaFor(meeting.id)
+	const agenda = agendaAsRead(meeting.id, t)
 		.filter((item) => item.visibility === 'everyone')
-		.map((item) => ({ id: item.id, text: item.text }));
+		.map((item) => ({ id: item.id, text: item.text, lang: item.lang }));
 	return { answers, agenda };
 }

@@ -42,6 +42,7 @@ export function sendUrgent(input: {
 	childId: string;
 	author: Pick<SessionUser, 'id' | 'role'>;
 	body: string;
+	lang?: string | null;
 	origin: string;
 	now?: number;
 }): UrgentReceipt {

@@ -12,6 +12,8 @@ export const meetings = sqliteTable(
 		/** Instant, integer milliseconds UTC. */
 		startsAt: integer('starts_at').notNull(),
 		venue: text('venue').notNull(),
+		/** The language the page was in when the venue was written (null: not known). */
+		venueLang: text('venue_lang'),
 		mode: text('mode', { enum: ['in_person', 'online', 'hybrid'] }).notNull(),
 		cancelledAt: integer('cancelled_at'),
 		/** The write-up: a review is held only when its IRO records it (never by the clock). */

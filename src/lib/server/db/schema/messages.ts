@@ -38,6 +38,8 @@ export const messages = sqliteTable(
 		/** Whether the author was staff (IRO or manager) or family (the child or a carer). */
 		fromStaff: integer('from_staff', { mode: 'boolean' }).notNull(),
 		body: text('body').notNull(),
+		/** The language the author's page was in when they wrote it (null: not known, written before). */
+		lang: text('lang'),
 		urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
 		/** When the other side first read it. */

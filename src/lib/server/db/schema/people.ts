@@ -13,6 +13,8 @@ export const users = sqliteTable('users', {
 	display: text('display'),
 	aboutMe: text('about_me'),
 	contactInfo: text('contact_info'),
+	/** The language an IRO's page was in when they last saved "about me" and contact info (null: not known). */
+	profileLang: text('profile_lang'),
 	phone: text('phone'),
 	createdAt: integer('created_at').notNull(),
 	passwordChangedAt: integer('password_changed_at').notNull()
@@ -57,7 +59,9 @@ export const childCarers = sqliteTable(
 		carerId: text('carer_id')
 			.notNull()
 			.references(() => carers.id, { onDelete: 'cascade' }),
-		relationship: text('relationship').notNull()
+		relationship: text('relationship').notNull(),
+		/** The language the page was in when the relationship was written (null: not known). */
+		relationshipLang: text('relationship_lang')
 	},
 	(t) => [primaryKey({ columns: [t.childId, t.carerId] }), index('child_carers_carer_idx').on(t.carerId)]
 );

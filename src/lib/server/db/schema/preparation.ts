@@ -1,5 +1,6 @@
 import { CHAIRS, RAISERS, SUPPORT_KINDS, SUPPORT_STATUSES, VISIBILITIES } from '../../../domain/prepare';
 import { VERSIONS } from '../../../domain/consultation';
+import { AGENDA_STARTERS } from '../../../domain/agenda';
 import { ATTENDING } from '../../../domain/pack';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { children, carers, users } from './people';
@@ -47,7 +48,15 @@ export const agendaItems = sqliteTable(
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
+		/**
+		 * The child's own words. For an idea picked from the suggested list (`ideaKey`), the idea's words
+		 * as the child saw them then; never shown: each reader sees the idea in their own language.
+		 */
 		text: text('text').notNull(),
+		/** One of AGENDA_STARTERS when the item is a suggested idea (null: the child's own words). */
+		ideaKey: text('idea_key', { enum: AGENDA_STARTERS }),
+		/** The language the child's page was in when they wrote `text` (null: not known, written before). */
+		lang: text('lang'),
 		raiser: text('raiser', { enum: RAISERS }).notNull(),
 		visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
 		createdAt: integer('created_at').notNull(),

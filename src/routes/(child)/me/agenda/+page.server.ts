@@ -7,7 +7,9 @@ import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
 import {
 	addAgendaItem,
 	agendaFor,
+	agendaItemAsRead,
 	agendaItemOf,
+	ideasLeft,
 	moveAgendaItem,
 	removeAgendaItem,
 	reorderAgenda,
@@ -22,7 +24,8 @@ import {
 	starterSchema
 } from '$lib/forms/prepare';
 import { message } from '$lib/forms/text';
-import { AGENDA_ITEM_MAX, AGENDA_MAX_ITEMS, AGENDA_STARTERS } from '$lib/domain/agenda';
+import { AGENDA_ITEM_MAX, AGENDA_MAX_ITEMS } from '$lib/domain/agenda';
+import type { Translate } from '$lib/i18n/translate';
 
 /** Adds an item once per submitted form (a double-clicked "Add" adds one item). */
 function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
@@ -46,17 +49,17 @@ const limits = { maxItems: AGENDA_MAX_ITEMS, itemMax: AGENDA_ITEM_MAX };
 const tooMany = (form: FormData) =>
 	failWith(form, { text: message('prepare:errors.tooMany', { count: AGENDA_MAX_ITEMS }) });
 
-const view = ({ id, text, raiser, visibility }: ReturnType<typeof agendaFor>[number]) => ({
-	id,
-	text,
-	raiser,
-	visibility
-});
+/** An item as the child reads it now: a suggested idea in the language of their page. */
+const view = (row: ReturnType<typeof agendaFor>[number], t: Translate) => {
+	const { id, text, lang, raiser, visibility } = agendaItemAsRead(row, t);
+	return { id, text, lang, raiser, visibility };
+};
 
 /** What a form that worked did, read back after the redirect (no JavaScript) from `?done=`. */
-function doneOf(url: URL, childId: string) {
+function doneOf(url: URL, childId: string, t: Translate) {
 	const kind = url.searchParams.get('done');
-	const item = agendaItemOf(childId, url.searchParams.get('item') ?? '');
+	const stored = agendaItemOf(childId, url.searchParams.get('item') ?? '');
+	const item = stored && agendaItemAsRead(stored, t);
 	switch (kind) {
 		case 'changed':
 		case 'removed':
@@ -88,24 +91,22 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		const item = agendaItemOf(child.id, itemId);
 		if (!item || !preparing || item.meetingId !== preparing.meeting.id) notFound();
 		// Once the meeting has started there is nothing to change: the list shows, read-only.
-		return preparing.open ? view(item) : null;
+		return preparing.open ? view(item, locals.t) : null;
 	};
 	const editing = pick('edit');
 	const removing = pick('remove');
 	if (!preparing)
 		return { meeting: null, open: false, items: [], starters: [], editing, removing, done: null, ...limits };
-	const items = agendaFor(preparing.meeting.id).map(view);
-	const taken = new Set(items.map((i) => i.text.toLocaleLowerCase()));
+	const stored = agendaFor(preparing.meeting.id);
+	const items = stored.map((row) => view(row, locals.t));
 	return {
 		meeting: { id: preparing.meeting.id, startsAt: preparing.meeting.startsAt },
 		open: preparing.open,
 		items,
-		starters: AGENDA_STARTERS.filter(
-			(key) => !taken.has(locals.t(`prepare:starters.${key}`).toLocaleLowerCase())
-		),
+		starters: ideasLeft(stored, locals.t),
 		editing,
 		removing,
-		done: doneOf(url, child.id),
+		done: doneOf(url, child.id, locals.t),
 		submission: submissionToken(),
 		...limits
 	};
@@ -119,7 +120,8 @@ export const actions: Actions = {
 		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(agendaItemSchema, form);
 		if (parsed.failure) return parsed.failure;
-		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, ...parsed.data });
+		const lang = event.locals.lang;
+		const result = addOnce(form, { childId: child.id, meetingId: meeting.id, lang, ...parsed.data });
 		if (!result.ok) return tooMany(form);
 		return afterPost(event, done('added', { text: parsed.data.text, id: result.id }), { item: result.id });
 	}),
@@ -135,13 +137,14 @@ export const actions: Actions = {
 			childId: child.id,
 			meetingId: meeting.id,
 			text,
+			lang: locals.lang,
 			raiser: 'me',
 			visibility: 'iro'
 		});
 		if (!result.ok) return tooMany(form);
 		return afterPost(event, done('added', { text, id: result.id }), { item: result.id });
 	}),
-	edit: async ({ request }) => {
+	edit: async ({ request, locals }) => {
 		const form = await request.formData();
 		const { child, meeting } = openMeeting(form);
 		const parsed = parseForm(editItemSchema, form);
@@ -149,7 +152,7 @@ export const actions: Actions = {
 		if (!item) return meetingClosed(form);
 		if (parsed.failure) return parsed.failure;
 		const { text, raiser, visibility } = parsed.data;
-		updateAgendaItem(child.id, item.id, { text, raiser, visibility });
+		updateAgendaItem(child.id, item.id, { text, lang: locals.lang, raiser, visibility });
 		redirect(303, `/me/agenda?done=changed#item-${item.id}`);
 	},
 	remove: async ({ request }) => {
@@ -170,8 +173,9 @@ export const actions: Actions = {
 		const item = ownItem(child.id, meeting?.id, parsed.data.itemId);
 		if (!item) return meetingClosed(form);
 		const position = moveAgendaItem(child.id, item.id, parsed.data.direction);
+		const { text } = agendaItemAsRead(item, event.locals.t);
 		const moved = done('moved', {
-			item: { id: item.id, text: item.text, direction: parsed.data.direction },
+			item: { id: item.id, text, direction: parsed.data.direction },
 			position: (position ?? item.position) + 1,
 			count: agendaFor(item.meetingId).length
 		});

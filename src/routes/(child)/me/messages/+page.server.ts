@@ -29,10 +29,10 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: keepTyped('body', async ({ request, url }) => {
+	default: keepTyped('body', async ({ request, url, locals }) => {
 		const user = requireRole('child');
 		const child = requireOwnChild();
 		const form = await request.formData();
-		return sendPosted(form, { childId: child.id, carerId: null }, user, url.origin);
+		return sendPosted(form, { childId: child.id, carerId: null }, user, url.origin, locals.lang);
 	})
 };

@@ -13,14 +13,20 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	/** An urgent message: flagged for the IRO and emailed at once; the child is told who was told. */
-	default: keepTyped('body', async ({ request, url }) => {
+	default: keepTyped('body', async ({ request, url, locals }) => {
 		const user = requireRole('child');
 		const child = requireOwnChild();
 		const form = await request.formData();
 		const parsed = parseForm(urgentSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const receipt = storeOnce(form, user.id, () =>
-			sendUrgent({ childId: child.id, author: user, body: parsed.data.body, origin: url.origin })
+			sendUrgent({
+				childId: child.id,
+				author: user,
+				body: parsed.data.body,
+				lang: locals.lang,
+				origin: url.origin
+			})
 		);
 		return done('sent', { receipt });
 	})

@@ -21,11 +21,12 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	save: async ({ request }) => {
+	save: async ({ request, locals }) => {
 		const user = requireRole('iro');
 		const parsed = parseForm(profileSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
-		saveProfile(user.id, parsed.data);
+		// Kept with the words: the language of the page they were written on, for a screen reader's voice.
+		saveProfile(user.id, { ...parsed.data, profileLang: locals.lang });
 		return done('saved');
 	},
 	/** Only real JPEG, PNG or WebP images under 2 MB; stored re-encoded, without metadata. */

@@ -9,12 +9,12 @@ import { decisionsForCarers } from '$lib/server/outcomes';
 import { feedbackDue } from '$lib/server/feedback';
 import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { child, carer } = requireCarerOf(params.childId);
 	return {
 		...childSummary(child),
 		preparation: carerPreparation(child.id, carer.id),
-		shared: sharedWithEveryone(child.id),
+		shared: sharedWithEveryone(child.id, Date.now(), locals.t),
 		decided: decisionsForCarers(child.id),
 		feedbackDue: feedbackDue(child, { respondent: 'carer', carerId: carer.id })?.id ?? null,
 		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null

@@ -4,6 +4,7 @@ import { notFound, requireOwnChild } from '$lib/server/access';
 import { sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
 import { meetingForForm, SHOWN_MEETING_FIELD } from '$lib/server/meetings';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
+import { whoOncePerPage } from '$lib/domain/consultation';
 import { readForm } from '$lib/forms/text';
 import { done, keepTyped, meetingClosed } from '$lib/server/forms';
 
@@ -34,7 +35,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		),
 		loadedAt: Date.now(),
 		returnTo: url.searchParams.get('returnTo') === 'check' ? 'check' : '',
-		sent: Boolean(state.consultation?.sentAt)
+		sent: Boolean(state.consultation?.sentAt),
+		whoOnce: whoOncePerPage(state.version)
 	};
 };
 
@@ -49,7 +51,7 @@ async function savePage(stepId: string, request: Request) {
 	if (!meetingForForm(child.id, form)) return { failure: meetingClosed(form) };
 	if (!state) redirect(303, '/me/say');
 	const { step, index } = stepOf(state, stepId);
-	const parsed = parseStep(step.questions, form);
+	const parsed = parseStep(step.questions, form, whoOncePerPage(state.version));
 	if (!parsed.ok) {
 		return {
 			failure: fail(400, {

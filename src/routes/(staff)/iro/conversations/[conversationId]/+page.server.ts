@@ -55,7 +55,7 @@ export const actions: Actions = {
 		recordPrivateRead(user.id, conversation.id, parsed.data.reason, parsed.data.note);
 		return done('privateOpened');
 	},
-	reply: keepTyped('body', async ({ params, request, url }) => {
+	reply: keepTyped('body', async ({ params, request, url, locals }) => {
 		const { user, conversation, privacy } = conversationAccess(params.conversationId);
 		const form = await request.formData();
 		if (!privacy.shown) return reasonFirst(form);
@@ -63,7 +63,8 @@ export const actions: Actions = {
 			form,
 			{ childId: conversation.childId, carerId: conversation.carerId },
 			user,
-			url.origin
+			url.origin,
+			locals.lang
 		);
 	}),
 	done: async ({ params, request }) => {

@@ -20,10 +20,10 @@ function packAccess(meetingId: string) {
 	return { user, meeting, child };
 }
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
 	const { user, meeting, child } = packAccess(params.meetingId);
 	recordPackRead(user.id, meeting.id);
-	const pack = assemblePack(meeting, child);
+	const pack = assemblePack(meeting, child, Date.now(), locals.t);
 	const access = privateShown(user, child, meeting.id);
 	const privateReads = privateReadsOf(meeting.id);
 	if (access.shown) return { pack, privacy: { ...access, withheld: null, privateReads } };

@@ -22,10 +22,10 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: keepTyped('body', async ({ params, request, url }) => {
+	default: keepTyped('body', async ({ params, request, url, locals }) => {
 		const user = requireRole('carer');
 		const { child, carer } = requireCarerOf(params.childId);
 		const form = await request.formData();
-		return sendPosted(form, { childId: child.id, carerId: carer.id }, user, url.origin);
+		return sendPosted(form, { childId: child.id, carerId: carer.id }, user, url.origin, locals.lang);
 	})
 };

@@ -36,7 +36,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		locale,
 		languages: LOCALES.map(({ code, name }) => ({ value: code, label: name })),
 		sentAt: letter?.sentAt ?? null,
-		preview: renderLetter(sent ?? letterContent(meeting, child), words, locale),
+		preview: renderLetter(sent ?? letterContent(meeting, child, Date.now(), locale), words, locale),
 		submission: submissionToken(),
 		saved: url.searchParams.has('saved'),
 		justSent: url.searchParams.has('sent')

@@ -17,13 +17,13 @@ import { callName } from '$lib/domain/names';
 import { londonDate } from '$lib/domain/dates';
 
 /** What happened to each item on the child's agenda, and the decisions, of a held review. */
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { child, meeting } = requireHeldReview(params.childId, params.meetingId);
 	const letter = letterOf(meeting.id);
 	return {
 		child: { id: child.id, name: callName(child), fullName: child.fullName },
 		meeting: { id: meeting.id, kind: meeting.kind, heldOn: meeting.heldOn ?? londonDate(meeting.startsAt) },
-		items: outcomesOf(meeting.id),
+		items: outcomesOf(meeting.id, locals.t),
 		decisions: decisionsOf(meeting.id),
 		letterSentAt: letter?.sentAt ?? null,
 		roles: DECISION_ROLES,
