@@ -33,6 +33,9 @@ function answerRow(page: Page, question: string): Locator {
 	return page.locator('dl > div').filter({ has: page.locator('dt').getByText(question, { exact: true }) });
 }
 
+/** The picture version's one "Who can see this?" for a page of several questions. */
+const PAGE_WHO = 'Who can see your answers on this page?';
+
 function who(page: Page, question: string) {
 	return page.getByRole('group', { name: `Who can see this? (${question})` });
 }
@@ -332,6 +335,9 @@ test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ pa
 	await expect(atHome.locator('img').first()).toHaveAttribute('src', '/pictures/emoji_u1f600.svg');
 	await expect(atHome.locator('img').first()).toHaveAttribute('alt', '');
 	await expectNoAxeViolations(child, 'My say feelings (4–7)');
+	// Three questions, and "Who can see this?" asked once for all of them.
+	await expect(child.getByRole('group', { name: /^Who can see/ })).toHaveCount(1);
+	await expect(child.getByRole('group', { name: PAGE_WHO })).toBeVisible();
 	await hydrated(child);
 	await pick(child, 'At home', 'Happy');
 	await pick(child, 'At school or nursery', 'Worried');
@@ -346,7 +352,12 @@ test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ pa
 	await pictures.getByRole('checkbox', { name: 'Pets' }).check();
 	await pictures.getByRole('checkbox', { name: 'Food' }).check();
 	await child.getByLabel('Tell your IRO in a few words').fill(`My cat Mittens ${tag}`);
-	await who(child, 'Good things (words)').getByRole('radio', { name: 'Everyone at my meeting' }).check();
+	// One "Who can see this?" for the page: the choice reaches the pictures and the words.
+	await expect(child.getByRole('group', { name: /^Who can see/ })).toHaveCount(1);
+	await child
+		.getByRole('group', { name: PAGE_WHO })
+		.getByRole('radio', { name: 'Everyone at my meeting' })
+		.check();
 	await continueTo(child, '/me/say/worries');
 	await child
 		.getByRole('group', { name: 'Pick the pictures that show your worries' })
@@ -365,11 +376,23 @@ test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ pa
 	await expect(answerRow(child, 'Good things (pictures)')).toContainText('Pets, Food');
 	await expect(answerRow(child, 'Good things (words)')).toContainText(`My cat Mittens ${tag}`);
 	await expect(answerRow(child, 'Good things (words)')).toContainText(EVERYONE_CHECK);
+	await expect(answerRow(child, 'Good things (pictures)')).toContainText(EVERYONE_CHECK);
+	await expect(answerRow(child, 'How I feel at home')).not.toContainText(EVERYONE_CHECK);
 	await expect(answerRow(child, 'Worries (words)')).toContainText('Not answered');
 	await expect(answerRow(child, 'Wishes (pictures)')).toContainText('A holiday');
 	await expectNoAxeViolations(child, 'My say check (4–7)');
 	await child.getByRole('button', { name: 'Send to my IRO' }).click();
 	await expect(child.getByRole('status')).toHaveText('Thank you! Your answers have gone to your IRO.');
+
+	// The IRO's pack: both answers on the "good things" page are for everyone; the faces stay private.
+	await page.goto(`/iro/children/${childId}`);
+	await page.getByRole('link', { name: 'Pre-meeting pack' }).first().click();
+	const packAnswer = (question: string) =>
+		page.locator('li.answer').filter({ has: page.getByText(question, { exact: true }) });
+	await expect(packAnswer('Good things (pictures)')).toContainText('Everyone at the meeting');
+	await expect(packAnswer('Good things (words)')).toContainText('Everyone at the meeting');
+	await expect(packAnswer('How they feel at home')).toContainText('Private: only for the IRO');
+	await expect(packAnswer('How they feel at school')).toContainText('Private: only for the IRO');
 
 	// Pictures only from the list; a face only from the faces.
 	const bad = await child.request.post('/me/say/good?/save', {

@@ -8,7 +8,9 @@ export type Carer = typeof carers.$inferSelect;
 
 export function addCarer(
 	childId: string,
-	input: { fullName: string; relationship: string; email: string; phone: string }
+	input: { fullName: string; relationship: string; email: string; phone: string },
+	/** The language of the page the relationship was written on. */
+	relationshipLang: string | null = null
 ): string {
 	const id = newId();
 	write((tx) => {
@@ -21,19 +23,26 @@ export function addCarer(
 				createdAt: Date.now()
 			})
 			.run();
-		tx.insert(childCarers).values({ childId, carerId: id, relationship: input.relationship }).run();
+		tx.insert(childCarers)
+			.values({ childId, carerId: id, relationship: input.relationship, relationshipLang })
+			.run();
 	});
 	return id;
 }
 
-export function linkCarer(childId: string, carerId: string, relationship: string): void {
+export function linkCarer(
+	childId: string,
+	carerId: string,
+	relationship: string,
+	relationshipLang: string | null = null
+): void {
 	write((tx) =>
 		tx
 			.insert(childCarers)
-			.values({ childId, carerId, relationship })
+			.values({ childId, carerId, relationship, relationshipLang })
 			.onConflictDoUpdate({
 				target: [childCarers.childId, childCarers.carerId],
-				set: { relationship }
+				set: { relationship, relationshipLang }
 			})
 			.run()
 	);
@@ -119,6 +128,7 @@ export function linkedCarers(childId: string) {
 			id: carers.id,
 			fullName: carers.fullName,
 			relationship: childCarers.relationship,
+			relationshipLang: childCarers.relationshipLang,
 			userId: carers.userId,
 			carerEmail: carers.email,
 			userEmail: users.email,
@@ -135,6 +145,7 @@ export function linkedCarers(childId: string) {
 			id: c.id,
 			fullName: c.fullName,
 			relationship: c.relationship,
+			relationshipLang: c.relationshipLang,
 			hasAccount: c.userId !== null,
 			email: c.userEmail ?? c.carerEmail ?? null,
 			language: c.language ?? c.carerLanguage ?? null

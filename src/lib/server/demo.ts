@@ -136,7 +136,15 @@ export async function seedDemoIfAsked(): Promise<void> {
 		days: number,
 		venue: string,
 		mode: 'in_person' | 'online' | 'hybrid' = 'in_person'
-	) => scheduleMeeting({ childId, kind, startsAt: at(now, days, days % 2 ? 16 : 10), venue, mode });
+	) =>
+		scheduleMeeting({
+			childId,
+			kind,
+			startsAt: at(now, days, days % 2 ? 16 : 10),
+			venue,
+			venueLang: 'en',
+			mode
+		});
 
 	meeting(maya, 'cla_review', -100, 'Maya’s home');
 	meeting(maya, 'cla_review', 9, 'Maya’s home');
@@ -149,19 +157,27 @@ export async function seedDemoIfAsked(): Promise<void> {
 	meeting(kacper, 'cla_review', 6, 'Kacper’s college', 'in_person');
 	meeting(jordan, 'cla_review', -200, 'Jordan’s flat');
 
-	const helen = addCarer(sam, {
+	const helen = addCarer(
+		sam,
+		{
 		fullName: 'Helen Price',
 		relationship: 'Foster carer',
 		email: 'helen.price@example.com',
 		phone: '07700 900123'
-	});
-	linkCarer(maya, helen, 'Foster carer');
-	const farida = addCarer(zainab, {
+		},
+		'en'
+	);
+	linkCarer(maya, helen, 'Foster carer', 'en');
+	const farida = addCarer(
+		zainab,
+		{
 		fullName: 'Farida Ahmed',
 		relationship: 'Mum',
 		email: '',
 		phone: '07700 900456'
-	});
+		},
+		'en'
+	);
 
 	const accounts: Array<[string, string, 'child' | 'carer', string, string | null]> = [
 		[sam, 'sam', 'child', 'Sam', 'en'],
@@ -185,7 +201,16 @@ export async function seedDemoIfAsked(): Promise<void> {
 	const user = (username: string) =>
 		db().select().from(tables.users).where(eq(tables.users.username, username)).get()!;
 	const say = (childId: string, carerId: string | null, author: string, body: string, minutesAgo: number) =>
-		sendMessage({ childId, carerId, author: user(author), body, origin, now: now - minutesAgo * 60_000 });
+		// Every demo message is written in English.
+		sendMessage({
+			childId,
+			carerId,
+			author: user(author),
+			body,
+			lang: 'en',
+			origin,
+			now: now - minutesAgo * 60_000
+		});
 	say(sam, null, 'sam', 'Hi Amina, can we talk about family time with my brother at my meeting?', 60 * 26);
 	say(
 		sam,
@@ -288,7 +313,7 @@ function seedOutcomes(now: number, ids: { sam: string; amina: string; kacper: st
 	const sam = lastHeld(ids.sam, ids.amina);
 	const item = (text: string, raiser: 'me' | 'iro') =>
 		addAgendaItem(
-			{ childId: ids.sam, meetingId: sam.meeting.id, text, raiser, visibility: 'everyone' },
+			{ childId: ids.sam, meetingId: sam.meeting.id, text, lang: 'en', raiser, visibility: 'everyone' },
 			sam.meeting.startsAt - 7 * DAY
 		);
 	const brother = item('Seeing my brother more', 'me');

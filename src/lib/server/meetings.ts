@@ -20,6 +20,8 @@ export type NewMeeting = {
 	kind: MeetingKind;
 	startsAt: number;
 	venue: string;
+	/** The language of the page the venue was written on (null: not known). */
+	venueLang?: string | null;
 	mode: MeetingMode;
 };
 
@@ -80,7 +82,13 @@ function stillChangeable(meetingId: string, now: number) {
  */
 export function moveMeeting(
 	meetingId: string,
-	changes: { startsAt: number; venue: string; mode: MeetingMode; kind: MeetingKind },
+	changes: {
+		startsAt: number;
+		venue: string;
+		venueLang?: string | null;
+		mode: MeetingMode;
+		kind: MeetingKind;
+	},
 	now = Date.now(),
 	byUserId: string | null = null
 ): ChangeResult {
@@ -88,7 +96,12 @@ export function moveMeeting(
 	const result = write((tx) => {
 		const before = tx.select().from(meetings).where(stillChangeable(meetingId, now)).get();
 		if (!before) return 'locked';
-		tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+		// The venue keeps the language it was written in unless its words changed.
+		const venueLang = before.venue === changes.venue ? before.venueLang : (changes.venueLang ?? null);
+		tx.update(meetings)
+			.set({ ...changes, venueLang })
+			.where(eq(meetings.id, meetingId))
+			.run();
 		const changed =
 			before.startsAt !== changes.startsAt || before.venue !== changes.venue || before.mode !== changes.mode;
 		if (changed)

@@ -28,12 +28,12 @@ export const load: PageServerLoad = ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	add: keepTyped('fullName', async ({ params, request }) => {
+	add: keepTyped('fullName', async ({ params, request, locals }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 		const form = await request.formData();
 		const parsed = parseForm(carerSchema, form);
 		if (parsed.failure) return parsed.failure;
-		storeOnce(form, requireRole('iro', 'manager').id, () => addCarer(child.id, parsed.data));
+		storeOnce(form, requireRole('iro', 'manager').id, () => addCarer(child.id, parsed.data, locals.lang));
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
 	}),
 	link: async ({ params, request, locals }) => {
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const parsed = parseForm(linkCarerSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
 		if (!linkable(child.id, locals.user!).some((c) => c.id === parsed.data.carerId)) notFound();
-		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship);
+		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship, locals.lang);
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
 	}
 };

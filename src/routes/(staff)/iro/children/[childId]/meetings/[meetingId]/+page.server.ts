@@ -39,7 +39,7 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	move: async ({ params, request }) => {
+	move: async ({ params, request, locals }) => {
 		const now = Date.now();
 		const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, now);
 		if (locked) return happened();
@@ -48,7 +48,8 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
 		const by = requireRole('iro', 'manager').id;
-		const result = moveMeeting(meeting.id, { ...rest, startsAt: londonInstant(date, time) }, now, by);
+		const changes = { ...rest, venueLang: locals.lang, startsAt: londonInstant(date, time) };
+		const result = moveMeeting(meeting.id, changes, now, by);
 		if (result === 'past') return failWith(form, { date: 'errors:meeting.datePast' });
 		if (result === 'locked') return happened();
 		redirect(303, `/iro/children/${child.id}?moved=1`);

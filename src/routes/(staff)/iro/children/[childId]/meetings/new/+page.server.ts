@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: keepTyped('venue', async ({ params, request }) => {
+	default: keepTyped('venue', async ({ params, request, locals }) => {
 		const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 		const now = Date.now();
 		const form = await request.formData();
@@ -24,7 +24,10 @@ export const actions: Actions = {
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
 		const booked = storeOnce(form, requireRole('iro', 'manager').id, () =>
-			bookMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) }, now)
+			bookMeeting(
+				{ ...rest, venueLang: locals.lang, childId: child.id, startsAt: londonInstant(date, time) },
+				now
+			)
 		);
 		if (!booked.ok) return failWith(form, { date: 'errors:meeting.datePast' });
 		redirect(303, `/iro/children/${child.id}?scheduled=1`);
