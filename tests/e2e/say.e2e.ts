@@ -300,7 +300,7 @@ test(
 );
 
 test('a 5-year-old does My say with a grown-up: faces and pictures', async ({ page, browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const tag = unique();
 	const name = capitalise(tag);
 	await signIn(page, 'amina');

@@ -41,7 +41,9 @@ export function agendaWords(
 	item: { text: string; ideaKey: Idea | null; lang: string | null },
 	ideaInReadersWords: (idea: Idea) => string
 ): { text: string; lang: string | null } {
-	return item.ideaKey ? { text: ideaInReadersWords(item.ideaKey), lang: null } : { text: item.text, lang: item.lang };
+	return item.ideaKey
+		? { text: ideaInReadersWords(item.ideaKey), lang: null }
+		: { text: item.text, lang: item.lang };
 }
 
 /**

@@ -160,10 +160,10 @@ export async function seedDemoIfAsked(): Promise<void> {
 	const helen = addCarer(
 		sam,
 		{
-		fullName: 'Helen Price',
-		relationship: 'Foster carer',
-		email: 'helen.price@example.com',
-		phone: '07700 900123'
+			fullName: 'Helen Price',
+			relationship: 'Foster carer',
+			email: 'helen.price@example.com',
+			phone: '07700 900123'
 		},
 		'en'
 	);
@@ -171,10 +171,10 @@ export async function seedDemoIfAsked(): Promise<void> {
 	const farida = addCarer(
 		zainab,
 		{
-		fullName: 'Farida Ahmed',
-		relationship: 'Mum',
-		email: '',
-		phone: '07700 900456'
+			fullName: 'Farida Ahmed',
+			relationship: 'Mum',
+			email: '',
+			phone: '07700 900456'
 		},
 		'en'
 	);

@@ -13,7 +13,13 @@ export function childSummary(child: Child, now = Date.now()) {
 	const next = meetingToPrepare(child.id, now);
 	return {
 		child: { id: child.id, name: callName(child) },
-		next: next && { kind: next.kind, startsAt: next.startsAt, venue: next.venue, venueLang: next.venueLang, mode: next.mode },
+		next: next && {
+			kind: next.kind,
+			startsAt: next.startsAt,
+			venue: next.venue,
+			venueLang: next.venueLang,
+			mode: next.mode
+		},
 		daysAway: next ? daysBetween(londonDate(now), londonDate(next.startsAt)) : null,
 		last: lastMeeting(meetingsOfChild(child.id), now),
 		iro: iroCard(child.iroId)

@@ -38,7 +38,12 @@ const { childCarers } = tables;
  * appear as last SENT (changes the child has not sent yet show only as "changes not sent yet", with
  * when); carers' views once sent.
  */
-export function assemblePack(meeting: Meeting, child: Child, now = Date.now(), t: Translate = translator('en')) {
+export function assemblePack(
+	meeting: Meeting,
+	child: Child,
+	now = Date.now(),
+	t: Translate = translator('en')
+) {
 	const consultation = consultationFor(meeting.id);
 	const state = consultation?.status ?? 'notStarted';
 	const views = new Map(viewsOfMeeting(meeting.id).map((v) => [v.carerId, v]));
