@@ -138,12 +138,14 @@ export function addAgendaItem(
 		meetingId: string;
 		text: string;
 		lang?: string | null;
+		/** The idea pressed, when the child pressed one (else found from the words). */
+		ideaKey?: Idea | null;
 		raiser: Raiser;
 		visibility: Visibility;
 	},
 	now = Date.now()
 ): AddResult {
-	const ideaKey = ideaOf(input.text);
+	const ideaKey = input.ideaKey ?? ideaOf(input.text);
 	return write((tx) => {
 		const items = itemsIn(tx, input.meetingId);
 		if (items.length >= AGENDA_MAX_ITEMS) return { ok: false, reason: 'tooMany' } as const;

@@ -138,6 +138,7 @@ export const actions: Actions = {
 			meetingId: meeting.id,
 			text,
 			lang: locals.lang,
+			ideaKey: parsed.data.starter,
 			raiser: 'me',
 			visibility: 'iro'
 		});
