@@ -22,6 +22,8 @@ const question = (page: Page, lang: string) =>
 	page.getByRole('region', { name: t(lang, 'address', 'question') });
 
 test('an Arabic-speaking girl answers “as a girl” and her pages speak to her as a girl', async ({ browser }) => {
+	// A new IRO session, a new child and their account: three devices and two axe scans.
+	test.slow();
 	const iro = await newDevice(browser);
 	await signIn(iro.page, 'amina');
 	const child = await childWithAccount(browser, iro.page);
@@ -58,6 +60,8 @@ test('an Arabic-speaking girl answers “as a girl” and her pages speak to her
 });
 
 test('a Polish child chooses the neutral way without JavaScript, and sees neutral words', async ({ browser }) => {
+	// A new IRO session, a new child and their account: three devices and two axe scans.
+	test.slow();
 	const iro = await newDevice(browser);
 	await signIn(iro.page, 'amina');
 	const child = await childWithAccount(browser, iro.page);
@@ -82,6 +86,8 @@ test('a Polish child chooses the neutral way without JavaScript, and sees neutra
 });
 
 test('a Spanish child who skips the question is not asked again', async ({ browser }) => {
+	// A new IRO session, a new child and their account: three devices and two axe scans.
+	test.slow();
 	const iro = await newDevice(browser);
 	await signIn(iro.page, 'amina');
 	const child = await childWithAccount(browser, iro.page);
