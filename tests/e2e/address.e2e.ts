@@ -21,7 +21,9 @@ async function setLanguage(page: Page, language: string) {
 const question = (page: Page, lang: string) =>
 	page.getByRole('region', { name: t(lang, 'address', 'question') });
 
-test('an Arabic-speaking girl answers “as a girl” and her pages speak to her as a girl', async ({ browser }) => {
+test('an Arabic-speaking girl answers “as a girl” and her pages speak to her as a girl', async ({
+	browser
+}) => {
 	// A new IRO session, a new child and their account: three devices and two axe scans.
 	test.slow();
 	const iro = await newDevice(browser);
@@ -59,7 +61,9 @@ test('an Arabic-speaking girl answers “as a girl” and her pages speak to her
 	await child.context.close();
 });
 
-test('a Polish child chooses the neutral way without JavaScript, and sees neutral words', async ({ browser }) => {
+test('a Polish child chooses the neutral way without JavaScript, and sees neutral words', async ({
+	browser
+}) => {
 	// A new IRO session, a new child and their account: three devices and two axe scans.
 	test.slow();
 	const iro = await newDevice(browser);
@@ -94,7 +98,9 @@ test('a Spanish child who skips the question is not asked again', async ({ brows
 	const { page } = child;
 	await setLanguage(page, 'es');
 	await page.goto('/me');
-	await question(page, 'es').getByRole('button', { name: t('es', 'address', 'skip') }).click();
+	await question(page, 'es')
+		.getByRole('button', { name: t('es', 'address', 'skip') })
+		.click();
 	await expect(page).toHaveURL(/\/me$/);
 	await expect(question(page, 'es')).toHaveCount(0);
 	await page.reload();

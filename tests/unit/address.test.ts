@@ -52,7 +52,9 @@ describe('how a child is addressed', () => {
 				if (!isChildFacing(key) || CONTEXT_SUFFIX.test(key) || !gendered(lng, messages[key])) return false;
 				return !(key.replace(/(_(zero|one|two|few|many|other))?$/, '_female$1') in messages);
 			});
-			expect(unresolved.filter((key) => !(PENDING as Record<string, string[]>)[lng]?.includes(key))).toEqual([]);
+			expect(unresolved.filter((key) => !(PENDING as Record<string, string[]>)[lng]?.includes(key))).toEqual(
+				[]
+			);
 		});
 	});
 });

@@ -29,7 +29,9 @@ export function createTranslate(lng: Locale, resources: Resource, address?: Addr
 	const rtl = localeInfo(lng).dir === 'rtl';
 	return (key, options) => {
 		const values = rtl && options ? isolateValues(options) : options;
-		return String(t(key, address && values?.context === undefined ? { ...values, context: address } : values));
+		return String(
+			t(key, address && values?.context === undefined ? { ...values, context: address } : values)
+		);
 	};
 }
 

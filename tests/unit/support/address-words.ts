@@ -21,7 +21,10 @@ export function flatten(value: unknown, prefix = '', out: Record<string, string>
 export function loadLocale(lng: string) {
 	const out: Record<string, string> = {};
 	for (const file of readdirSync(join(DIR, lng)))
-		Object.assign(out, flatten(JSON.parse(readFileSync(join(DIR, lng, file), 'utf8')), `${file.replace(/\.json$/, '')}:`));
+		Object.assign(
+			out,
+			flatten(JSON.parse(readFileSync(join(DIR, lng, file), 'utf8')), `${file.replace(/\.json$/, '')}:`)
+		);
 	return out;
 }
 
@@ -32,10 +35,37 @@ export const CHILD_FACING: Record<string, string[]> = {
 	prepare: [''],
 	address: [''],
 	feedback: ['changeHint', 'errors.', 'child.'],
-	messages: ['you', 'yourIro', 'when', 'threadLabel', 'read', 'notRead', 'empty', 'write', 'send', 'hint_', 'noDelete', 'sent', 'replyTime', 'child.', 'safe.'],
+	messages: [
+		'you',
+		'yourIro',
+		'when',
+		'threadLabel',
+		'read',
+		'notRead',
+		'empty',
+		'write',
+		'send',
+		'hint_',
+		'noDelete',
+		'sent',
+		'replyTime',
+		'child.',
+		'safe.'
+	],
 	outcomes: ['letter.', 'child.'],
 	letter: ['child.', 'stepsTitle', 'step', 'codeLabel', 'expiry', 'contactTitle', 'phone', 'help', 'signOff'],
-	common: ['skipToContent', 'back', 'passwordChanged', 'nav.', 'quickExit.', 'settings.', 'display.', 'help.', 'landing.child', 'timeout.ended'],
+	common: [
+		'skipToContent',
+		'back',
+		'passwordChanged',
+		'nav.',
+		'quickExit.',
+		'settings.',
+		'display.',
+		'help.',
+		'landing.child',
+		'timeout.ended'
+	],
 	auth: ['signIn.', 'join.', 'password.', 'notices.child', 'notices.title', 'notices.continue'],
 	errors: ['summaryTitle', 'tooLong', 'signIn.', 'join.', 'username.', 'password.', 'notSaved', 'page.']
 };
@@ -69,7 +99,9 @@ export const GENDER_MARKERS: Record<string, RegExp[]> = {
 		/\p{L}\(e\)|\p{L}·e(?!\p{L})/u
 	],
 	hi: [/(सकते|सकती|चाहते|चाहती|ोगे|ोगी|ेंगे|ेंगी|रहे हो|रही हो|ते हो|ती हो|गए हो|गई हो|ाए हैं|ाई हैं|ते हैं|ती हैं|तैयार हो)/u],
-	ur: [/(سکتے|سکتی|چاہتے|چاہتی|یں گے|یں گی|و گے|و گی|رہے|رہی|تے ہیں|تی ہیں|تے ہو|تی ہو|ئے ہیں|ئی ہیں|گئے|گئی)/u],
+	ur: [
+		/(سکتے|سکتی|چاہتے|چاہتی|یں گے|یں گی|و گے|و گی|رہے|رہی|تے ہیں|تی ہیں|تے ہو|تی ہو|ئے ہیں|ئی ہیں|گئے|گئی)/u
+	],
 	pa: [/(ਸਕਦੇ|ਸਕਦੀ|ਚਾਹੁੰਦੇ|ਚਾਹੁੰਦੀ|ੋਗੇ|ੋਗੀ|ਾਂਗੇ|ਰਹੇ ਹੋ|ਰਹੀ ਹੋ|ਦੇ ਹੋ|ਦੀ ਹੋ|ਗਏ ਹੋ|ਗਈ ਹੋ)/u],
 	ar: [
 		word(

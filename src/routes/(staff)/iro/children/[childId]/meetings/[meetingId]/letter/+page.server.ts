@@ -37,7 +37,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 		locale,
 		languages: LOCALES.map(({ code, name }) => ({ value: code, label: name })),
 		sentAt: letter?.sentAt ?? null,
-		preview: renderLetter(sent ?? letterContent(meeting, child), words, locale, addressOfAccount(child.userId)),
+		preview: renderLetter(
+			sent ?? letterContent(meeting, child),
+			words,
+			locale,
+			addressOfAccount(child.userId)
+		),
 		submission: submissionToken(),
 		saved: url.searchParams.has('saved'),
 		justSent: url.searchParams.has('sent')
