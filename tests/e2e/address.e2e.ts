@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, BASE_URL } from './fixtures';
 import { childWithAccount, newDevice, signIn, setDisplay } from './flow-helpers';
 import { t } from './messages-helpers';
@@ -21,19 +21,34 @@ async function setLanguage(page: Page, language: string) {
 const question = (page: Page, lang: string) =>
 	page.getByRole('region', { name: t(lang, 'address', 'question') });
 
-test('an Arabic-speaking girl answers “as a girl” and her pages speak to her as a girl', async ({
-	browser
-}) => {
-	// A new IRO session, a new child and their account: three devices and two axe scans.
-	test.slow();
+/** A new child on amina's caseload, with an account, signed in on a device of their own. */
+async function newChild(browser: Browser) {
 	const iro = await newDevice(browser);
 	await signIn(iro.page, 'amina');
 	const child = await childWithAccount(browser, iro.page);
+	await iro.context.close();
+	return child;
+}
+
+/** Answers the question on the home page with the real form, and is back home without it. */
+async function answer(page: Page, lang: string, choice: 'female' | 'male' | 'neutral') {
+	const card = question(page, lang);
+	await card.getByLabel(t(lang, 'address', `choice.${choice}`)).check();
+	await card.getByRole('button', { name: t(lang, 'address', 'save') }).click();
+	await expect(page).toHaveURL(/\/me$/);
+	await expect(question(page, lang)).toHaveCount(0);
+}
+
+test('an Arabic-speaking girl answers “as a girl” and her pages speak to her as a girl', async ({
+	browser
+}) => {
+	// A new IRO session, a new child and their account, and two axe scans.
+	test.setTimeout(300_000);
+	const child = await newChild(browser);
 	const { page } = child;
 	await setLanguage(page, 'ar');
 	await page.goto('/me');
-	const card = question(page, 'ar');
-	await expect(card).toBeVisible();
+	await expect(question(page, 'ar')).toBeVisible();
 	// Before she answers, the least-marked form.
 	await expect(page.locator('main')).toContainText('هذه مساحتك لتستعد لاجتماعك');
 	await expectNoAxeViolations(page, 'child home with the address question');
@@ -43,10 +58,7 @@ test('an Arabic-speaking girl answers “as a girl” and her pages speak to her
 	await setDisplay(page, 'normal');
 	await page.reload();
 
-	await card.getByLabel(t('ar', 'address', 'choice.female')).check();
-	await card.getByRole('button', { name: t('ar', 'address', 'save') }).click();
-	await expect(page).toHaveURL(/\/me$/);
-	await expect(question(page, 'ar')).toHaveCount(0);
+	await answer(page, 'ar', 'female');
 	await expect(page.locator('main')).toContainText('هذه مساحتكِ لتستعدّي لاجتماعكِ وتتحدّثي');
 	await expect(page.getByRole('link', { name: 'غادري هذا الموقع الآن' })).toBeVisible();
 	await page.goto('/me/safe');
@@ -57,28 +69,20 @@ test('an Arabic-speaking girl answers “as a girl” and her pages speak to her
 	await expect(question(page, 'ar')).toHaveCount(0);
 	await page.goto('/settings');
 	await expect(page.getByLabel(t('ar', 'address', 'choice.female'))).toBeChecked();
-	await iro.context.close();
 	await child.context.close();
 });
 
 test('a Polish child chooses the neutral way without JavaScript, and sees neutral words', async ({
 	browser
 }) => {
-	// A new IRO session, a new child and their account: three devices and two axe scans.
-	test.slow();
-	const iro = await newDevice(browser);
-	await signIn(iro.page, 'amina');
-	const child = await childWithAccount(browser, iro.page);
+	test.setTimeout(300_000);
+	const child = await newChild(browser);
 	await child.context.close();
 	const { context, page } = await newDevice(browser, { javaScriptEnabled: false });
 	await signIn(page, child.username, child.password);
 	await setLanguage(page, 'pl');
 	await page.goto('/me');
-	const card = question(page, 'pl');
-	await card.getByLabel(t('pl', 'address', 'choice.neutral')).check();
-	await card.getByRole('button', { name: t('pl', 'address', 'save') }).click();
-	await expect(page).toHaveURL(/\/me$/);
-	await expect(question(page, 'pl')).toHaveCount(0);
+	await answer(page, 'pl', 'neutral');
 	// "Kiedy … będziesz mógł tutaj powiedzieć" was said to every child: now it is neutral.
 	await page.goto('/me/say');
 	await expect(page.locator('main')).toContainText(t('pl', 'say', 'none.body'));
@@ -86,15 +90,11 @@ test('a Polish child chooses the neutral way without JavaScript, and sees neutra
 	await page.goto('/me');
 	await expect(question(page, 'pl')).toHaveCount(0);
 	await context.close();
-	await iro.context.close();
 });
 
 test('a Spanish child who skips the question is not asked again', async ({ browser }) => {
-	// A new IRO session, a new child and their account: three devices and two axe scans.
-	test.slow();
-	const iro = await newDevice(browser);
-	await signIn(iro.page, 'amina');
-	const child = await childWithAccount(browser, iro.page);
+	test.setTimeout(300_000);
+	const child = await newChild(browser);
 	const { page } = child;
 	await setLanguage(page, 'es');
 	await page.goto('/me');
@@ -105,6 +105,5 @@ test('a Spanish child who skips the question is not asked again', async ({ brows
 	await expect(question(page, 'es')).toHaveCount(0);
 	await page.reload();
 	await expect(question(page, 'es')).toHaveCount(0);
-	await iro.context.close();
 	await child.context.close();
 });
