@@ -107,9 +107,16 @@ CREATE TABLE `review_participation` (
 	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+ALTER TABLE `child_carers` ADD `relationship_lang` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `address` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `profile_lang` text;--> statement-breakpoint
+ALTER TABLE `meetings` ADD `venue_lang` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `held_on` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `not_held_reason` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `written_up_at` integer;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `written_up_by` text;--> statement-breakpoint
+ALTER TABLE `messages` ADD `lang` text;--> statement-breakpoint
 CREATE INDEX `messages_unread_idx` ON `messages` (`conversation_id`,`from_staff`) WHERE "messages"."read_at" is null;--> statement-breakpoint
-CREATE INDEX `messages_urgent_unread_idx` ON `messages` (`conversation_id`) WHERE "messages"."urgent" = 1 and "messages"."read_at" is null;
+CREATE INDEX `messages_urgent_unread_idx` ON `messages` (`conversation_id`) WHERE "messages"."urgent" = 1 and "messages"."read_at" is null;--> statement-breakpoint
+ALTER TABLE `agenda_items` ADD `idea_key` text;--> statement-breakpoint
+ALTER TABLE `agenda_items` ADD `lang` text;

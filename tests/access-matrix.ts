@@ -35,7 +35,12 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
 	{ route: '/help', path: fixed('/help'), get: everyone },
 	{ route: '/accessibility', path: fixed('/accessibility'), get: everyone },
-	{ route: '/settings', path: fixed('/settings'), get: everyone, actions: { language: {}, display: {} } },
+	{
+		route: '/settings',
+		path: fixed('/settings'),
+		get: everyone,
+		actions: { language: {}, display: {}, address: familyAction('child') }
+	},
 	{
 		route: '/signout',
 		path: fixed('/signout'),

@@ -1,10 +1,11 @@
 import type { LayoutServerLoad } from './$types';
 import { localeInfo } from '$lib/i18n/locales';
-import { messagesFor } from '$lib/server/i18n';
+import { addressMatters, messagesFor } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
 import { dateKitFor } from '$lib/format';
+import { readerAddress } from '$lib/domain/address';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const { lang, user, display } = locals;
@@ -16,6 +17,10 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		lang,
 		dir: localeInfo(lang).dir,
 		messages: messagesFor(lang),
+		// A child's answer to "How should we talk to you?": the layout's translate adds it to every string.
+		address: readerAddress(user),
+		// …asked in the settings panel, for a child whose language writes it differently for a girl or a boy.
+		addressChoice: user?.role === 'child' && addressMatters(lang) ? { current: user.address } : null,
 		// How this language writes dates, so the browser writes them as the server did (i18n/date-kit.ts).
 		dateKit: dateKitFor(localeInfo(lang).intl),
 		display,

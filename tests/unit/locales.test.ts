@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALE_CODES, matchLocale, negotiateLocale } from '../../src/lib/i18n/locales';
+import { CONTEXT_SUFFIX } from '../../src/lib/domain/address';
+import { GENDERED_LANGUAGES } from './support/address-words';
 
 const DIR = join(import.meta.dirname, '../../locales');
 
@@ -23,8 +25,11 @@ function load(lng: string) {
 
 const english = load('en');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-/** A plural key's base ("pack.json:agenda.count" for "pack.json:agenda.count_one"). */
-const base = (key: string) => key.replace(PLURAL, '');
+/**
+ * A key's base: without its plural form ("pack.json:agenda.count" for "pack.json:agenda.count_one") and
+ * without the address context a gendered language adds ("child.json:home.lead_female").
+ */
+const base = (key: string) => key.replace(CONTEXT_SUFFIX, '').replace(PLURAL, '');
 const pluralBases = [
 	...new Set(
 		Object.keys(english)
@@ -46,6 +51,8 @@ describe('translations', () => {
 
 	it('has a folder for each of the 13 languages and nothing else', () => {
 		expect(readdirSync(DIR).sort()).toEqual([...LOCALE_CODES].sort());
+		// English says "you" the same to everyone: it has no girl's or boy's forms.
+		expect(Object.keys(english).filter((k) => CONTEXT_SUFFIX.test(k))).toEqual([]);
 	});
 
 	describe.each(LOCALE_CODES.filter((c) => c !== 'en'))('%s', (lng) => {
@@ -64,7 +71,9 @@ describe('translations', () => {
 				'other'
 			]);
 			const wrong = pluralBases.filter((key) => {
-				const forms = Object.keys(messages).filter((k) => base(k) === key && PLURAL.test(k));
+				const forms = Object.keys(messages).filter(
+					(k) => base(k) === key && PLURAL.test(k) && !CONTEXT_SUFFIX.test(k)
+				);
 				return (
 					forms
 						.map((k) => k.match(PLURAL)![1])
@@ -73,6 +82,15 @@ describe('translations', () => {
 				);
 			});
 			expect(wrong).toEqual([]);
+		});
+
+		it('writes a girl’s or a boy’s form (`_female`, `_male`) only where the language needs one, beside its neutral base key', () => {
+			const variants = Object.keys(messages).filter((k) => CONTEXT_SUFFIX.test(k));
+			if (!GENDERED_LANGUAGES.includes(lng)) expect(variants).toEqual([]);
+			const orphans = variants.filter((k) => !(k.replace(CONTEXT_SUFFIX, '') in messages));
+			expect(orphans).toEqual([]);
+			const same = variants.filter((k) => messages[k] === messages[k.replace(CONTEXT_SUFFIX, '')]);
+			expect(same).toEqual([]);
 		});
 
 		it('translates the text rather than repeating the English', () => {
@@ -111,7 +129,7 @@ describe('translations', () => {
 			// A plural form may leave out the number where the language writes a word for it (Arabic dual).
 			const names = (s: string) => placeholders(s).filter((p) => p !== 'count');
 			const broken = Object.keys(messages).filter((k) => {
-				const source = english[k] ?? english[`${base(k)}_other`];
+				const source = english[k] ?? english[k.replace(CONTEXT_SUFFIX, '')] ?? english[`${base(k)}_other`];
 				return source !== undefined && names(messages[k]).join() !== names(source).join();
 			});
 			expect(broken).toEqual([]);

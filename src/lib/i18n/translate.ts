@@ -2,15 +2,18 @@ import i18next, { type Resource, type ResourceLanguage } from 'i18next';
 import { getContext, setContext } from 'svelte';
 import { localeInfo, type Locale } from './locales';
 import { isolateValues } from './bidi';
+import type { AddressContext } from '$lib/domain/address';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * A fixed-language translate function over the given resources (no shared mutable language). In a
  * right-to-left language, phone numbers, email addresses, codes, dates and times put into a sentence
- * are isolated so that they read in their own direction (see ./bidi.ts).
+ * are isolated so that they read in their own direction (see ./bidi.ts). Given the reader's address
+ * context (a child who asked to be addressed as a girl or a boy), every string takes its `_female` or
+ * `_male` variant where the language has one, and its neutral base key otherwise: the one place it is added.
  */
-export function createTranslate(lng: Locale, resources: Resource): Translate {
+export function createTranslate(lng: Locale, resources: Resource, address?: AddressContext): Translate {
 	const instance = i18next.createInstance();
 	instance.init({
 		resources,
@@ -24,7 +27,12 @@ export function createTranslate(lng: Locale, resources: Resource): Translate {
 	} as Parameters<typeof instance.init>[0]);
 	const t = instance.getFixedT(lng);
 	const rtl = localeInfo(lng).dir === 'rtl';
-	return (key, options) => String(t(key, rtl && options ? isolateValues(options) : options));
+	return (key, options) => {
+		const values = rtl && options ? isolateValues(options) : options;
+		return String(
+			t(key, address && values?.context === undefined ? { ...values, context: address } : values)
+		);
+	};
 }
 
 export interface I18nContext {

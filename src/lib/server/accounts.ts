@@ -4,6 +4,7 @@ import { newId } from './ids';
 import { hashPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
 import type { Role } from '$lib/domain/session-policy';
+import { addressContext, type Address, type AddressContext } from '$lib/domain/address';
 
 const { users, children } = tables;
 
@@ -104,8 +105,18 @@ export async function setPassword(userId: string, password: string): Promise<voi
 	invalidateUserSessions(userId);
 }
 
-export function savePreferences(userId: string, prefs: { language?: string; display?: string }) {
+export function savePreferences(
+	userId: string,
+	prefs: { language?: string; display?: string; address?: Address }
+) {
 	write((tx) => tx.update(users).set(prefs).where(eq(users.id, userId)).run());
+}
+
+/** How a child's account asked to be addressed (a letter to them is written so); none without an account. */
+export function addressOfAccount(userId: string | null): AddressContext | undefined {
+	if (!userId) return undefined;
+	const row = db().select({ address: users.address }).from(users).where(eq(users.id, userId)).get();
+	return addressContext(row?.address);
 }
 
 export function saveProfile(

@@ -3,16 +3,23 @@ import { formatDate, formatDateTime } from '$lib/format';
 import { localeInfo, type Locale } from '$lib/i18n/locales';
 import { LETTER_PARTS, type LetterPart, type LetterView, type LetterWords } from '$lib/domain/outcomes';
 import type { LetterContent } from './outcomes';
+import type { AddressContext } from '$lib/domain/address';
 
 /**
  * "A letter from your IRO" after a meeting, as the child reads it: the set words in the letter's
  * language (outcomes.json), the IRO's own words as they wrote them. The IRO's preview and the child's
- * page render this same object with the same component, so the preview is exactly what the child sees.
+ * page render this same object with the same component, so the preview is exactly what the child sees
+ * (addressed as the child asked, in languages where that changes the words).
  */
 export type RenderedLetter = LetterView<Locale>;
 
-export function renderLetter(content: LetterContent, words: LetterWords, lang: Locale): RenderedLetter {
-	const t = translator(lang);
+export function renderLetter(
+	content: LetterContent,
+	words: LetterWords,
+	lang: Locale,
+	address?: AddressContext
+): RenderedLetter {
+	const t = translator(lang, address);
 	const { intl, dir } = localeInfo(lang);
 	const who = (role: string, name: string) => {
 		const label = t(`outcomes:letter.who.${role}`);

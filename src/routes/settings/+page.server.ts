@@ -5,10 +5,15 @@ import { readDisplay, serialiseDisplay } from '$lib/display';
 import { savePreferences } from '$lib/server/accounts';
 import { DISPLAY_COOKIE, LANGUAGE_COOKIE } from '$lib/server/hooks/page';
 import { safeReturnTo } from '$lib/routes';
+import { requireOwnChild } from '$lib/server/access';
+import { isAddress } from '$lib/domain/address';
 
 const YEAR = 60 * 60 * 24 * 365;
 
-/** Open to everyone: visitors keep their choice in a cookie, signed-in users on their account. */
+/**
+ * Open to everyone: visitors keep their choice in a cookie, signed-in users on their account. A child
+ * also chooses how we talk to them (in the settings panel, where their language needs it).
+ */
 export const load: PageServerLoad = () => ({});
 
 export const actions: Actions = {
@@ -26,6 +31,14 @@ export const actions: Actions = {
 		const display = serialiseDisplay(readDisplay((key) => form.get(key)));
 		cookies.set(DISPLAY_COOKIE, display, { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax' });
 		if (locals.user) savePreferences(locals.user.id, { display });
+		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
+	},
+	/** "How should we talk to you?": a child's own answer, or "not now" (then never asked again). */
+	address: async ({ request, url }) => {
+		const child = requireOwnChild();
+		const form = await request.formData();
+		const address = form.get('address');
+		if (isAddress(address) && child.userId) savePreferences(child.userId, { address });
 		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
 	}
 };

@@ -6,6 +6,7 @@ import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { db, tables, write, writeIfFree } from '../db';
 import { newId } from '../ids';
 import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
+import type { Address } from '$lib/domain/address';
 
 /**
  * Sessions as the Lucia guide now ships them: the cookie holds `<id>.<secret>`; the database keeps
@@ -20,6 +21,7 @@ export interface SessionUser {
 	displayName: string;
 	language: string | null;
 	display: string | null;
+	address: Address | null;
 }
 
 function hashSecret(secret: string): Buffer {
@@ -51,6 +53,7 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 				displayName: users.displayName,
 				language: users.language,
 				display: users.display,
+				address: users.address,
 				passwordChangedAt: users.passwordChangedAt
 			}
 		})

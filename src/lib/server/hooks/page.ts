@@ -2,6 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, localeInfo, negotiateLocale } from '$lib/i18n/locales';
 import { displayAttributes, parseDisplay } from '$lib/display';
 import { translator } from '../i18n';
+import { readerAddress } from '$lib/domain/address';
 
 export const LANGUAGE_COOKIE = 'vb_lang';
 export const DISPLAY_COOKIE = 'vb_display';
@@ -19,7 +20,7 @@ export const handlePage: Handle = async ({ event, resolve }) => {
 			? cookieLang
 			: (negotiateLocale(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
 	event.locals.lang = lang;
-	event.locals.t = translator(lang);
+	event.locals.t = translator(lang, readerAddress(user));
 	event.locals.display = parseDisplay(user ? user.display : event.cookies.get(DISPLAY_COOKIE));
 
 	const { dir } = localeInfo(lang);

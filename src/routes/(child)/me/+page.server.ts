@@ -10,8 +10,10 @@ import { feedbackDue } from '$lib/server/feedback';
 import { FEEDBACK_RESULTS } from '$lib/domain/feedback';
 // A meeting moved or cancelled lately.
 import { recentChanges } from '$lib/server/meeting-notices';
+// "How should we talk to you?", asked once where the child's language needs it.
+import { addressMatters } from '$lib/server/i18n';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const child = requireOwnChild();
 	return {
 		...childSummary(child),
@@ -25,6 +27,7 @@ export const load: PageServerLoad = ({ url }) => {
 			from: c.fromStartsAt,
 			to: c.toStartsAt
 		})),
+		askAddress: locals.user?.address === null && addressMatters(locals.lang),
 		welcome: url.searchParams.has('welcome'),
 		passwordChanged: url.searchParams.has('passwordChanged')
 	};

@@ -11,6 +11,8 @@ export const users = sqliteTable('users', {
 	displayName: text('display_name').notNull(),
 	language: text('language'),
 	display: text('display'),
+	/** How a child wants to be addressed in gendered languages (domain/address.ts); null until asked. */
+	address: text('address', { enum: ['female', 'male', 'neutral', 'skipped'] }),
 	aboutMe: text('about_me'),
 	contactInfo: text('contact_info'),
 	/** The language an IRO's page was in when they last saved "about me" and contact info (null: not known). */

@@ -13,6 +13,7 @@ import {
 } from '$lib/server/outcomes';
 import { renderLetter } from '$lib/server/outcome-letters';
 import { letterLanguage } from '$lib/server/welcome-letters';
+import { addressOfAccount } from '$lib/server/accounts';
 import { letterWords } from '$lib/forms/outcomes';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { LETTER_PARTS } from '$lib/domain/outcomes';
@@ -36,7 +37,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 		locale,
 		languages: LOCALES.map(({ code, name }) => ({ value: code, label: name })),
 		sentAt: letter?.sentAt ?? null,
-		preview: renderLetter(sent ?? letterContent(meeting, child, Date.now(), locale), words, locale),
+		preview: renderLetter(
+			sent ?? letterContent(meeting, child, Date.now(), locale),
+			words,
+			locale,
+			addressOfAccount(child.userId)
+		),
 		submission: submissionToken(),
 		saved: url.searchParams.has('saved'),
 		justSent: url.searchParams.has('sent')
