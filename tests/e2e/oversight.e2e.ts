@@ -144,3 +144,116 @@ test("the manager reads a child's oversight log but cannot write in it", async (
 	await expect(page.locator('ol.steps > li')).toHaveCount(2);
 	await expect(page.getByRole('button')).not.toContainText(['Record as resolved']);
 });
+
+/** Sets the signed-in user's display settings as a no-JavaScript browser posts them. */
+async function display(page: Page, settings: Record<string, string>) {
+	const response = await page.request.post('/settings?/display', {
+		form: { returnTo: '/', ...settings },
+		headers: { origin: BASE_URL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+}
+
+// The manager's display and language change for the scans: lock 'manager-display' (see axe.e2e.ts).
+test(
+	'the manager reads the service report, changes the period, downloads a table and prints it',
+	{ lock: 'manager-display' },
+	async ({ browser }) => {
+		test.setTimeout(180_000);
+		const { page } = await newDevice(browser);
+		await signIn(page, 'manager');
+		await page.goto('/manage');
+		await page.getByRole('link', { name: 'Reports' }).click();
+		await expect(page).toHaveURL('/manage/reports');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
+		for (const section of [
+			'Reviews held in timescale',
+			'How children took part',
+			'Caseloads',
+			'Concerns raised about plans'
+		])
+			await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+		// The demo's written-up reviews are counted; no child's name is on the page.
+		await expect(page.getByRole('table', { name: /Participation codes/ })).toBeVisible();
+		await expect(page.locator('main')).not.toContainText('Samuel Carter');
+		await expect(page.getByRole('table', { name: /Children allocated to each IRO/ })).toContainText(
+			'Amina Rahman'
+		);
+
+		// Another period, then a range that is not real: the error says so and this year is shown.
+		await page.getByLabel('The last 12 months').check();
+		await page.getByRole('button', { name: 'Show the figures' }).click();
+		await expect(page).toHaveURL(/period=last12/);
+		await expect(page.getByLabel('The last 12 months')).toBeChecked();
+		await page.getByLabel('A range of dates').check();
+		await page.getByLabel('From', { exact: true }).fill('2026-06-30');
+		await page.getByLabel('To', { exact: true }).fill('2026-01-01');
+		await page.getByRole('button', { name: 'Show the figures' }).click();
+		await expect(page.getByText(/Enter a real range of dates/)).toBeVisible();
+
+		// A table as CSV: its caption, its heads, a row per code; small numbers hidden.
+		await page.goto('/manage/reports?period=last12');
+		const download = page.waitForEvent('download');
+		await page.getByRole('link', { name: /Download as CSV: Participation codes/ }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(
+			/^voicebox-participation-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/
+		);
+		const csv = (
+			await (await page.request.get('/manage/reports/participation?period=last12')).text()
+		).replace(/^\uFEFF/, '');
+		const lines = csv.trim().split(/\r?\n/);
+		expect(lines[0]).toContain('Participation codes');
+		expect(lines.slice(2).map((l) => l.slice(0, 3))).toEqual([
+			'PN0',
+			'PN1',
+			'PN2',
+			'PN3',
+			'PN4',
+			'PN5',
+			'PN6',
+			'PN7'
+		]);
+		for (const line of lines.slice(2)) expect(line).not.toMatch(/,[1-4],|,[1-4]$/);
+
+		// Printed, the period form and the download links are left off.
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByRole('button', { name: 'Show the figures' })).toBeHidden();
+		await expect(page.getByRole('table', { name: /Participation codes/ })).toBeVisible();
+		await page.emulateMedia({ media: 'screen' });
+
+		await expectNoAxeViolations(page, 'reports (normal)');
+		await display(page, { text: 'xlarge', contrast: 'high' });
+		await page.reload();
+		await expectNoAxeViolations(page, 'reports (large print, high contrast)');
+		await display(page, {});
+		await page.request.post('/settings?/language', {
+			form: { language: 'ar', returnTo: '/' },
+			headers: { origin: BASE_URL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('التقارير');
+		await expectNoAxeViolations(page, 'reports (Arabic)');
+		await page.request.post('/settings?/language', {
+			form: { language: 'en', returnTo: '/' },
+			headers: { origin: BASE_URL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	}
+);
+
+test("an IRO's report covers only their own caseload", async ({ page }) => {
+	await signIn(page, 'ben');
+	await page.goto('/iro');
+	await page.getByRole('link', { name: 'Reports' }).click();
+	await expect(page).toHaveURL('/iro/reports');
+	await expect(page.getByText('Figures for the children on your caseload.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Caseloads' })).toHaveCount(0);
+	// Ben's demo concern (Kacper's placement) is counted; Amina's about Sam's school and family time are not.
+	const subjects = page.getByRole('table', { name: /Concerns raised in the period/ });
+	await expect(subjects.getByRole('row', { name: /Placement/ })).toContainText('1');
+	await expect(subjects.getByRole('row', { name: /Education/ })).toContainText('0');
+	expect((await page.request.get('/manage/reports')).status()).toBe(404);
+});
