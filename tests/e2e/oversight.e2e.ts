@@ -33,7 +33,7 @@ async function axeAllWays(browser: Browser, page: Page, label: string) {
 test('an IRO records a concern about the plan, moves it to formal stage 1, sees it on the caseload and resolves it', async ({
 	browser
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const iro = await createIro(browser);
 	const { page } = await newDevice(browser, { javaScriptEnabled: false });
 	await signIn(page, iro.username, iro.password);
@@ -160,7 +160,7 @@ test(
 	'the manager reads the service report, changes the period, downloads a table and prints it',
 	{ lock: 'manager-display' },
 	async ({ browser }) => {
-		test.setTimeout(180_000);
+		test.setTimeout(300_000);
 		const { page } = await newDevice(browser);
 		await signIn(page, 'manager');
 		await page.goto('/manage');
