@@ -22,6 +22,9 @@ export interface Ids {
 	otherHeldMeeting: string;
 	ownLetter: string;
 	otherLetter: string;
+	/** An open concern in Sam's and Kacper's oversight logs (demo). */
+	ownConcern?: string;
+	otherConcern?: string;
 }
 
 export interface RouteRule {

@@ -88,6 +88,13 @@ test.describe('access matrix', () => {
 					/\/meetings\/(\w+)\/write-up"/g
 				)
 			].pop()?.[1] ?? 'none';
+		// An open concern in each child's oversight log (the first link in the log, open ones first).
+		const concernOf = async (childId: string) =>
+			(await (await manager.get(`/iro/children/${childId}/oversight`)).text()).match(
+				/\/oversight\/(\w+)"/
+			)?.[1] ?? 'none';
+		ids.ownConcern = await concernOf(ids.ownChild);
+		ids.otherConcern = await concernOf(ids.otherChild);
 		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
 		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);

@@ -6,11 +6,11 @@ import { compareDates, isIsoDate, londonDate } from '$lib/domain/dates';
 import { londonInstant } from '$lib/domain/london-time';
 import { startAllowed } from '$lib/domain/meeting-lifecycle';
 
-const FIRST_DATE = '2018-01-01';
+export const FIRST_DATE = '2018-01-01';
 const LAST_DATE = '2030-11-30';
 
 /** A calendar date field from <input type="date"> (YYYY-MM-DD), within what the timescales cover. */
-function dateField(requiredKey: string, rule: (d: string) => boolean, ruleKey: string) {
+export function dateField(requiredKey: string, rule: (d: string) => boolean, ruleKey: string) {
 	return z
 		.string()
 		.default('')

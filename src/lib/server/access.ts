@@ -9,6 +9,7 @@ import { callName } from '$lib/domain/names';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { meetingOfChild } from './meetings';
 import { decisionById } from './follow-ups';
+import { concernOfChild } from './oversight';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -218,4 +219,18 @@ export function requireOwnDecision(decisionId: string) {
 	if (!decision) notFound();
 	requireChild(decision.childId, 'manage', 'iro');
 	return { user, decision };
+}
+
+/**
+ * A concern in a child's oversight log: the child's IRO may change it ('manage'), managers may read
+ * it ('view'). The child, carers and other IROs get 404, as for a concern of another child.
+ */
+export function requireConcern(childId: string, concernId: string, access: ChildAccess) {
+	const child =
+		access === 'manage'
+			? requireChild(childId, access, 'iro')
+			: requireChild(childId, access, 'iro', 'manager');
+	const concern = concernOfChild(child.id, concernId);
+	if (!concern) notFound();
+	return { user: requireUser(), child, concern };
 }

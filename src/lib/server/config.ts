@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { DEFAULT_STAGE_DAYS, parseStageDays } from '$lib/domain/oversight';
 
 /** Minutes an IRO has to acknowledge an urgent message (in working hours) before it is escalated. */
 export const DEFAULT_URGENT_ACK_MINUTES = 60;
@@ -20,7 +21,9 @@ export function config() {
 		/** Urgent messages ("I don't feel safe") are also emailed here at once. Required in production. */
 		dutyManagerEmail: (env.DUTY_MANAGER_EMAIL || '').trim(),
 		/** Unacknowledged urgent messages sent in working hours are escalated after this many minutes. */
-		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES)
+		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES),
+		/** Working days each stage of a concern in the oversight log has (informal, then stages 1–3). */
+		oversightStageDays: parseStageDays(env.OVERSIGHT_STAGE_DAYS) ?? { ...DEFAULT_STAGE_DAYS }
 	};
 }
 
@@ -41,5 +44,9 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 	const minutes = settings.URGENT_ACK_MINUTES;
 	if (minutes !== undefined && minutes !== '' && ackMinutes(minutes) !== Number(minutes))
 		problems.push(`URGENT_ACK_MINUTES must be a whole number of minutes from 1 to 1440, not "${minutes}".`);
+	if (parseStageDays(settings.OVERSIGHT_STAGE_DAYS) === null)
+		problems.push(
+			`OVERSIGHT_STAGE_DAYS must be up to four whole numbers of working days, such as "5,10,20,20" (informal, then stages 1 to 3), not "${settings.OVERSIGHT_STAGE_DAYS}".`
+		);
 	return problems;
 }

@@ -17,6 +17,7 @@ import { addDecision, saveOutcomes, sendLetter } from './outcomes';
 import { markDone } from './follow-ups';
 import { emptyWords } from '$lib/domain/outcomes';
 import { demoFeedback } from './feedback';
+import { escalateConcern, raiseConcern, resolveConcern, concernOfChild } from './oversight';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -259,6 +260,8 @@ export async function seedDemoIfAsked(): Promise<void> {
 	seedOutcomes(now, { sam, amina, kacper, ben });
 	// "How was my meeting?": Sam and Helen said how Sam's last review went.
 	demoFeedback({ sam, helen, samUser: user('sam').id, helenUser: user('helen').id });
+	// The oversight log: concerns Amina raised about Sam's plan, and one of Ben's about Kacper's, overdue.
+	demoConcerns(now, { sam, amina, kacper, ben });
 
 	console.log(
 		[
@@ -382,4 +385,63 @@ function seedOutcomes(now: number, ids: { sam: string; amina: string; kacper: st
 		kacper.meeting.startsAt + DAY
 	);
 	sendLetter(kacper.meeting, kacper.child, ids.ben, emptyWords(), 'pl', kacper.meeting.startsAt + 2 * DAY);
+}
+
+/**
+ * The oversight log: for Sam, a concern about family time resolved at the informal stage and an open
+ * one about school moved to formal stage 1; for Kacper, one about his placement, overdue.
+ */
+function demoConcerns(now: number, ids: { sam: string; amina: string; kacper: string; ben: string }) {
+	const today = londonDate(now);
+	const family = raiseConcern(
+		ids.sam,
+		ids.amina,
+		{
+			subject: 'family_time',
+			detail: 'Family time with Leo keeps being cancelled at short notice.',
+			raisedWithRole: 'social_worker',
+			raisedWithName: 'Priya Shah',
+			stage: 'informal',
+			raisedOn: addDays(today, -70)
+		},
+		now - 70 * DAY
+	);
+	resolveConcern(
+		concernOfChild(ids.sam, family)!,
+		ids.amina,
+		{ resolvedOn: addDays(today, -66), resolution: 'A fixed time every other Saturday was agreed.' },
+		now - 66 * DAY
+	);
+	const school = raiseConcern(
+		ids.sam,
+		ids.amina,
+		{
+			subject: 'education',
+			detail: 'The personal education plan has not been updated since March.',
+			raisedWithRole: 'social_worker',
+			raisedWithName: 'Priya Shah',
+			stage: 'informal',
+			raisedOn: addDays(today, -14)
+		},
+		now - 14 * DAY
+	);
+	escalateConcern(
+		concernOfChild(ids.sam, school)!,
+		ids.amina,
+		{ startedOn: addDays(today, -3), note: 'No answer at the informal stage.' },
+		now - 3 * DAY
+	);
+	raiseConcern(
+		ids.kacper,
+		ids.ben,
+		{
+			subject: 'placement',
+			detail: 'Kacper has asked to move nearer his college; no plan yet.',
+			raisedWithRole: 'team_manager',
+			raisedWithName: 'Tom Hughes',
+			stage: 'informal',
+			raisedOn: addDays(today, -30)
+		},
+		now - 30 * DAY
+	);
 }

@@ -7,6 +7,8 @@ import { notHeardFilter } from '$lib/domain/pack';
 // Overdue follow-ups (decisions of held reviews) per child.
 import { overdueFollowUps } from '$lib/server/follow-ups';
 import { londonDate } from '$lib/domain/dates';
+// Open and overdue concerns in the oversight log.
+import { openConcerns } from '$lib/server/oversight';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
@@ -23,6 +25,7 @@ export const load: PageServerLoad = ({ url }) => {
 		rows: rows.filter((r) => (!notHeard || before[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)),
 		before,
 		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
+		concerns: openConcerns(user.id, londonDate(Date.now())),
 		notHeard,
 		toWriteUp
 	};

@@ -11,6 +11,7 @@ import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { done } from '$lib/server/forms';
+import { concernsOf } from '$lib/server/oversight';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
@@ -43,6 +44,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		},
 		conversations: inbox(null, child.id),
 		urgent: urgentOf({ childId: child.id }),
+		openConcerns: concernsOf(child.id, londonDate(now)).filter((c) => c.state !== 'resolved').length,
 		now,
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),

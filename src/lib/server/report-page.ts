@@ -1,0 +1,54 @@
+import { error } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import type { SessionUser } from './auth/session';
+import { serviceReport } from './reports';
+import { REPORT_TABLES, reportTables, tableCsv } from './report-tables';
+import { periodFrom, type Period } from '$lib/domain/reports';
+import { londonDate } from '$lib/domain/dates';
+
+/**
+ * The reports page for a manager (the whole service) or an IRO (their own caseload): the period asked
+ * for in the address, every table, and each table as a CSV download. Access is decided by the route
+ * (`requireRole`) before it calls these.
+ */
+function build(user: SessionUser, url: URL) {
+	const { locals } = getRequestEvent();
+	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
+	const manager = user.role === 'manager';
+	const report = serviceReport({ iroId: manager ? null : user.id }, period);
+	return { period, periodError, tables: reportTables(report, locals.t, { manager }) };
+}
+
+/** What the page shows. */
+export function reportPage(user: SessionUser, url: URL) {
+	const { period, periodError, tables } = build(user, url);
+	return {
+		period,
+		periodError: periodError ?? null,
+		tables,
+		query: periodQuery(period),
+		forManager: user.role === 'manager',
+		base: user.role === 'manager' ? '/manage/reports' : '/iro/reports'
+	};
+}
+
+/** The period as an address query, for the download links and "print". */
+export function periodQuery(p: Period): string {
+	return p.kind === 'custom' ? `period=custom&from=${p.from}&to=${p.to}` : `period=${p.kind}`;
+}
+
+/** One table as a CSV file, or 404 for a table that does not exist. */
+export function reportCsv(user: SessionUser, url: URL, tableId: string): Response {
+	if (!(REPORT_TABLES as readonly string[]).includes(tableId)) error(404, 'Not found');
+	const { period, tables } = build(user, url);
+	const table = tables.find((t) => t.id === tableId);
+	if (!table) error(404, 'Not found');
+	const { locals } = getRequestEvent();
+	return new Response(tableCsv(table, locals.t('reports:fewerThan5')), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="voicebox-${tableId}-${period.from}-to-${period.to}.csv"`,
+			'cache-control': 'no-store'
+		}
+	});
+}

@@ -1,0 +1,207 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Translate } from '$lib/i18n/translate';
+import { CHILD_STATUSES } from '$lib/domain/timescales';
+import { PARTICIPATION_CODES } from '$lib/domain/participation';
+import { CONCERN_STAGES, CONCERN_SUBJECTS } from '$lib/domain/oversight';
+import { CARER_QUESTIONS, CHILD_QUESTIONS, FEEDBACK_ANSWERS } from '$lib/domain/feedback';
+import { exportedCount, percent, type Cell, type ReportTable } from '$lib/domain/reports';
+export type { Cell, ReportTable };
+import { isLocale, localeInfo } from '$lib/i18n/locales';
+import type { ServiceReport } from './reports';
+
+/**
+ * The report's figures as tables: one definition that the page shows (with its charts) and that
+ * downloads as CSV. A cell is text, a count, or a percentage of a count; in a CSV a count under 5
+ * (and its percentage) reads "fewer than 5", and text that a spreadsheet would run as a formula is
+ * made inert.
+ */
+export const REPORT_TABLES = [
+	'timescales',
+	'late',
+	'participation',
+	'shares',
+	'feedbackChild',
+	'feedbackCarer',
+	'changes',
+	'caseloads',
+	'oversightSubject',
+	'oversightStage',
+	'languages'
+] as const;
+
+const n = (value: number): Cell => ({ n: value });
+const pct = (part: number, whole: number): Cell => ({ pct: percent(part, whole), of: part });
+
+export function reportTables(r: ServiceReport, t: Translate, opts: { manager: boolean }): ReportTable[] {
+	const status = (s: string) => t(`staff:status.${s}`);
+	const statusHeads = CHILD_STATUSES.flatMap((s) => [status(s), t('reports:percentOf', { what: status(s) })]);
+	const shareRow = (key: string, pick: (s: (typeof r.shares)['cared_for']) => number) => [
+		t(`reports:shares.${key}`),
+		...CHILD_STATUSES.flatMap((s) => [n(pick(r.shares[s])), pct(pick(r.shares[s]), r.shares[s].held)])
+	];
+	const answers = FEEDBACK_ANSWERS.map((a) => t(`reports:answer.${a}`));
+	const tables: ReportTable[] = [
+		{
+			id: 'timescales',
+			caption: t('reports:timescales.caption'),
+			head: [
+				t('reports:timescales.status'),
+				t('reports:timescales.held'),
+				t('reports:timescales.inTime'),
+				t('reports:percent')
+			],
+			rows: CHILD_STATUSES.map((s) => [
+				status(s),
+				n(r.timescales[s].held),
+				n(r.timescales[s].inTimescale),
+				pct(r.timescales[s].inTimescale, r.timescales[s].held)
+			])
+		},
+		{
+			id: 'late',
+			caption: t('reports:late.caption'),
+			head: [
+				t('reports:timescales.status'),
+				t('reports:late.heldOn'),
+				t('reports:late.due'),
+				t('reports:late.daysLate'),
+				t('reports:late.iro')
+			],
+			rows: CHILD_STATUSES.flatMap((s) =>
+				r.timescales[s].late.map((l) => [
+					status(s),
+					l.heldOn,
+					l.due,
+					n(l.daysLate),
+					r.caseloads.find((c) => c.iroId === l.iroId)?.name ?? '–'
+				])
+			)
+		},
+		{
+			id: 'participation',
+			caption: t('reports:participation.caption'),
+			head: [t('reports:participation.code'), ...statusHeads, t('reports:participation.yearBefore')],
+			chart: 1,
+			rows: PARTICIPATION_CODES.map((code) => {
+				const total = (c: typeof r.participation) =>
+					CHILD_STATUSES.map((s) => c[s][code]).reduce((a, b) => a + b, 0);
+				return [
+					`${code}: ${t(`review:code.${code}`)}`,
+					...CHILD_STATUSES.flatMap((s) => {
+						const all = Object.values(r.participation[s]).reduce((a, b) => a + b, 0);
+						return [n(r.participation[s][code]), pct(r.participation[s][code], all)];
+					}),
+					n(total(r.participationBefore))
+				];
+			})
+		},
+		{
+			id: 'shares',
+			caption: t('reports:shares.caption'),
+			head: [t('reports:shares.what'), ...statusHeads],
+			rows: [
+				shareRow('held', (s) => s.held),
+				shareRow('sentMySay', (s) => s.sentMySay),
+				shareRow('chaired', (s) => s.chaired),
+				shareRow('advocate', (s) => s.advocate),
+				shareRow('spokeBefore', (s) => s.spokeBefore)
+			]
+		},
+		{
+			id: 'feedbackChild',
+			caption: t('reports:feedback.child', { count: r.feedback.counts.given.child }),
+			head: [t('reports:feedback.question'), ...answers],
+			rows: CHILD_QUESTIONS.map((q) => [
+				t(`feedback:iro.q.child.${q}`),
+				...FEEDBACK_ANSWERS.map((a) => n(r.feedback.counts.answers.child[q][a]))
+			])
+		},
+		{
+			id: 'feedbackCarer',
+			caption: t('reports:feedback.carer', { count: r.feedback.counts.given.carer }),
+			head: [t('reports:feedback.question'), ...answers],
+			rows: CARER_QUESTIONS.map((q) => [
+				t(`feedback:iro.q.carer.${q}`, { child: t('reports:feedback.theChild') }),
+				...FEEDBACK_ANSWERS.map((a) => n(r.feedback.counts.answers.carer[q][a]))
+			])
+		},
+		{
+			id: 'changes',
+			caption: t('reports:feedback.changes'),
+			head: [t('reports:feedback.who'), t('reports:feedback.said')],
+			rows: r.feedback.changes.map((c) => [t(`reports:feedback.respondent.${c.respondent}`), c.text])
+		},
+		...(opts.manager
+			? [
+					{
+						id: 'caseloads',
+						caption: t('reports:caseloads.caption'),
+						head: [
+							t('reports:caseloads.iro'),
+							t('reports:caseloads.children'),
+							t('reports:caseloads.against')
+						],
+						chart: 1,
+						rows: r.caseloads.map((c) => [
+							c.name,
+							n(c.children),
+							t(
+								c.children > 70
+									? 'reports:caseloads.over'
+									: c.children < 50
+										? 'reports:caseloads.under'
+										: 'reports:caseloads.within'
+							)
+						])
+					}
+				]
+			: []),
+		{
+			id: 'oversightSubject',
+			caption: t('reports:oversight.bySubject', {
+				raised: r.oversight.raised,
+				resolved: r.oversight.resolved,
+				inTime: r.oversight.resolvedInTime
+			}),
+			head: [t('oversight:field.subject'), t('reports:oversight.raised')],
+			chart: 1,
+			rows: CONCERN_SUBJECTS.map((s) => [t(`oversight:subject.${s}`), n(r.oversight.bySubject[s])])
+		},
+		{
+			id: 'oversightStage',
+			caption: t('reports:oversight.byStage'),
+			head: [t('oversight:field.stage'), t('reports:oversight.raised')],
+			rows: CONCERN_STAGES.map((s) => [t(`oversight:stage.${s}`), n(r.oversight.byStage[s])])
+		},
+		{
+			id: 'languages',
+			caption: t('reports:formats.caption', { count: r.formats.withAccount }),
+			head: [t('reports:formats.what'), t('reports:formats.children')],
+			rows: [
+				...Object.entries(r.formats.languages)
+					.sort((a, b) => b[1] - a[1])
+					.map(([lng, count]) => [isLocale(lng) ? localeInfo(lng).name : lng, n(count)]),
+				[t('reports:formats.largePrint'), n(r.formats.largePrint)],
+				[t('reports:formats.highContrast'), n(r.formats.highContrast)]
+			]
+		}
+	];
+	return tables;
+}
+
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab, return first) is made inert with a leading '. */
+export function inert(text: string): string {
+	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A table as CSV: small counts read "fewer than 5" (given in the reader's language). */
+export function tableCsv(table: ReportTable, fewer: string): string {
+	const cell = (c: Cell): string => {
+		if (typeof c === 'string') return inert(c);
+		if ('n' in c) return String(exportedCount(c.n) ?? fewer);
+		return exportedCount(c.of) === null ? fewer : c.pct === null ? '' : `${c.pct}%`;
+	};
+	return stringify([[table.caption], table.head.map(inert), ...table.rows.map((row) => row.map(cell))], {
+		bom: true
+	});
+}
