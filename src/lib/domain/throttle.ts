@@ -66,7 +66,13 @@ export const PASSWORD_CHANGE: ThrottlePolicy = {
 };
 
 /** Every policy, for the housekeeping that forgets old failures. */
-export const ALL_POLICIES = [SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, SIGN_IN_DEVICE, INVITE_ADDRESS, PASSWORD_CHANGE];
+export const ALL_POLICIES = [
+	SIGN_IN_ACCOUNT,
+	SIGN_IN_ADDRESS,
+	SIGN_IN_DEVICE,
+	INVITE_ADDRESS,
+	PASSWORD_CHANGE
+];
 
 export interface AttemptRecord {
 	failures: number;

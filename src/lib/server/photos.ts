@@ -31,8 +31,9 @@ export async function preparePhoto(
 	if (file.size > PHOTO_MAX_BYTES) return { problem: 'tooBig' };
 	const input = Buffer.from(await file.arrayBuffer());
 	try {
-		// metadata() reads the header only: the size is known before anything is decoded.
-		const meta = await sharp(input).metadata();
+		// metadata() reads the header only: the size is known before anything is decoded (no limit
+		// here, so that a huge picture is told apart from a file that is not a picture).
+		const meta = await sharp(input, { limitInputPixels: false }).metadata();
 		if (!meta.format || !ACCEPTED.has(meta.format)) return { problem: 'notImage' };
 		if (!meta.width || !meta.height) return { problem: 'notImage' };
 		if (meta.width * meta.height > PHOTO_MAX_PIXELS) return { problem: 'tooManyPixels' };

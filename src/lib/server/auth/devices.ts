@@ -20,7 +20,10 @@ interface DeviceEntry {
 }
 
 function macOf(passwordHash: string, userId: string, nonce: string): string {
-	return createHmac('sha256', passwordHash).update(`device:${userId}:${nonce}`).digest('base64url').slice(0, 32);
+	return createHmac('sha256', passwordHash)
+		.update(`device:${userId}:${nonce}`)
+		.digest('base64url')
+		.slice(0, 32);
 }
 
 function entriesOf(value: string | undefined): DeviceEntry[] {

@@ -5,7 +5,8 @@ import { signInThrottle } from './throttle';
 import { knownDeviceOf } from './devices';
 import { minutesToWait } from '$lib/domain/throttle';
 
-export type SignInResult = { kind: 'tooMany'; minutes: number } | { kind: 'wrong' } | { kind: 'in'; user: User };
+export type SignInResult =
+	{ kind: 'tooMany'; minutes: number } | { kind: 'wrong' } | { kind: 'in'; user: User };
 
 /**
  * One sign-in attempt under the throttle (rules in $lib/domain/throttle): by account and address
