@@ -37,7 +37,7 @@ async function expectRefused(page: Page, message: string) {
 	await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 	await expect(page.getByRole('alert').getByRole('link', { name: message })).toBeVisible();
 	await expect(page.getByLabel('Upload a photo')).toHaveAccessibleDescription(
-		new RegExp(`Error: ${message}`)
+		new RegExp(`Error: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
 	);
 	await expect(page.getByText('Your photo has been saved.')).toHaveCount(0);
 }
