@@ -54,7 +54,11 @@ export default defineConfig({
 				DATABASE_PATH: `data/e2e-${PORT}.db`,
 				ORIGIN: `http://localhost:${PORT}`,
 				SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-				DUTY_MANAGER_EMAIL: 'duty.manager@northfield.example'
+				DUTY_MANAGER_EMAIL: 'duty.manager@northfield.example',
+				// The server trusts X-Forwarded-For here, so tests can sign in from several addresses
+				// (a request without it is judged by its socket address).
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1'
 			}
 		}
 	]

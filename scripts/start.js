@@ -4,10 +4,13 @@
 //   own: the CSP from svelte.config.js, and no-store in src/lib/server/hooks/headers.ts);
 // - pages are compressed (gzip or brotli, as the browser asks); static files are precompressed at build.
 // BODY_SIZE_LIMIT is raised so that very long answers get a friendly "too long" message, not a 413.
+// Behind a reverse proxy that was not declared (ADDRESS_HEADER), the first forwarded request logs one
+// warning (scripts/proxy-warning.js).
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { forwardingWarning } from './proxy-warning.js';
 
 process.env.BODY_SIZE_LIMIT ??= '4M';
 process.env.PORT ??= '3000';
@@ -26,7 +29,16 @@ const SECURITY_HEADERS = {
 const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);
 const compress = compression();
 
+let warnedAboutProxy = false;
+
 const server = http.createServer((req, res) => {
+	if (!warnedAboutProxy) {
+		const warning = forwardingWarning(req.headers, process.env);
+		if (warning) {
+			console.warn(warning);
+			warnedAboutProxy = true;
+		}
+	}
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	compress(req, res, () => handler(req, res));
 });

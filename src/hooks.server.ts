@@ -4,6 +4,7 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { handleAuth } from '$lib/server/hooks/auth';
 import { handlePage } from '$lib/server/hooks/page';
 import { handleHeaders } from '$lib/server/hooks/headers';
+import { handleBody } from '$lib/server/hooks/body';
 import { db } from '$lib/server/db';
 import { seedDemoIfAsked } from '$lib/server/demo';
 import { startOutboxWorker } from '$lib/server/notify';
@@ -29,9 +30,10 @@ export const init: ServerInit = async () => {
 	startHousekeeping();
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handlePage);
+export const handle = sequence(handleHeaders, handleBody, handleAuth, handlePage);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);
+	// A request that was refused (bad form, too large, not found) is not a fault of the portal.
+	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}`, error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong' };
 };

@@ -1,29 +1,11 @@
 import { request, type APIRequestContext } from '@playwright/test';
 import { test, expect, DEMO_PASSWORD, BASE_URL } from './fixtures';
+import { demoIds, session as sessionAt } from './access-ids';
 import { ACCESS_MATRIX, type Actor, type Expect, type Ids, type Outcome, type Which } from '../access-matrix';
 
 /** Checks every cell of tests/access-matrix.ts against the running server, for GET and form POSTs. */
 const BASE = BASE_URL;
-const LOGINS: Record<Exclude<Actor, 'anon'>, string> = {
-	child: 'sam',
-	carer: 'helen',
-	iro: 'amina',
-	manager: 'manager'
-};
-
-async function session(actor: Actor | string): Promise<APIRequestContext> {
-	const ctx = await request.newContext({
-		baseURL: BASE,
-		extraHTTPHeaders: { origin: BASE, accept: 'text/html' }
-	});
-	if (actor === 'anon') return ctx;
-	const response = await ctx.post('/signin', {
-		form: { login: LOGINS[actor as Exclude<Actor, 'anon'>] ?? actor, password: DEMO_PASSWORD },
-		maxRedirects: 0
-	});
-	expect(response.status(), `sign in as ${actor}`).toBe(303);
-	return ctx;
-}
+const session = (actor: Actor | string) => sessionAt(BASE, actor);
 
 function outcomeOf(status: number, location: string | undefined): Outcome | `status ${number}` {
 	if (status === 200) return 'ok';
@@ -42,62 +24,7 @@ test.describe('access matrix', () => {
 
 	test.beforeAll(async () => {
 		for (const actor of actors) sessions.set(actor, await session(actor));
-		const manager = sessions.get('manager')!;
-		const html = await (await manager.get('/manage')).text();
-		const inbox = await (await manager.get('/iro/inbox')).text();
-		const link = (source: string, path: string, name: string) =>
-			source.match(new RegExp(`${path}(\\w+)"[^>]*>(?:<[^>]+>|\\s)*${name}`))?.[1] ?? '';
-		ids = {
-			ownChild: link(html, '/iro/children/', 'Samuel Carter'),
-			otherChild: link(html, '/iro/children/', 'Kacper Nowak'),
-			ownIro: link(html, '/manage/iros/', 'Amina Rahman'),
-			otherIro: link(html, '/manage/iros/', 'Ben Kowalski'),
-			ownConversation: link(inbox, '/iro/conversations/', 'Samuel Carter</bdi>(?:<!--[^>]*-->)*</a>'),
-			otherConversation: link(inbox, '/iro/conversations/', 'Kacper Nowak</bdi>(?:<!--[^>]*-->)*</a>'),
-			ownMeeting: '',
-			otherMeeting: '',
-			ownHeldMeeting: '',
-			otherHeldMeeting: '',
-			ownLetter: '',
-			otherLetter: ''
-		};
-		// The next meeting's "Move or cancel" link (not a past meeting's "/write-up" link).
-		const meetingOf = async (childId: string) =>
-			(await (await manager.get(`/iro/children/${childId}`)).text()).match(
-				/\/meetings\/(?!new\b)(\w+)"/
-			)?.[1] ?? 'none';
-		ids.ownMeeting = await meetingOf(ids.ownChild);
-		ids.otherMeeting = await meetingOf(ids.otherChild);
-		// Held reviews (linked for their own IRO only) and letters (listed for their own child only).
-		const heldOf = async (login: string, childId: string) =>
-			[
-				...(await (await (await session(login)).get(`/iro/children/${childId}`)).text()).matchAll(
-					/\/meetings\/(\w+)\/outcomes"/g
-				)
-			].pop()?.[1] ?? '';
-		const letterOf = async (login: string) =>
-			(await (await (await session(login)).get('/me/letters')).text()).match(/\/me\/letters\/(\w+)/)?.[1] ??
-			'';
-		ids.ownHeldMeeting = await heldOf('amina', ids.ownChild);
-		ids.otherHeldMeeting = await heldOf('ben', ids.otherChild);
-		ids.ownLetter = await letterOf('sam');
-		ids.otherLetter = await letterOf('kacper');
-		const pastMeetingOf = async (childId: string) =>
-			[
-				...(await (await manager.get(`/iro/children/${childId}`)).text()).matchAll(
-					/\/meetings\/(\w+)\/write-up"/g
-				)
-			].pop()?.[1] ?? 'none';
-		// An open concern in each child's oversight log (the first link in the log, open ones first).
-		const concernOf = async (childId: string) =>
-			(await (await manager.get(`/iro/children/${childId}/oversight`)).text()).match(
-				/\/oversight\/(\w+)"/
-			)?.[1] ?? 'none';
-		ids.ownConcern = await concernOf(ids.ownChild);
-		ids.otherConcern = await concernOf(ids.otherChild);
-		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
-		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
-		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
+		ids = await demoIds(BASE, sessions.get('manager')!);
 	});
 
 	for (const rule of ACCESS_MATRIX) {

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 import { createIro } from './flow-helpers';
 import { device, t } from './messages-helpers';
+import { pngClaiming } from '../unit/support/png';
 
 /**
  * An IRO's photo on "Meet your IRO": what the IRO uploads reaches their children as a small WebP,
@@ -36,7 +37,7 @@ async function expectRefused(page: Page, message: string) {
 	await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
 	await expect(page.getByRole('alert').getByRole('link', { name: message })).toBeVisible();
 	await expect(page.getByLabel('Upload a photo')).toHaveAccessibleDescription(
-		new RegExp(`Error: ${message}`)
+		new RegExp(`Error: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
 	);
 	await expect(page.getByText('Your photo has been saved.')).toHaveCount(0);
 }
@@ -103,5 +104,27 @@ test('an IRO can remove their photo', async ({ page, browser }) => {
 	await expect(page.getByText('Your photo has been removed.')).toBeVisible();
 	await expect(photo).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Remove photo' })).toHaveCount(0);
+	expect((await page.request.get(`/people/${iro.id}/photo`)).status()).toBe(404);
+});
+
+test('a photo too big to send, or with too many pixels, gets the form’s own message', async ({
+	page,
+	browser
+}) => {
+	const iro = await createIro(browser);
+	await signIn(page, iro.username, iro.password);
+	// Over the server's whole body limit (4 MB): still the form's message, not a bare 413 page.
+	for (const megabytes of [3, 6, 40]) {
+		await upload(
+			page,
+			'huge.jpg',
+			'image/jpeg',
+			Buffer.concat([await phoneJpeg(), Buffer.alloc(megabytes * 1024 * 1024)])
+		);
+		await expectRefused(page, 'The photo must be smaller than 2 MB');
+	}
+	// A tiny file whose header says 30,000 × 30,000 pixels is refused before it is decoded.
+	await upload(page, 'tiny.png', 'image/png', await pngClaiming(30_000, 30_000));
+	await expectRefused(page, 'The photo must be 24 megapixels or smaller (for example 6000 × 4000 pixels)');
 	expect((await page.request.get(`/people/${iro.id}/photo`)).status()).toBe(404);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { pngClaiming } from './support/png';
 
-const { preparePhoto, PHOTO_MAX_BYTES } = await import('../../src/lib/server/photos');
+const { preparePhoto, photoUploadTooBig, PHOTO_MAX_BYTES } = await import('../../src/lib/server/photos');
 
 async function jpegWithLocation() {
 	return sharp({ create: { width: 800, height: 600, channels: 3, background: '#3366cc' } })
@@ -55,5 +56,26 @@ describe('IRO photos', () => {
 			problem: 'missing'
 		});
 		expect(await preparePhoto(null)).toEqual({ problem: 'missing' });
+	});
+
+	it('refuse a picture of more than 24 megapixels from its header, before decoding it', async () => {
+		const huge = await pngClaiming(30_000, 30_000);
+		expect(huge.length).toBeLessThan(200);
+		expect((await sharp(huge, { limitInputPixels: false }).metadata()).width).toBe(30_000);
+		const started = performance.now();
+		expect(await preparePhoto(file(huge, 'huge.png', 'image/png'))).toEqual({ problem: 'tooManyPixels' });
+		expect(performance.now() - started).toBeLessThan(500);
+		// 6000 × 4000 is within the limit (it fails later only because this file has no real pixels).
+		expect(await preparePhoto(file(await pngClaiming(6000, 4000), 'ok.png', 'image/png'))).not.toEqual({
+			problem: 'tooManyPixels'
+		});
+	});
+
+	it('know an upload is too big from its Content-Length alone, at any size', () => {
+		expect(photoUploadTooBig(String(PHOTO_MAX_BYTES))).toBe(false);
+		expect(photoUploadTooBig(String(5 * 1024 * 1024))).toBe(true);
+		expect(photoUploadTooBig(String(500 * 1024 * 1024))).toBe(true);
+		expect(photoUploadTooBig(null)).toBe(false);
+		expect(photoUploadTooBig('nonsense')).toBe(false);
 	});
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { message, requiredText } from './text';
 import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/password-rules';
+import { isSingleScript, normaliseName } from '$lib/domain/confusables';
 
 export const signInSchema = z.object({
 	login: requiredText('errors:signIn.loginRequired', 254),
@@ -29,9 +30,16 @@ export const newPassword = z
 
 export const USERNAME = /^[\p{L}\p{N}._-]{3,40}$/u;
 
-export const username = requiredText('errors:username.required', 40).pipe(
-	z.string().min(3, message('errors:username.format')).regex(USERNAME, message('errors:username.format'))
-);
+/** NFKC without invisible characters; letters of one writing system (not `sаm` with a Cyrillic а). */
+export const username = requiredText('errors:username.required', 40)
+	.transform(normaliseName)
+	.pipe(
+		z
+			.string()
+			.min(3, message('errors:username.format'))
+			.regex(USERNAME, message('errors:username.format'))
+			.refine(isSingleScript, message('errors:username.mixedScript'))
+	);
 
 export const inviteCodeSchema = z.object({
 	code: requiredText('errors:join.codeRequired', 64)

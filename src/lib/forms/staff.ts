@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHILD_STATUSES } from '$lib/domain/timescales';
 import { choice, message, optionalText, requiredText } from './text';
 import { newPassword, username } from './auth';
+import { normaliseName } from '$lib/domain/confusables';
 import { compareDates, isIsoDate, londonDate } from '$lib/domain/dates';
 import { londonInstant } from '$lib/domain/london-time';
 import { startAllowed } from '$lib/domain/meeting-lifecycle';
@@ -113,7 +114,7 @@ export const profileSchema = z.object({
 });
 
 export const staffSchema = z.object({
-	displayName: requiredText('errors:staff.nameRequired', 100),
+	displayName: requiredText('errors:staff.nameRequired', 100).transform(normaliseName),
 	username,
 	email: email.pipe(z.string().min(1, message('errors:email.required'))),
 	password: newPassword

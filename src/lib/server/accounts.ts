@@ -5,13 +5,34 @@ import { hashPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
 import type { Role } from '$lib/domain/session-policy';
 import { addressContext, type Address, type AddressContext } from '$lib/domain/address';
+import { looksAlike, normaliseName } from '$lib/domain/confusables';
 
 const { users, children } = tables;
 
 export type User = typeof users.$inferSelect;
 
 export function normaliseUsername(value: string): string {
-	return value.normalize('NFC').trim().toLowerCase();
+	return normaliseName(value).toLowerCase();
+}
+
+/**
+ * Why a username cannot be had: `taken`, or `lookAlike` when it would look the same as an existing
+ * one (`sam` beside `sаm` with a Cyrillic а, or `b0b` beside `bob`); null when it is free.
+ */
+export function usernameClash(username: string): 'taken' | 'lookAlike' | null {
+	if (isUsernameTaken(username)) return 'taken';
+	const all = db().select({ username: users.username }).from(users).all();
+	return all.some((u) => looksAlike(u.username, normaliseUsername(username))) ? 'lookAlike' : null;
+}
+
+/** Whether a new staff member's name would look the same as an IRO's or manager's already here. */
+export function staffNameLooksTaken(displayName: string): boolean {
+	return db()
+		.select({ displayName: users.displayName })
+		.from(users)
+		.where(or(eq(users.role, 'iro'), eq(users.role, 'manager')))
+		.all()
+		.some((u) => looksAlike(u.displayName, displayName));
 }
 
 export function isUsernameTaken(username: string): boolean {

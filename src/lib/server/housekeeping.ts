@@ -1,7 +1,7 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { tables, write } from './db';
 import { ABSOLUTE_LIFETIME_MS } from '$lib/domain/session-policy';
-import { INVITE_ADDRESS, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from '$lib/domain/throttle';
+import { ALL_POLICIES } from '$lib/domain/throttle';
 
 const { sessions, attempts, invites, outbox } = tables;
 const DAY = 24 * 60 * 60_000;
@@ -15,11 +15,7 @@ export const RETENTION = {
 	/** A session is dead once it is past the longest lifetime any role has. */
 	sessionsMs: Math.max(...Object.values(ABSOLUTE_LIFETIME_MS)),
 	/** Failed sign-in and code attempts are forgotten by the throttle after this anyway. */
-	attemptsMs: Math.max(
-		SIGN_IN_ACCOUNT.resetAfterMs,
-		SIGN_IN_ADDRESS.resetAfterMs,
-		INVITE_ADDRESS.resetAfterMs
-	),
+	attemptsMs: Math.max(...ALL_POLICIES.map((policy) => policy.resetAfterMs)),
 	/** Invite and reset codes, 90 days after they were used, stopped or ran out (the IRO sees their state till then). */
 	invitesMs: 90 * DAY,
 	/** Emails, 30 days after they were sent (they never hold a child's words). */

@@ -5,12 +5,23 @@ import { db, tables, write } from './db';
 const { photos } = tables;
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** Larger pictures are refused from their header, before any decoding (6000 × 4000). */
+export const PHOTO_MAX_PIXELS = 24_000_000;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
+/** What a form around a 2 MB photo can add (boundaries, the field's headers). */
+const FORM_OVERHEAD = 16 * 1024;
 
-export type PhotoProblem = 'missing' | 'tooBig' | 'notImage';
+export type PhotoProblem = 'missing' | 'tooBig' | 'tooManyPixels' | 'notImage';
+
+/** Whether a photo upload's Content-Length alone shows the photo is over 2 MB (then it is not read). */
+export function photoUploadTooBig(contentLength: string | null): boolean {
+	const length = Number(contentLength);
+	return Number.isFinite(length) && length > PHOTO_MAX_BYTES + FORM_OVERHEAD;
+}
 
 /**
- * Checks an upload by its content (not its name): a real JPEG, PNG or WebP under 2 MB. Re-encodes it
+ * Checks an upload by its content (not its name): a real JPEG, PNG or WebP under 2 MB and 24
+ * megapixels (read from its header). Re-encodes it
  * as a 400×400 WebP, turned the right way up, with all metadata (GPS location, camera…) left behind.
  */
 export async function preparePhoto(
@@ -20,9 +31,13 @@ export async function preparePhoto(
 	if (file.size > PHOTO_MAX_BYTES) return { problem: 'tooBig' };
 	const input = Buffer.from(await file.arrayBuffer());
 	try {
-		const meta = await sharp(input).metadata();
+		// metadata() reads the header only: the size is known before anything is decoded (no limit
+		// here, so that a huge picture is told apart from a file that is not a picture).
+		const meta = await sharp(input, { limitInputPixels: false }).metadata();
 		if (!meta.format || !ACCEPTED.has(meta.format)) return { problem: 'notImage' };
-		const image = await sharp(input, { limitInputPixels: 40_000_000 })
+		if (!meta.width || !meta.height) return { problem: 'notImage' };
+		if (meta.width * meta.height > PHOTO_MAX_PIXELS) return { problem: 'tooManyPixels' };
+		const image = await sharp(input, { limitInputPixels: PHOTO_MAX_PIXELS })
 			.rotate()
 			.resize(400, 400, { fit: 'cover', position: 'attention' })
 			.webp({ quality: 82 })

@@ -86,7 +86,7 @@ export function invalidateUserSessions(userId: string): void {
 	write((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)).run());
 }
 
-function isLocal(url: URL) {
+export function isLocal(url: URL) {
 	return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 

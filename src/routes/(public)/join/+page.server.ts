@@ -4,13 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { inviteCodeSchema, newPassword, username } from '$lib/forms/auth';
 import { done, failWith, parseForm } from '$lib/server/forms';
 import { findUsableInvite } from '$lib/server/auth/invites';
-import { checkThrottle, recordFailure } from '$lib/server/auth/throttle';
+import { checkThrottle, clientAddress, recordFailure } from '$lib/server/auth/throttle';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { inviteHolder, redeemInvite } from '$lib/server/join';
-import { isUsernameTaken, iroCard } from '$lib/server/accounts';
-import { INVITE_ADDRESS } from '$lib/domain/throttle';
-import { formatTime } from '$lib/format';
-import { localeInfo } from '$lib/i18n/locales';
+import { iroCard, usernameClash } from '$lib/server/accounts';
+import { INVITE_ADDRESS, minutesToWait } from '$lib/domain/throttle';
 import { homeOf } from '$lib/routes';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -18,12 +16,13 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 /** Checks the code under the per-address throttle; returns the invite or the failure to send. */
-function checkCode(form: FormData, code: string, address: string, intl: string) {
+function checkCode(form: FormData, code: string, address: string) {
 	const key = `invite-ip:${address}`;
-	const blocked = checkThrottle(key, INVITE_ADDRESS);
+	const now = Date.now();
+	const blocked = checkThrottle(key, INVITE_ADDRESS, now);
 	if (blocked) {
 		return {
-			failure: failWith(form, { code: `errors:join.tooMany|time=${formatTime(blocked + 60_000, intl)}` }, 429)
+			failure: failWith(form, { code: `errors:join.tooMany|count=${minutesToWait(blocked, now)}` }, 429)
 		};
 	}
 	const invite = findUsableInvite(code);
@@ -51,18 +50,19 @@ function stepTwo(holder: NonNullable<ReturnType<typeof inviteHolder>>, code: str
 }
 
 export const actions: Actions = {
-	code: async ({ request, getClientAddress, locals }) => {
-		const form = await request.formData();
+	code: async (event) => {
+		const form = await event.request.formData();
 		const parsed = parseForm(inviteCodeSchema, form);
 		if (parsed.failure) return parsed.failure;
-		const checked = checkCode(form, parsed.data.code, getClientAddress(), localeInfo(locals.lang).intl);
+		const checked = checkCode(form, parsed.data.code, clientAddress(event));
 		if (checked.failure) return checked.failure;
 		return done('account', stepTwo(checked.holder, parsed.data.code));
 	},
-	create: async ({ request, getClientAddress, locals, cookies, url }) => {
+	create: async (event) => {
+		const { request, locals, cookies, url } = event;
 		const form = await request.formData();
 		const code = String(form.get('code') ?? '').slice(0, 64);
-		const checked = checkCode(form, code, getClientAddress(), localeInfo(locals.lang).intl);
+		const checked = checkCode(form, code, clientAddress(event));
 		if (checked.failure) return checked.failure;
 		const { invite, holder } = checked;
 		// With a reset code, the account holder keeps their username and chooses a new password.
@@ -79,9 +79,8 @@ export const actions: Actions = {
 		const again = stepTwo(holder, code);
 		if (parsed.failure) return failWith(form, { ...parsed.failure.data.errors }, 400, again);
 		const chosen = parsed.data.username;
-		if (chosen && isUsernameTaken(chosen)) {
-			return failWith(form, { username: 'errors:username.taken' }, 400, again);
-		}
+		const clash = chosen && usernameClash(chosen);
+		if (clash) return failWith(form, { username: `errors:username.${clash}` }, 400, again);
 		const result = await redeemInvite(invite, {
 			username: chosen,
 			password: parsed.data.password,

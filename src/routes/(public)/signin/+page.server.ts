@@ -2,15 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signInSchema } from '$lib/forms/auth';
 import { failWith, parseForm } from '$lib/server/forms';
-import { findByLogin, normaliseUsername } from '$lib/server/accounts';
-import { burnPasswordTime, verifyPassword } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { checkThrottle, clearFailures, recordFailure } from '$lib/server/auth/throttle';
+import { clientAddress } from '$lib/server/auth/throttle';
+import { rememberDevice } from '$lib/server/auth/devices';
+import { attemptSignIn } from '$lib/server/auth/sign-in';
 import { hasUnseenNotices } from '$lib/server/password-reset';
-import { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from '$lib/domain/throttle';
 import { homeOf, safeReturnTo } from '$lib/routes';
-import { formatTime } from '$lib/format';
-import { localeInfo } from '$lib/i18n/locales';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, homeOf(locals.user.role));
@@ -18,34 +15,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const parsed = parseForm(signInSchema, form);
 		if (parsed.failure) return parsed.failure;
 		const { login, password } = parsed.data;
 
-		const accountKey = `account:${normaliseUsername(login)}`;
-		const addressKey = `ip:${getClientAddress()}`;
-		const blocked = Math.max(
-			checkThrottle(accountKey, SIGN_IN_ACCOUNT) ?? 0,
-			checkThrottle(addressKey, SIGN_IN_ADDRESS) ?? 0
-		);
-		if (blocked) {
-			const time = formatTime(blocked + 60_000, localeInfo(locals.lang).intl);
-			return failWith(form, { login: `errors:signIn.tooMany|time=${time}` }, 429);
+		const result = await attemptSignIn({ login, password, address: clientAddress(event), cookies });
+		if (result.kind === 'tooMany') {
+			return failWith(form, { login: `errors:signIn.tooMany|count=${result.minutes}` }, 429);
 		}
+		if (result.kind === 'wrong') return failWith(form, { login: 'errors:signIn.wrong' });
 
-		const user = findByLogin(login);
-		const ok = user
-			? await verifyPassword(user.passwordHash, password)
-			: (await burnPasswordTime(password), false);
-		if (!user || !ok) {
-			recordFailure(accountKey, SIGN_IN_ACCOUNT);
-			recordFailure(addressKey, SIGN_IN_ADDRESS);
-			return failWith(form, { login: 'errors:signIn.wrong' });
-		}
-
-		clearFailures(accountKey);
+		const { user } = result;
+		rememberDevice(cookies, url, user);
 		const token = await createSession(user.id);
 		setSessionCookie(cookies, url, token, user.role);
 		const next = safeReturnTo(form.get('returnTo'), url.origin, homeOf(user.role));

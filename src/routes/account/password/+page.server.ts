@@ -6,6 +6,8 @@ import { requireUser } from '$lib/server/access';
 import { getUser, setPassword } from '$lib/server/accounts';
 import { verifyPassword } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { checkThrottle, clearFailures, recordFailure } from '$lib/server/auth/throttle';
+import { minutesToWait, PASSWORD_CHANGE } from '$lib/domain/throttle';
 import { homeOf } from '$lib/routes';
 
 export const load: PageServerLoad = () => {
@@ -18,10 +20,19 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(changePasswordSchema, form);
 		if (parsed.failure) return parsed.failure;
+		// Only this account's own sessions can fail here, so the account alone is the key.
+		const key = `password-change:${user.id}`;
+		const now = Date.now();
+		const blocked = checkThrottle(key, PASSWORD_CHANGE, now);
+		if (blocked) {
+			return failWith(form, { current: `errors:signIn.tooMany|count=${minutesToWait(blocked, now)}` }, 429);
+		}
 		const account = getUser(user.id);
 		if (!account || !(await verifyPassword(account.passwordHash, parsed.data.current))) {
+			recordFailure(key, PASSWORD_CHANGE, now);
 			return failWith(form, { current: 'errors:password.currentWrong' });
 		}
+		clearFailures(key);
 		// Every session ends, including other devices; this one starts again.
 		await setPassword(user.id, parsed.data.password);
 		const token = await createSession(user.id);

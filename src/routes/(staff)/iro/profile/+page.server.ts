@@ -4,7 +4,8 @@ import { done, parseForm } from '$lib/server/forms';
 import { getUser, saveProfile } from '$lib/server/accounts';
 import { profileSchema } from '$lib/forms/staff';
 import { failWith } from '$lib/server/forms';
-import { hasPhoto, preparePhoto, removePhoto, savePhoto } from '$lib/server/photos';
+import { hasPhoto, photoUploadTooBig, preparePhoto, removePhoto, savePhoto } from '$lib/server/photos';
+import { isTooLarge } from '$lib/server/hooks/body';
 
 export const load: PageServerLoad = () => {
 	const user = requireRole('iro');
@@ -32,7 +33,14 @@ export const actions: Actions = {
 	/** Only real JPEG, PNG or WebP images under 2 MB; stored re-encoded, without metadata. */
 	photo: async ({ request }) => {
 		const user = requireRole('iro');
-		const form = await request.formData();
+		// Too big at any size: known from the length before reading it, or when reading hits the limit.
+		const tooBig = () => failWith(new FormData(), { photo: 'errors:photo.tooBig' }, 413);
+		if (photoUploadTooBig(request.headers.get('content-length'))) return tooBig();
+		const form = await request.formData().catch((cause) => {
+			if (isTooLarge(cause)) return null;
+			throw cause;
+		});
+		if (!form) return tooBig();
 		const file = form.get('photo');
 		const prepared = await preparePhoto(file instanceof File ? file : null);
 		if ('problem' in prepared) return failWith(form, { photo: `errors:photo.${prepared.problem}` });

@@ -2,7 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { failWith, parseForm } from '$lib/server/forms';
-import { AccountClash, createUser, isEmailTaken, isUsernameTaken } from '$lib/server/accounts';
+import {
+	AccountClash,
+	createUser,
+	isEmailTaken,
+	staffNameLooksTaken,
+	usernameClash
+} from '$lib/server/accounts';
 import { staffSchema } from '$lib/forms/staff';
 
 export const load: PageServerLoad = () => {
@@ -15,7 +21,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(staffSchema, form);
 		if (parsed.failure) return parsed.failure;
-		if (isUsernameTaken(parsed.data.username)) return failWith(form, { username: 'errors:username.taken' });
+		if (staffNameLooksTaken(parsed.data.displayName)) {
+			return failWith(form, { displayName: 'errors:staff.nameLookAlike' });
+		}
+		const clash = usernameClash(parsed.data.username);
+		if (clash) return failWith(form, { username: `errors:username.${clash}` });
 		if (isEmailTaken(parsed.data.email)) return failWith(form, { email: 'errors:email.taken' });
 		try {
 			await createUser({ role: 'iro', ...parsed.data });
