@@ -75,6 +75,10 @@ test('the notices name the council and how to reach its data protection officer,
 	]);
 	// The words on the child's own forms: "Only my IRO", "Everyone at my meeting".
 	await expect(page.getByText('When you choose “Only my IRO”, only your IRO reads it.')).toBeVisible();
+	// … and its one exception, in the words of the child's own form.
+	await expect(
+		page.getByText('Sometimes, like when your IRO is away, their manager may read it to help you.')
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Read the notice for parents and carers' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(CARER_TITLE);
 });
