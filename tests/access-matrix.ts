@@ -37,6 +37,9 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
 	{ route: '/help', path: fixed('/help'), get: everyone },
 	{ route: '/accessibility', path: fixed('/accessibility'), get: everyone },
+	// The privacy notices (for children and young people, for parents and carers): public, linked from every footer.
+	{ route: '/privacy', path: fixed('/privacy'), get: everyone },
+	{ route: '/privacy/carers', path: fixed('/privacy/carers'), get: everyone },
 	{
 		route: '/settings',
 		path: fixed('/settings'),

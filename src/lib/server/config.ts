@@ -16,6 +16,11 @@ export function config() {
 		councilPhone: env.COUNCIL_PHONE || '0300 123 4567',
 		emergencyDutyPhone: env.EMERGENCY_DUTY_PHONE || '0300 123 9999',
 		quickExitUrl: env.QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather',
+		/**
+		 * How to reach the council's data protection officer (an email address, a phone number or a postal
+		 * address), on the privacy notices. Unset, the notices send people to the council's phone number.
+		 */
+		dpoContact: (env.DPO_CONTACT || '').trim(),
 		/** The public address, for links in emails sent without a request (the escalation job). */
 		origin: env.ORIGIN || `http://localhost:${env.PORT || 3000}`,
 		/** Urgent messages ("I don't feel safe") are also emailed here at once. Required in production. */

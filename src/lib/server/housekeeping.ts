@@ -1,26 +1,10 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { tables, write } from './db';
-import { ABSOLUTE_LIFETIME_MS } from '$lib/domain/session-policy';
-import { ALL_POLICIES } from '$lib/domain/throttle';
+import { RETENTION } from '$lib/domain/retention';
 
 const { sessions, attempts, invites, outbox } = tables;
-const DAY = 24 * 60 * 60_000;
-
-/**
- * How long records that only serve a moment are kept (the README's retention table says the same).
- * Children's words, messages, letters and the audit trail are not here: they follow the council's
- * retention schedule.
- */
-export const RETENTION = {
-	/** A session is dead once it is past the longest lifetime any role has. */
-	sessionsMs: Math.max(...Object.values(ABSOLUTE_LIFETIME_MS)),
-	/** Failed sign-in and code attempts are forgotten by the throttle after this anyway. */
-	attemptsMs: Math.max(...ALL_POLICIES.map((policy) => policy.resetAfterMs)),
-	/** Invite and reset codes, 90 days after they were used, stopped or ran out (the IRO sees their state till then). */
-	invitesMs: 90 * DAY,
-	/** Emails, 30 days after they were sent (they never hold a child's words). */
-	sentEmailsMs: 30 * DAY
-} as const;
+// How long each is kept is a rule the privacy notices state too: see domain/retention.ts.
+export { RETENTION };
 
 /** Deletes what has outlived its use; returns how many rows of each went. */
 export function purgeExpired(now = Date.now()) {

@@ -2,6 +2,7 @@ import { eq, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { tables, write } from './db';
+import { RETENTION } from '$lib/domain/retention';
 
 /**
  * One submission stores once. Each form that stores something carries a one-off token (hidden field
@@ -14,7 +15,7 @@ const { formSubmissions } = tables;
 
 export const SUBMISSION_FIELD = 'submission';
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const KEEP_FOR = 24 * 60 * 60_000;
+const KEEP_FOR = RETENTION.submissionsMs;
 
 /** A fresh token for one rendered form. */
 export function submissionToken(): string {
