@@ -1,5 +1,6 @@
 import { CHILD_STATUSES } from '../../../domain/timescales';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { deletedWith } from './column-kinds';
 
 /** Everyone who can sign in. Children and carers get a row when they redeem their invite. */
 export const users = sqliteTable('users', {
@@ -51,12 +52,8 @@ export const carers = sqliteTable('carers', {
 export const childCarers = sqliteTable(
 	'child_carers',
 	{
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
-		carerId: text('carer_id')
-			.notNull()
-			.references(() => carers.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
+		carerId: deletedWith('carer_id', () => carers.id),
 		relationship: text('relationship').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.childId, t.carerId] }), index('child_carers_carer_idx').on(t.carerId)]
