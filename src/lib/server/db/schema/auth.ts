@@ -1,14 +1,13 @@
 import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
 import { users, children, carers } from './people';
+import { deletedWith } from './column-kinds';
 
 export const sessions = sqliteTable(
 	'sessions',
 	{
 		id: text('id').primaryKey(),
 		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: deletedWith('user_id', () => users.id),
 		createdAt: integer('created_at').notNull(),
 		lastSeenAt: integer('last_seen_at').notNull()
 	},
@@ -53,9 +52,7 @@ export const accountNotices = sqliteTable(
 	'account_notices',
 	{
 		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: deletedWith('user_id', () => users.id),
 		kind: text('kind', { enum: ['password_reset'] }).notNull(),
 		byUserId: text('by_user_id').references(() => users.id),
 		createdAt: integer('created_at').notNull(),

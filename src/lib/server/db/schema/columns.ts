@@ -1,4 +1,5 @@
 import { text } from 'drizzle-orm/sqlite-core';
+import { deletedWith } from './column-kinds';
 import { children } from './people';
 import { meetings } from './meetings';
 
@@ -10,10 +11,6 @@ import { meetings } from './meetings';
 /** A row about one meeting of one child: its id, the meeting and the child (deleted with either). */
 export const meetingOfChildColumns = () => ({
 	id: text('id').primaryKey(),
-	meetingId: text('meeting_id')
-		.notNull()
-		.references(() => meetings.id, { onDelete: 'cascade' }),
-	childId: text('child_id')
-		.notNull()
-		.references(() => children.id, { onDelete: 'cascade' })
+	meetingId: deletedWith('meeting_id', () => meetings.id),
+	childId: deletedWith('child_id', () => children.id)
 });

@@ -1,13 +1,12 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { children } from './people';
+import { deletedWith } from './column-kinds';
 
 export const meetings = sqliteTable(
 	'meetings',
 	{
 		id: text('id').primaryKey(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
 		kind: text('kind', { enum: ['cla_review', 'icpc', 'rcpc'] }).notNull(),
 		/** Instant, integer milliseconds UTC. */
 		startsAt: integer('starts_at').notNull(),

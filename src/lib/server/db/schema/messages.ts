@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, blob } from 'drizzle-orm/sqlite-core';
 import { children, carers, users } from './people';
+import { deletedWith } from './column-kinds';
 
 /**
  * One conversation per child with their IRO (carerId null), and one per carer about each linked
@@ -12,9 +13,7 @@ export const conversations = sqliteTable(
 		id: text('id').primaryKey(),
 		/** `${childId}:child` or `${childId}:${carerId}`: one conversation per pair. */
 		key: text('key').notNull().unique(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
 		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),
 		lastMessageAt: integer('last_message_at').notNull(),
 		doneAt: integer('done_at'),
@@ -29,9 +28,7 @@ export const messages = sqliteTable(
 	'messages',
 	{
 		id: text('id').primaryKey(),
-		conversationId: text('conversation_id')
-			.notNull()
-			.references(() => conversations.id, { onDelete: 'cascade' }),
+		conversationId: deletedWith('conversation_id', () => conversations.id),
 		authorId: text('author_id')
 			.notNull()
 			.references(() => users.id),

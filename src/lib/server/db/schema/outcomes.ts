@@ -4,6 +4,7 @@ import { users } from './people';
 import { meetings } from './meetings';
 import { agendaItems } from './preparation';
 import { meetingOfChildColumns } from './columns';
+import { createdAndUpdated, deletedWith } from './column-kinds';
 
 /**
  * After a held review (see reviewState in domain/meeting-lifecycle.ts): what happened to each item
@@ -15,12 +16,8 @@ export const agendaOutcomes = sqliteTable(
 	'agenda_outcomes',
 	{
 		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		agendaItemId: text('agenda_item_id')
-			.notNull()
-			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		meetingId: deletedWith('meeting_id', () => meetings.id),
+		agendaItemId: deletedWith('agenda_item_id', () => agendaItems.id),
 		text: text('text').notNull(),
 		updatedAt: integer('updated_at').notNull(),
 		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' })
@@ -62,8 +59,7 @@ export const meetingLetters = sqliteTable(
 		content: text('content'),
 		sentAt: integer('sent_at'),
 		sentBy: text('sent_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		...createdAndUpdated()
 	},
 	(t) => [
 		uniqueIndex('meeting_letters_meeting_idx').on(t.meetingId),

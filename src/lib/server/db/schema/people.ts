@@ -1,5 +1,6 @@
 import { CHILD_STATUSES } from '../../../domain/timescales';
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { deletedWith } from './column-kinds';
 
 /** Everyone who can sign in. Children and carers get a row when they redeem their invite. */
 export const users = sqliteTable('users', {
@@ -55,12 +56,8 @@ export const carers = sqliteTable('carers', {
 export const childCarers = sqliteTable(
 	'child_carers',
 	{
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
-		carerId: text('carer_id')
-			.notNull()
-			.references(() => carers.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
+		carerId: deletedWith('carer_id', () => carers.id),
 		relationship: text('relationship').notNull(),
 		/** The language the page was in when the relationship was written (null: not known). */
 		relationshipLang: text('relationship_lang')

@@ -5,6 +5,8 @@ import { ATTENDING } from '../../../domain/pack';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { children, carers, users } from './people';
 import { meetings } from './meetings';
+import { meetingOfChildColumns } from './columns';
+import { createdAndUpdated, deletedWith } from './column-kinds';
 
 /**
  * Getting ready for a meeting. Everything belongs to one meeting of one child; when a meeting is
@@ -15,13 +17,7 @@ import { meetings } from './meetings';
 export const consultations = sqliteTable(
 	'consultations',
 	{
-		id: text('id').primaryKey(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		/** 'young' (4–7), 'middle' (8–12) or 'teen' (13+), fixed when started. */
 		version: text('version', { enum: VERSIONS }).notNull(),
 		age: integer('age').notNull(),
@@ -31,8 +27,7 @@ export const consultations = sqliteTable(
 		sentAt: integer('sent_at'),
 		/** For the 4–7 version: a grown-up filled it in with the child. */
 		withCarer: integer('with_carer', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		...createdAndUpdated()
 	},
 	(t) => [uniqueIndex('consultations_meeting_idx').on(t.meetingId)]
 );
@@ -40,13 +35,7 @@ export const consultations = sqliteTable(
 export const agendaItems = sqliteTable(
 	'agenda_items',
 	{
-		id: text('id').primaryKey(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		...meetingOfChildColumns(),
 		position: integer('position').notNull(),
 		/**
 		 * The child's own words. For an idea picked from the suggested list (`ideaKey`), the idea's words
@@ -59,8 +48,7 @@ export const agendaItems = sqliteTable(
 		lang: text('lang'),
 		raiser: text('raiser', { enum: RAISERS }).notNull(),
 		visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
-		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		...createdAndUpdated()
 	},
 	(t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)]
 );
@@ -70,9 +58,7 @@ export const meetingChoices = sqliteTable('meeting_choices', {
 	meetingId: text('meeting_id')
 		.primaryKey()
 		.references(() => meetings.id, { onDelete: 'cascade' }),
-	childId: text('child_id')
-		.notNull()
-		.references(() => children.id, { onDelete: 'cascade' }),
+	childId: deletedWith('child_id', () => children.id),
 	chair: text('chair', { enum: CHAIRS }),
 	choices: text('choices').notNull().default('{}'),
 	/** When the IRO was asked to help a chairing child prepare. */
@@ -85,9 +71,7 @@ export const supportRequests = sqliteTable(
 	'support_requests',
 	{
 		id: text('id').primaryKey(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
 		/**
 		 * The meeting the child was getting ready for when they asked (null: none was booked, or an old
 		 * request the backfill could not place). A meeting's pack shows the requests made for it.
@@ -96,8 +80,7 @@ export const supportRequests = sqliteTable(
 		kind: text('kind', { enum: SUPPORT_KINDS }).notNull(),
 		status: text('status', { enum: SUPPORT_STATUSES }).notNull(),
 		note: text('note').notNull().default(''),
-		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		...createdAndUpdated()
 	},
 	(t) => [index('support_child_idx').on(t.childId)]
 );
@@ -107,12 +90,8 @@ export const carerViews = sqliteTable(
 	'carer_views',
 	{
 		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
-		carerId: text('carer_id')
-			.notNull()
-			.references(() => carers.id, { onDelete: 'cascade' }),
+		meetingId: deletedWith('meeting_id', () => meetings.id),
+		carerId: deletedWith('carer_id', () => carers.id),
 		goingWell: text('going_well').notNull().default(''),
 		worries: text('worries').notNull().default(''),
 		nextSteps: text('next_steps').notNull().default(''),
@@ -145,9 +124,7 @@ export const reminders = sqliteTable(
 	'reminders',
 	{
 		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: deletedWith('meeting_id', () => meetings.id),
 		childId: text('child_id').references(() => children.id, { onDelete: 'cascade' }),
 		carerId: text('carer_id').references(() => carers.id, { onDelete: 'cascade' }),
 		createdBy: text('created_by')

@@ -4,6 +4,7 @@ import { meetings } from './meetings';
 import { ATTENDEE_KINDS, CHAIR_ROLES, PARTICIPATION_CODES, SPOKE_HOW } from '../../../domain/participation';
 import { MEETING_CHANGE_KINDS } from '../../../domain/meeting-notices';
 import { meetingOfChildColumns } from './columns';
+import { deletedWith } from './column-kinds';
 
 /**
  * What the IRO records after a review (with `heldOn`, `notHeldReason`, `writtenUpAt` on `meetings`):
@@ -15,9 +16,7 @@ export const reviewAttendance = sqliteTable(
 	'review_attendance',
 	{
 		id: text('id').primaryKey(),
-		meetingId: text('meeting_id')
-			.notNull()
-			.references(() => meetings.id, { onDelete: 'cascade' }),
+		meetingId: deletedWith('meeting_id', () => meetings.id),
 		who: text('who', { enum: ATTENDEE_KINDS }).notNull(),
 		/** For `carer`: which linked parent or carer. */
 		carerId: text('carer_id').references(() => carers.id, { onDelete: 'set null' }),

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './people';
+import { deletedWith } from './column-kinds';
 
 /**
  * One row per form submission that stored something (a message, an agenda item, a child …), keyed
@@ -11,9 +12,7 @@ export const formSubmissions = sqliteTable(
 	'form_submissions',
 	{
 		token: text('token').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: deletedWith('user_id', () => users.id),
 		result: text('result'),
 		createdAt: integer('created_at').notNull()
 	},
