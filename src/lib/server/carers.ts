@@ -1,17 +1,22 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
+import { recordAudit } from './audit';
 
 const { carers, childCarers, children, users } = tables;
 
 export type Carer = typeof carers.$inferSelect;
 
+/** A new parent or carer of this child; `byUserId`, who added them (audited). */
 export function addCarer(
 	childId: string,
-	input: { fullName: string; relationship: string; email: string; phone: string }
+	input: { fullName: string; relationship: string; email: string; phone: string },
+	byUserId: string | null = null
 ): string {
 	const id = newId();
 	write((tx) => {
+		if (byUserId)
+			recordAudit({ userId: byUserId, action: 'carer.added', subjectId: id, childId }, Date.now(), tx);
 		tx.insert(carers)
 			.values({
 				id,
@@ -26,17 +31,24 @@ export function addCarer(
 	return id;
 }
 
-export function linkCarer(childId: string, carerId: string, relationship: string): void {
-	write((tx) =>
-		tx
-			.insert(childCarers)
+/** Links a parent or carer already known to this child; `byUserId`, who did (audited). */
+export function linkCarer(
+	childId: string,
+	carerId: string,
+	relationship: string,
+	byUserId: string | null = null
+): void {
+	write((tx) => {
+		tx.insert(childCarers)
 			.values({ childId, carerId, relationship })
 			.onConflictDoUpdate({
 				target: [childCarers.childId, childCarers.carerId],
 				set: { relationship }
 			})
-			.run()
-	);
+			.run();
+		if (byUserId)
+			recordAudit({ userId: byUserId, action: 'carer.linked', subjectId: carerId, childId }, Date.now(), tx);
+	});
 }
 
 export function carersOfChild(childId: string) {

@@ -23,8 +23,9 @@ export const actions: Actions = {
 		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		const booked = storeOnce(form, requireRole('iro', 'manager').id, () =>
-			bookMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) }, now)
+		const by = requireRole('iro', 'manager').id;
+		const booked = storeOnce(form, by, () =>
+			bookMeeting({ ...rest, childId: child.id, startsAt: londonInstant(date, time) }, now, by)
 		);
 		if (!booked.ok) return failWith(form, { date: 'errors:meeting.datePast' });
 		redirect(303, `/iro/children/${child.id}?scheduled=1`);
