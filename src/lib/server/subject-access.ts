@@ -45,7 +45,6 @@ function messagesOf(conversationIds: string[]) {
 	if (!conversationIds.length) return [];
 	return db()
 		.select({
-			conversationId: t_.messages.conversationId,
 			from: t_.users.displayName,
 			fromStaff: t_.messages.fromStaff,
 			body: t_.messages.body,
@@ -238,7 +237,7 @@ export function childRecord(childId: string) {
 			};
 		}),
 		support: support.map((s) => ({ kind: s.kind, status: s.status, note: s.note, at: s.createdAt })),
-		messages: messagesOf(conversation).map(({ conversationId: _, ...m }) => m),
+		messages: messagesOf(conversation),
 		audit: auditAbout(or(eq(t_.auditLog.childId, childId), inArray(t_.auditLog.subjectId, subjects)))
 	};
 }
@@ -292,7 +291,7 @@ export function carerRecord(carerId: string) {
 			attending: view.attending,
 			sentAt: view.sentAt
 		})),
-		messages: messagesOf(conversations).map(({ conversationId: _, ...m }) => m),
+		messages: messagesOf(conversations),
 		feedback: feedbackRows(eq(t_.feedback.carerId, carerId)),
 		audit: auditAbout(inArray(t_.auditLog.subjectId, subjects))
 	};
@@ -353,13 +352,15 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 	);
 	const views = (v: Array<Record<string, unknown>>) =>
 		list(
-			v.map((x) =>
-				rows([
-					['goingWell', x.goingWell],
-					['worries', x.worries],
-					['nextSteps', x.nextSteps],
-					['anythingElse', x.anythingElse]
-				])
+			v.map(
+				(x) =>
+					(x.carer ? `<p><strong>${e(x.carer)}</strong>, ${e(when(x.sentAt as number))}</p>` : '') +
+					rows([
+						['goingWell', x.goingWell],
+						['worries', x.worries],
+						['nextSteps', x.nextSteps],
+						['anythingElse', x.anythingElse]
+					])
 			)
 		);
 	let body: string;
@@ -391,7 +392,7 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 								4
 							) +
 								section(t('audit:export.agenda'), list(m.agenda.map((a) => e(a.text))), 4) +
-								section(t('audit:export.choices'), m.choices ? e(plain(m.choices)) : '', 4) +
+								section(t('audit:export.choices'), m.choices ? `<p>${e(plain(m.choices))}</p>` : '', 4) +
 								section(t('audit:export.views'), views(m.carersViews), 4) +
 								section(
 									t('audit:export.outcomes'),
@@ -403,7 +404,11 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 									list(m.decisions.map((d) => `${e(d.text)} (${e(d.who)}, ${e(day(d.dueOn))})`)),
 									4
 								) +
-								section(t('audit:export.letter'), m.letter ? e(plain(m.letter.words)) : '', 4) +
+								section(
+									t('audit:export.letter'),
+									m.letter ? `<p>${e(when(m.letter.sentAt))}</p><p>${e(plain(m.letter.words))}</p>` : '',
+									4
+								) +
 								section(t('audit:export.feedback'), feedback(m.feedback), 4),
 							3
 						)
@@ -452,7 +457,10 @@ ${body}
 
 /** The zip: the readable HTML and the JSON of the same record. */
 export function subjectZip(record: SubjectRecord, now = Date.now()): Uint8Array {
-	const { lang: _l, fallbackLang: _f, ...data } = record;
+	// The JSON holds what is held about the person, not how this document chose its language.
+	const data = Object.fromEntries(
+		Object.entries(record).filter(([key]) => key !== 'lang' && key !== 'fallbackLang')
+	);
 	return zipSync({
 		'everything-held.html': strToU8(subjectHtml(record, now)),
 		'everything-held.json': strToU8(JSON.stringify({ madeAt: new Date(now).toISOString(), ...data }, null, 2))
