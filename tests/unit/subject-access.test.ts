@@ -8,7 +8,6 @@ import { unzipSync, strFromU8 } from 'fflate';
 delete process.env.SMTP_URL;
 
 const { eq } = await import('drizzle-orm');
-const { createUser } = await import('../../src/lib/server/accounts');
 const { addCarer } = await import('../../src/lib/server/carers');
 const { db, tables } = await import('../../src/lib/server/db');
 const { newId } = await import('../../src/lib/server/ids');
@@ -16,7 +15,7 @@ const { sendMessage } = await import('../../src/lib/server/messages');
 const { saveViews } = await import('../../src/lib/server/views');
 const { auditOf } = await import('../../src/lib/server/audit');
 const subject = await import('../../src/lib/server/subject-access');
-const { newIro, newChild, bookMeeting } = await import('./support/people');
+const { newAccount, newIro, newChild, bookMeeting } = await import('./support/people');
 
 const origin = 'https://voicebox.example';
 let iroId: string, managerId: string, childUserId: string, carerUserId: string;
@@ -33,24 +32,9 @@ function open(zip: Uint8Array) {
 
 beforeAll(async () => {
 	iroId = await newIro('ira', 'Ira Iro');
-	managerId = await createUser({
-		role: 'manager',
-		username: 'mo',
-		password: 'password one',
-		displayName: 'Mo'
-	});
-	childUserId = await createUser({
-		role: 'child',
-		username: 'kit',
-		password: 'password one',
-		displayName: 'Kit'
-	});
-	carerUserId = await createUser({
-		role: 'carer',
-		username: 'cara',
-		password: 'password one',
-		displayName: 'Cara'
-	});
+	managerId = await newAccount('manager', 'mo', 'Mo');
+	childUserId = await newAccount('child', 'kit', 'Kit');
+	carerUserId = await newAccount('carer', 'cara', 'Cara');
 	db().update(tables.users).set({ language: 'fr' }).where(eq(tables.users.id, childUserId)).run();
 	childId = newChild(iroId, { fullName: 'Kit Lane' });
 	otherChildId = newChild(iroId, { fullName: 'Other Child' });
