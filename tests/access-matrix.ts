@@ -11,6 +11,7 @@ import { PREPARATION_RULES } from './access/preparation';
 import { FEEDBACK_RULES } from './access/feedback';
 import { REVIEW_RULES } from './access/review';
 import { OVERSIGHT_RULES } from './access/oversight';
+import { AUDIT_RULES } from './access/audit';
 import {
 	child,
 	everyone,
@@ -32,6 +33,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...FEEDBACK_RULES,
 	...REVIEW_RULES,
 	...OVERSIGHT_RULES,
+	...AUDIT_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

@@ -234,3 +234,32 @@ export function requireConcern(childId: string, concernId: string, access: Child
 	if (!concern) notFound();
 	return { user: requireUser(), child, concern };
 }
+
+/** A member of staff (IRO or manager), whose reads of children's records only a manager may see. */
+export function requireStaffMember(userId: string) {
+	requireRole('manager');
+	const member = db()
+		.select({ id: users.id, displayName: users.displayName, role: users.role })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!member || (member.role !== 'iro' && member.role !== 'manager')) notFound();
+	return member;
+}
+
+/**
+ * Subject access (everything held about a person): for managers only, about the child (`for` is
+ * "child") or a parent or carer linked to them; 404 for anyone else and for anyone not linked.
+ */
+export function requireSubjectAccess(childId: string, forId: string) {
+	const user = requireRole('manager');
+	const child = requireChild(childId, 'manage', 'manager');
+	if (forId === 'child') return { user, child, who: 'child' as const };
+	const link = db()
+		.select({ carerId: childCarers.carerId })
+		.from(childCarers)
+		.where(and(eq(childCarers.childId, child.id), eq(childCarers.carerId, forId)))
+		.get();
+	if (!link) notFound();
+	return { user, child, who: { carerId: link.carerId } };
+}

@@ -1,38 +1,113 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
+import type { SessionUser } from './auth/session';
+import { parsePrivateReadDetail } from '$lib/domain/privacy';
 
-const { auditLog, users } = tables;
+const { auditLog, users, children } = tables;
 
 /**
  * The audit trail: who did or read what, about which record, when. One row per event, never
- * changed. `subjectId` is the record's public id (a meeting, a child, a conversation, a user).
+ * changed or deleted: this module only adds and reads (tests/unit/audit.test.ts checks that no
+ * code in src/ updates or deletes it). `subjectId` is the record's public id (a meeting, a child, a
+ * conversation, a user); `childId` the child whose record it is; never the content itself.
  */
-export function recordAudit(
-	entry: { userId: string; action: string; subjectId: string; detail?: string },
-	now = Date.now(),
-	tx?: Tx
-): void {
+export type AuditEntry = {
+	userId: string;
+	action: string;
+	subjectId: string;
+	detail?: string;
+	/** The child whose record this is; when left out, found from the subject (see childOfSubject). */
+	childId?: string | null;
+};
+
+/**
+ * The child a subject belongs to, in the same insert (primary-key look-ups, no extra round trip):
+ * a meeting, conversation, decision or letter of theirs, the child or their account, else the
+ * meeting named in `detail`. The migration that added `child_id` filled older rows the same way.
+ */
+function childOfSubject(subjectId: string, detail: string): SQL {
+	return sql`coalesce(
+		(select child_id from meetings where id = ${subjectId}),
+		(select child_id from conversations where id = ${subjectId}),
+		(select child_id from decisions where id = ${subjectId}),
+		(select child_id from meeting_letters where id = ${subjectId}),
+		(select id from children where id = ${subjectId} or user_id = ${subjectId}),
+		(select child_id from meetings where id = ${detail}))`;
+}
+
+export function recordAudit(entry: AuditEntry, now = Date.now(), tx?: Tx): void {
+	const detail = entry.detail ?? '';
 	const insert = (t: Tx) =>
 		t
 			.insert(auditLog)
-			.values({ id: newId(), detail: '', ...entry, at: now })
+			.values({
+				id: newId(),
+				userId: entry.userId,
+				action: entry.action,
+				subjectId: entry.subjectId,
+				detail,
+				childId: entry.childId === undefined ? childOfSubject(entry.subjectId, detail) : entry.childId,
+				at: now
+			})
 			.run();
 	if (tx) insert(tx);
 	else write(insert);
 }
 
+/**
+ * What a member of staff opens of a child's record: each kind is one audit action (`<kind>.read`).
+ * Reads by the child themselves and by their carers are not recorded: it is their own record.
+ */
+export const READ_KINDS = [
+	'child',
+	'pack',
+	'conversation',
+	'welcome_letter',
+	'letter',
+	'outcomes',
+	'write_up',
+	'feedback',
+	'meeting',
+	'audit'
+] as const;
+export type ReadKind = (typeof READ_KINDS)[number];
+
+/** Records that this member of staff opened this part of a child's record (one insert). */
+export function auditRead(
+	user: Pick<SessionUser, 'id' | 'role'>,
+	kind: ReadKind,
+	about: { childId: string; subjectId?: string },
+	now = Date.now()
+): void {
+	if (user.role !== 'iro' && user.role !== 'manager') return;
+	recordAudit(
+		{
+			userId: user.id,
+			action: `${kind}.read`,
+			subjectId: about.subjectId ?? about.childId,
+			childId: about.childId
+		},
+		now
+	);
+}
+
+const entryColumns = {
+	id: auditLog.id,
+	action: auditLog.action,
+	subjectId: auditLog.subjectId,
+	detail: auditLog.detail,
+	childId: auditLog.childId,
+	userId: auditLog.userId,
+	name: users.displayName,
+	role: users.role,
+	at: auditLog.at
+};
+
 /** Audit entries about one record (optionally of one action), newest first, with who. */
 export function auditOf(subjectId: string, action?: string, limit = 50) {
 	return db()
-		.select({
-			id: auditLog.id,
-			action: auditLog.action,
-			detail: auditLog.detail,
-			name: users.displayName,
-			role: users.role,
-			at: auditLog.at
-		})
+		.select(entryColumns)
 		.from(auditLog)
 		.innerJoin(users, eq(users.id, auditLog.userId))
 		.where(
@@ -43,6 +118,50 @@ export function auditOf(subjectId: string, action?: string, limit = 50) {
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all();
+}
+
+/** How many entries a page of the trail shows. */
+export const AUDIT_PAGE = 50;
+
+/** A place in a trail, newest first: the entry after which the next page starts ("<at>.<id>"). */
+function afterCursor(cursor: string | null | undefined): SQL | undefined {
+	const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(cursor ?? '');
+	if (!match) return undefined;
+	const at = Number(match[1]);
+	return or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, match[2])));
+}
+
+/** One page of entries (keyset: new entries never shift a page) and the cursor of the next, if any. */
+function page(where: SQL | undefined, after: string | null | undefined, limit: number) {
+	const rows = db()
+		.select({ ...entryColumns, childName: children.fullName })
+		.from(auditLog)
+		.innerJoin(users, eq(users.id, auditLog.userId))
+		.leftJoin(children, eq(children.id, auditLog.childId))
+		.where(and(where, afterCursor(after)))
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(limit + 1)
+		.all();
+	const shown = rows.slice(0, limit);
+	const last = shown.at(-1);
+	return {
+		// What a page shows: never the detail itself, only a reason given to read private things.
+		rows: shown.map(({ detail, ...row }) => ({
+			...row,
+			reason: row.action === 'private.read' ? parsePrivateReadDetail(detail).reason : null
+		})),
+		next: rows.length > limit && last ? `${last.at}.${last.id}` : null
+	};
+}
+
+/** The child's audit trail: everything read or changed in their record, newest first. */
+export function trailOfChild(childId: string, after?: string | null, limit = AUDIT_PAGE) {
+	return page(eq(auditLog.childId, childId), after, limit);
+}
+
+/** What one member of staff opened or changed of children's records, newest first. */
+export function readsBy(userId: string, after?: string | null, limit = AUDIT_PAGE) {
+	return page(and(eq(auditLog.userId, userId), isNotNull(auditLog.childId)), after, limit);
 }
 
 export const PACK_READ = 'pack.read';

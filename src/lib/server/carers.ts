@@ -1,19 +1,24 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
+import { recordAudit } from './audit';
 
 const { carers, childCarers, children, users } = tables;
 
 export type Carer = typeof carers.$inferSelect;
 
+/** A new parent or carer of this child; `byUserId`, who added them (audited). */
 export function addCarer(
 	childId: string,
 	input: { fullName: string; relationship: string; email: string; phone: string },
 	/** The language of the page the relationship was written on. */
-	relationshipLang: string | null = null
+	relationshipLang: string | null = null,
+	byUserId: string | null = null
 ): string {
 	const id = newId();
 	write((tx) => {
+		if (byUserId)
+			recordAudit({ userId: byUserId, action: 'carer.added', subjectId: id, childId }, Date.now(), tx);
 		tx.insert(carers)
 			.values({
 				id,
@@ -30,22 +35,25 @@ export function addCarer(
 	return id;
 }
 
+/** Links a parent or carer already known to this child; `byUserId`, who did (audited). */
 export function linkCarer(
 	childId: string,
 	carerId: string,
 	relationship: string,
-	relationshipLang: string | null = null
+	relationshipLang: string | null = null,
+	byUserId: string | null = null
 ): void {
-	write((tx) =>
-		tx
-			.insert(childCarers)
+	write((tx) => {
+		tx.insert(childCarers)
 			.values({ childId, carerId, relationship, relationshipLang })
 			.onConflictDoUpdate({
 				target: [childCarers.childId, childCarers.carerId],
 				set: { relationship, relationshipLang }
 			})
-			.run()
-	);
+			.run();
+		if (byUserId)
+			recordAudit({ userId: byUserId, action: 'carer.linked', subjectId: carerId, childId }, Date.now(), tx);
+	});
 }
 
 export function carersOfChild(childId: string) {

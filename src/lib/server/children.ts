@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
+import { recordAudit } from './audit';
 import { meetingsOfChildren, type Meeting } from './meetings';
 import { childrenWithUrgent } from './messages';
 import { ageOn } from '$lib/domain/age';
@@ -32,8 +33,17 @@ export function createChild(input: {
 	return id;
 }
 
-export function allocateChild(childId: string, iroId: string | null): void {
-	write((tx) => tx.update(children).set({ iroId }).where(eq(children.id, childId)).run());
+/** Gives the child to this IRO (or none); `byUserId`, who did (audited, with the IRO's id). */
+export function allocateChild(childId: string, iroId: string | null, byUserId: string | null = null): void {
+	write((tx) => {
+		tx.update(children).set({ iroId }).where(eq(children.id, childId)).run();
+		if (byUserId)
+			recordAudit(
+				{ userId: byUserId, action: 'child.allocated', subjectId: childId, childId, detail: iroId ?? '' },
+				Date.now(),
+				tx
+			);
+	});
 }
 
 export function childrenOfCarerUser(userId: string): Child[] {

@@ -7,6 +7,7 @@ import { carryOverPreparation } from './preparation';
 import { londonDate } from '$lib/domain/dates';
 import { tellOfChange } from './meeting-notices';
 import { deliverDue } from './notify';
+import { recordAudit } from './audit';
 
 const { meetings } = tables;
 
@@ -27,14 +28,21 @@ export type NewMeeting = {
 
 /**
  * Records a meeting as given, past or future (the demo council's history, tests). Staff booking a
- * meeting goes through `bookMeeting`, which refuses a time that has passed.
+ * meeting goes through `bookMeeting`, which refuses a time that has passed. `byUserId`: who booked it
+ * (audited).
  */
-export function scheduleMeeting(input: NewMeeting, now = Date.now()): string {
+export function scheduleMeeting(input: NewMeeting, now = Date.now(), byUserId: string | null = null): string {
 	const id = newId();
 	write((tx) => {
 		tx.insert(meetings)
 			.values({ id, ...input, createdAt: now })
 			.run();
+		if (byUserId)
+			recordAudit(
+				{ userId: byUserId, action: 'meeting.booked', subjectId: id, childId: input.childId },
+				now,
+				tx
+			);
 		carryOverPreparation(input.childId, meetingToPrepare(input.childId, now));
 	});
 	return id;
@@ -52,10 +60,11 @@ export function meetingOfChild(childId: string, meetingId: string): Meeting | un
 /** Books a meeting for a child; refused ('past') when its start time is not still to come. */
 export function bookMeeting(
 	input: NewMeeting,
-	now = Date.now()
+	now = Date.now(),
+	byUserId: string | null = null
 ): { ok: true; id: string } | { ok: false; reason: 'past' } {
 	if (!startAllowed(input.startsAt, now)) return { ok: false, reason: 'past' };
-	return { ok: true, id: scheduleMeeting(input, now) };
+	return { ok: true, id: scheduleMeeting(input, now, byUserId) };
 }
 
 /** What became of a request to move or cancel a meeting. */
@@ -102,6 +111,12 @@ export function moveMeeting(
 			.set({ ...changes, venueLang })
 			.where(eq(meetings.id, meetingId))
 			.run();
+		if (byUserId)
+			recordAudit(
+				{ userId: byUserId, action: 'meeting.moved', subjectId: meetingId, childId: before.childId },
+				now,
+				tx
+			);
 		const changed =
 			before.startsAt !== changes.startsAt || before.venue !== changes.venue || before.mode !== changes.mode;
 		if (changed)
@@ -127,6 +142,12 @@ export function cancelMeeting(
 		const before = tx.select().from(meetings).where(stillChangeable(meeting.id, now)).get();
 		if (!before) return 'locked';
 		tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id)).run();
+		if (byUserId)
+			recordAudit(
+				{ userId: byUserId, action: 'meeting.cancelled', subjectId: meeting.id, childId: meeting.childId },
+				now,
+				tx
+			);
 		carryOverPreparation(meeting.childId, meetingToPrepare(meeting.childId, now));
 		tellOfChange(tx, { meeting: before, kind: 'cancelled', toStartsAt: null, byUserId, now });
 		return 'done' as const;

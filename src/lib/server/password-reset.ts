@@ -40,11 +40,13 @@ export function accountOfPerson(target: InviteFor) {
 /**
  * Issues a reset code for the account of this child or carer, records who did it, and tells the holder.
  * Returns the code (to give to them), or null if there is no account (then nothing happened).
+ * `childId`: the child whose record it was done from (a carer's reset appears in that child's trail).
  */
 export function issuePasswordReset(
 	target: InviteFor,
 	by: { id: string; displayName: string },
-	now = Date.now()
+	now = Date.now(),
+	childId?: string
 ): { code: string; emailed: boolean } | null {
 	const account = accountOfPerson(target);
 	if (!account) return null;
@@ -56,7 +58,8 @@ export function issuePasswordReset(
 				userId: by.id,
 				action: 'password.reset_issued',
 				subjectId: account.id,
-				detail: target.childId ? `child:${target.childId}` : `carer:${target.carerId}`
+				detail: target.childId ? `child:${target.childId}` : `carer:${target.carerId}`,
+				childId: childId ?? target.childId
 			},
 			now,
 			tx

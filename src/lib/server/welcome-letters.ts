@@ -8,12 +8,38 @@ import { londonDate } from '$lib/domain/dates';
 import { localeFromLanguages } from '$lib/i18n/letter-language';
 import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
 import { callName } from '$lib/domain/names';
+import { write } from './db';
+import { issueInvite } from './auth/invites';
+import { recordAudit } from './audit';
 
 /**
  * The printed letters that carry a code: the welcome letter (an invite code, for someone without an
  * account) and the password reset note (a reset code). Written in the person's own language unless
  * the IRO chooses another.
  */
+
+/**
+ * Issues a welcome letter's invite code for the child or one of their carers (any earlier code
+ * stops working) and records who did, in the child's audit trail; null for an account holder.
+ */
+export function issueWelcomeCode(child: Child, carer: Carer | undefined, byUserId: string, now = Date.now()) {
+	return write((tx) => {
+		const code = issueInvite(
+			carer ? { carerId: carer.id } : { childId: child.id },
+			byUserId,
+			now,
+			'invite',
+			tx
+		);
+		if (code)
+			recordAudit(
+				{ userId: byUserId, action: 'invite.issued', subjectId: carer?.id ?? child.id, childId: child.id },
+				now,
+				tx
+			);
+		return code;
+	});
+}
 
 /** The person's own language: their account's, else the carer record's or the child record's. */
 export function letterLanguage(child: Child, carer?: Carer): Locale {

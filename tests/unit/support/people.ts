@@ -6,7 +6,16 @@ import { scheduleMeeting } from '../../../src/lib/server/meetings';
 export const DAY = 86_400_000;
 
 export function newIro(username: string, displayName = 'Ira Iro') {
-	return createUser({ role: 'iro', username, password: 'password one', displayName });
+	return newAccount('iro', username, displayName);
+}
+
+/** An account of any role (password "password one"). */
+export function newAccount(
+	role: 'iro' | 'manager' | 'child' | 'carer',
+	username: string,
+	displayName = username
+) {
+	return createUser({ role, username, password: 'password one', displayName });
 }
 
 export function newChild(

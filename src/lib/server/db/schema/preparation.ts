@@ -103,7 +103,11 @@ export const carerViews = sqliteTable(
 	(t) => [uniqueIndex('carer_views_meeting_carer_idx').on(t.meetingId, t.carerId)]
 );
 
-/** Who read what, when: the audit trail of pre-meeting packs. */
+/**
+ * Who read or changed what, when: the audit trail (append-only, see server/audit.ts). `childId` is the
+ * child whose record it was (null when none): a plain id, not a reference, so the entries about a
+ * child outlive the child's record.
+ */
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
@@ -114,9 +118,14 @@ export const auditLog = sqliteTable(
 		action: text('action').notNull(),
 		subjectId: text('subject_id').notNull(),
 		detail: text('detail').notNull().default(''),
+		childId: text('child_id'),
 		at: integer('at').notNull()
 	},
-	(t) => [index('audit_subject_idx').on(t.subjectId, t.at)]
+	(t) => [
+		index('audit_subject_idx').on(t.subjectId, t.at),
+		index('audit_child_idx').on(t.childId, t.at),
+		index('audit_user_idx').on(t.userId, t.at)
+	]
 );
 
 /** A nudge from the IRO to a child or carer who has not replied yet; shown on their home page. */

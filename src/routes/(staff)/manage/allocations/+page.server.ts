@@ -15,7 +15,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		requireRole('manager');
+		const manager = requireRole('manager');
 		const form = await request.formData();
 		const parsed = parseForm(allocationSchema, form);
 		if (parsed.failure) return parsed.failure;
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const iroId = parsed.data.iroId || null;
 		if (iroId && !isIro(iroId))
 			return failWith(form, { [`iro-${child.id}`]: 'errors:allocation.iroRequired' });
-		allocateChild(child.id, iroId);
+		allocateChild(child.id, iroId, manager.id);
 		return done('allocated', { childId: child.id });
 	}
 };

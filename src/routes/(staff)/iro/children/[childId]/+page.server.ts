@@ -12,10 +12,12 @@ import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { done } from '$lib/server/forms';
 import { concernsOf } from '$lib/server/oversight';
+import { auditRead } from '$lib/server/audit';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const now = Date.now();
+	auditRead(locals.user!, 'child', { childId: child.id }, now);
 	const meetings = meetingsOfChild(child.id);
 	const carers = carersOfChild(child.id).map(({ carer, relationship }) => ({
 		id: carer.id,
@@ -43,6 +45,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 			carer: canResetPassword(locals.user!, child, 'carer')
 		},
 		conversations: inbox(null, child.id),
+		isManager: locals.user!.role === 'manager',
 		urgent: urgentOf({ childId: child.id }),
 		openConcerns: concernsOf(child.id, londonDate(now)).filter((c) => c.state !== 'resolved').length,
 		now,

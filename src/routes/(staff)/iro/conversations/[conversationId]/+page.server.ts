@@ -8,6 +8,7 @@ import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
 import { privateReadsOf, privateShown, recordPrivateRead } from '$lib/server/privacy';
 import { carerName } from '$lib/server/carers';
+import { auditRead } from '$lib/server/audit';
 
 /**
  * A conversation between a child (or carer) and the child's IRO. Every message in it is for the IRO:
@@ -24,6 +25,7 @@ const reasonFirst = (form: FormData) => failWith(form, { reason: 'errors:private
 
 export const load: PageServerLoad = ({ params }) => {
 	const { user, conversation, child, privacy } = conversationAccess(params.conversationId);
+	auditRead(user, 'conversation', { childId: child.id, subjectId: conversation.id });
 	markRead(conversation.id, user);
 	const thread = threadOf(conversation.id);
 	return {

@@ -3,7 +3,7 @@ import { notFound, requireChild, requireRole } from '$lib/server/access';
 import { done, failWith, parseForm } from '$lib/server/forms';
 import { assemblePack } from '$lib/server/pack';
 import { meetingById } from '$lib/server/meetings';
-import { recordPackRead } from '$lib/server/audit';
+import { auditRead } from '$lib/server/audit';
 import { sendReminder } from '$lib/server/reminders';
 import { updateSupportStatus } from '$lib/server/support';
 import { remindSchema, supportStatusSchema } from '$lib/forms/pack';
@@ -22,7 +22,7 @@ function packAccess(meetingId: string) {
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { user, meeting, child } = packAccess(params.meetingId);
-	recordPackRead(user.id, meeting.id);
+	auditRead(user, 'pack', { childId: child.id, subjectId: meeting.id });
 	const pack = assemblePack(meeting, child, Date.now(), locals.t);
 	const access = privateShown(user, child, meeting.id);
 	const privateReads = privateReadsOf(meeting.id);

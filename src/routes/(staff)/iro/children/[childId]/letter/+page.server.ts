@@ -2,11 +2,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { canResetPassword, requireChild, type Child } from '$lib/server/access';
 import { carerOfChild, carersOfChild, type Carer } from '$lib/server/carers';
 import { done, failWith } from '$lib/server/forms';
-import { issueInvite, latestInvite, waitingInvite } from '$lib/server/auth/invites';
-import { letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
+import { latestInvite, waitingInvite } from '$lib/server/auth/invites';
+import { issueWelcomeCode, letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 import { callName } from '$lib/domain/names';
+import { auditRead } from '$lib/server/audit';
 
 /**
  * The welcome letter. Opening this page never issues a code: only the "Issue a code" action does
@@ -16,6 +17,7 @@ import { callName } from '$lib/domain/names';
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const now = Date.now();
+	auditRead(locals.user!, 'welcome_letter', { childId: child.id }, now);
 	const childName = callName(child);
 	const people = [
 		{
@@ -80,11 +82,7 @@ export const actions: Actions = {
 		if (!person) return failWith(form, { for: 'errors:invite.forRequired' });
 		const { carer } = person;
 		const now = Date.now();
-		const code = issueInvite(
-			carer ? { carerId: carer.id } : { childId: child.id },
-			event.locals.user!.id,
-			now
-		);
+		const code = issueWelcomeCode(child, carer, event.locals.user!.id, now);
 		if (!code) return failWith(form, { for: 'errors:invite.hasAccount' });
 		return done('issued', {
 			letter: letterOf(event, form, { child, carer, code, expiresAt: now + INVITE_LIFETIME_MS })

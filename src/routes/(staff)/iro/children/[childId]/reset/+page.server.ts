@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const forId = String((await request.formData()).get('for') ?? '');
 		const { child, target, name } = requireResetTarget(params.childId, forId);
 		const now = Date.now();
-		const issued = issuePasswordReset(target, locals.user!, now);
+		const issued = issuePasswordReset(target, locals.user!, now, child.id);
 		const account = accountOfPerson(target);
 		if (!issued || !account) notFound();
 		const carer = target.carerId ? carerOfChild(child.id, target.carerId) : undefined;

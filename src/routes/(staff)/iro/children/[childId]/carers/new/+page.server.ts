@@ -33,7 +33,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(carerSchema, form);
 		if (parsed.failure) return parsed.failure;
-		storeOnce(form, requireRole('iro', 'manager').id, () => addCarer(child.id, parsed.data, locals.lang));
+		const by = requireRole('iro', 'manager').id;
+		storeOnce(form, by, () => addCarer(child.id, parsed.data, locals.lang, by));
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
 	}),
 	link: async ({ params, request, locals }) => {
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const parsed = parseForm(linkCarerSchema, await request.formData());
 		if (parsed.failure) return parsed.failure;
 		if (!linkable(child.id, locals.user!).some((c) => c.id === parsed.data.carerId)) notFound();
-		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship, locals.lang);
+		linkCarer(child.id, parsed.data.carerId, parsed.data.relationship, locals.lang, locals.user!.id);
 		redirect(303, `/iro/children/${child.id}?carerAdded=1`);
 	}
 };

@@ -5,12 +5,14 @@ import { carersOfChild } from '$lib/server/carers';
 import { childQuestions, feedbackOfMeeting, isHeld } from '$lib/server/feedback';
 import { CARER_QUESTIONS } from '$lib/domain/feedback';
 import { callName } from '$lib/domain/names';
+import { auditRead } from '$lib/server/audit';
 
 /** "How was it?": the child's and carers' feedback on one review, for the child's IRO and managers. */
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const meeting = meetingOfChild(child.id, params.meetingId);
 	if (!meeting) notFound();
+	auditRead(locals.user!, 'feedback', { childId: child.id, subjectId: meeting.id });
 	const held = isHeld(meeting);
 	const feedback = held ? feedbackOfMeeting(meeting.id) : { child: null, carers: [] };
 	const answered = new Set(feedback.carers.map((f) => f.carerId));

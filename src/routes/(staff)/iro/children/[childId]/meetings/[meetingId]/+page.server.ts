@@ -7,6 +7,7 @@ import { futureMeetingSchema } from '$lib/forms/staff';
 import { londonDate } from '$lib/domain/dates';
 import { londonInstant, londonTime } from '$lib/domain/london-time';
 import { meetingLock } from '$lib/domain/meeting-lifecycle';
+import { auditRead } from '$lib/server/audit';
 
 /**
  * A meeting of a child on the IRO's caseload (404 if cancelled). `locked` when it has already
@@ -22,8 +23,9 @@ function meetingToChange(childId: string, meetingId: string, now: number) {
 /** The page says why nothing can change; the forms are not offered again. */
 const happened = () => fail(409, { kind: 'locked' as const });
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
 	const { child, meeting, locked } = meetingToChange(params.childId, params.meetingId, Date.now());
+	auditRead(locals.user!, 'meeting', { childId: child.id, subjectId: meeting.id });
 	return {
 		child: { id: child.id, name: child.fullName, status: child.status },
 		meeting: {

@@ -23,10 +23,12 @@ export const actions: Actions = {
 		const parsed = parseForm(futureMeetingSchema(now), form);
 		if (parsed.failure) return parsed.failure;
 		const { date, time, ...rest } = parsed.data;
-		const booked = storeOnce(form, requireRole('iro', 'manager').id, () =>
+		const by = requireRole('iro', 'manager').id;
+		const booked = storeOnce(form, by, () =>
 			bookMeeting(
 				{ ...rest, venueLang: locals.lang, childId: child.id, startsAt: londonInstant(date, time) },
-				now
+				now,
+				by
 			)
 		);
 		if (!booked.ok) return failWith(form, { date: 'errors:meeting.datePast' });

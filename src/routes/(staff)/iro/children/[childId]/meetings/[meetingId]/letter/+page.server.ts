@@ -18,13 +18,15 @@ import { letterWords } from '$lib/forms/outcomes';
 import { isLocale, LOCALES } from '$lib/i18n/locales';
 import { LETTER_PARTS } from '$lib/domain/outcomes';
 import { callName } from '$lib/domain/names';
+import { auditRead } from '$lib/server/audit';
 
 /**
  * The IRO writes "A letter from your IRO" after a held review: set words in the child's language,
  * their own words under each part, a preview that is exactly what the child will see, then send.
  */
 export const load: PageServerLoad = ({ params, url }) => {
-	const { child, meeting } = requireHeldReview(params.childId, params.meetingId);
+	const { user, child, meeting } = requireHeldReview(params.childId, params.meetingId);
+	auditRead(user, 'letter', { childId: child.id, subjectId: meeting.id });
 	const letter = letterOf(meeting.id);
 	const locale = letter && isLocale(letter.locale) ? letter.locale : letterLanguage(child);
 	const words = wordsFrom(letter?.words);

@@ -15,10 +15,12 @@ import { decisionSchema, outcomeText } from '$lib/forms/outcomes';
 import { DECISION_ROLES } from '$lib/domain/outcomes';
 import { callName } from '$lib/domain/names';
 import { londonDate } from '$lib/domain/dates';
+import { auditRead } from '$lib/server/audit';
 
 /** What happened to each item on the child's agenda, and the decisions, of a held review. */
 export const load: PageServerLoad = ({ params, url, locals }) => {
-	const { child, meeting } = requireHeldReview(params.childId, params.meetingId);
+	const { user, child, meeting } = requireHeldReview(params.childId, params.meetingId);
+	auditRead(user, 'outcomes', { childId: child.id, subjectId: meeting.id });
 	const letter = letterOf(meeting.id);
 	return {
 		child: { id: child.id, name: callName(child), fullName: child.fullName },

@@ -8,6 +8,7 @@ import { storeOnce, submissionToken } from '$lib/server/submissions';
 import { suggestedCodes, writeUpOf, writeUpRefusal, writeUpReview } from '$lib/server/reviews';
 import { splitRoles, writeUpSchema } from '$lib/forms/review';
 import { londonDate } from '$lib/domain/dates';
+import { auditRead } from '$lib/server/audit';
 
 /**
  * Writing a review up: for the child's IRO or a manager, and only for a meeting whose time has passed
@@ -20,9 +21,10 @@ function meetingToWriteUp(childId: string, meetingId: string, now: number) {
 	return { child, meeting };
 }
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
 	const now = Date.now();
 	const { child, meeting } = meetingToWriteUp(params.childId, params.meetingId, now);
+	auditRead(locals.user!, 'write_up', { childId: child.id, subjectId: meeting.id }, now);
 	const existing = writeUpOf(meeting);
 	const p = existing?.participation;
 	const came = existing
