@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingsOfChildren, type Meeting } from './meetings';
@@ -42,7 +42,8 @@ export function childrenOfCarerUser(userId: string): Child[] {
 		.from(children)
 		.innerJoin(childCarers, eq(childCarers.childId, children.id))
 		.innerJoin(carers, eq(carers.id, childCarers.carerId))
-		.where(eq(carers.userId, userId))
+		// A closed record is no longer the carer's to see (access.ts).
+		.where(and(eq(carers.userId, userId), isNull(children.closedAt)))
 		.orderBy(asc(children.fullName))
 		.all()
 		.map((r) => r.child);

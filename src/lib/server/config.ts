@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { retentionDays } from '$lib/domain/retention';
 
 /** Minutes an IRO has to acknowledge an urgent message (in working hours) before it is escalated. */
 export const DEFAULT_URGENT_ACK_MINUTES = 60;
@@ -20,7 +21,9 @@ export function config() {
 		/** Urgent messages ("I don't feel safe") are also emailed here at once. Required in production. */
 		dutyManagerEmail: (env.DUTY_MANAGER_EMAIL || '').trim(),
 		/** Unacknowledged urgent messages sent in working hours are escalated after this many minutes. */
-		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES)
+		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES),
+		/** Days a closed child's record is kept before the housekeeping job deletes it (README: retention). */
+		closedRecordRetentionDays: retentionDays(env.CLOSED_RECORD_RETENTION_DAYS)
 	};
 }
 
@@ -41,5 +44,10 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 	const minutes = settings.URGENT_ACK_MINUTES;
 	if (minutes !== undefined && minutes !== '' && ackMinutes(minutes) !== Number(minutes))
 		problems.push(`URGENT_ACK_MINUTES must be a whole number of minutes from 1 to 1440, not "${minutes}".`);
+	const retention = settings.CLOSED_RECORD_RETENTION_DAYS;
+	if (retention !== undefined && retention !== '' && retentionDays(retention) !== Number(retention))
+		problems.push(
+			`CLOSED_RECORD_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "${retention}".`
+		);
 	return problems;
 }

@@ -2,6 +2,8 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { tables, write } from './db';
 import { ABSOLUTE_LIFETIME_MS } from '$lib/domain/session-policy';
 import { INVITE_ADDRESS, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from '$lib/domain/throttle';
+import { purgeClosedRecords } from './ending';
+import { config } from './config';
 
 const { sessions, attempts, invites, outbox } = tables;
 const DAY = 24 * 60 * 60_000;
@@ -59,6 +61,8 @@ export function startHousekeeping(intervalMs = 60 * 60_000): void {
 	const run = () => {
 		try {
 			purgeExpired();
+			// Closed children's records past their retention period (README: what is kept).
+			purgeClosedRecords(config().closedRecordRetentionDays);
 		} catch (error) {
 			console.error('housekeeping failed', error);
 		}

@@ -45,6 +45,9 @@ export const actions: Actions = {
 			return failWith(form, { login: 'errors:signIn.wrong' });
 		}
 
+		// A closed account: only someone who knows its password learns that it is closed (see README).
+		if (user.deactivatedAt !== null) return failWith(form, { login: 'records:signIn.closed' }, 403);
+
 		clearFailures(accountKey);
 		const token = await createSession(user.id);
 		setSessionCookie(cookies, url, token, user.role);

@@ -10,7 +10,9 @@ import { londonDate } from '$lib/domain/dates';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
-	const rows = caseload(user.id);
+	// Closed records (the child left care) are behind their own filter.
+	const closed = url.searchParams.get('closed') === '1';
+	const rows = caseload(user.id).filter((r) => (r.child.closedAt !== null) === closed);
 	const before = beforeTheMeeting(
 		rows.flatMap((r) => (r.next ? [{ childId: r.child.id, meetingId: r.next.id }] : []))
 	);
@@ -24,6 +26,7 @@ export const load: PageServerLoad = ({ url }) => {
 		before,
 		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		notHeard,
-		toWriteUp
+		toWriteUp,
+		closed
 	};
 };
