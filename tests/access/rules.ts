@@ -22,6 +22,8 @@ export interface Ids {
 	otherHeldMeeting: string;
 	ownLetter: string;
 	otherLetter: string;
+	/** Helen's carer record (Sam's foster carer), for unlinking (ending.ts). */
+	ownCarer?: string;
 }
 
 export interface RouteRule {

@@ -88,6 +88,10 @@ test.describe('access matrix', () => {
 					/\/meetings\/(\w+)\/write-up"/g
 				)
 			].pop()?.[1] ?? 'none';
+		// Helen's carer record, from the "Unlink Helen Price" link on Sam's page.
+		ids.ownCarer =
+			(await (await manager.get(`/iro/children/${ids.ownChild}`)).text()).match(/\/carers\/(\w+)\/unlink"/)?.[1] ??
+			'';
 		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
 		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
