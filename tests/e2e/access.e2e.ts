@@ -90,8 +90,9 @@ test.describe('access matrix', () => {
 			].pop()?.[1] ?? 'none';
 		// Helen's carer record, from the "Unlink Helen Price" link on Sam's page.
 		ids.ownCarer =
-			(await (await manager.get(`/iro/children/${ids.ownChild}`)).text()).match(/\/carers\/(\w+)\/unlink"/)?.[1] ??
-			'';
+			(await (await manager.get(`/iro/children/${ids.ownChild}`)).text()).match(
+				/\/carers\/(\w+)\/unlink"/
+			)?.[1] ?? '';
 		ids.ownPastMeeting = await pastMeetingOf(ids.ownChild);
 		ids.otherPastMeeting = await pastMeetingOf(ids.otherChild);
 		expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);

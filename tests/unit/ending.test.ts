@@ -72,6 +72,13 @@ describe('the retention period', () => {
 		expect(isPastRetention(0, 30 * DAY, 30)).toBe(false);
 		expect(isPastRetention(0, 30 * DAY + 1, 30)).toBe(true);
 	});
+
+	it('keeps the server from starting with a period that is not a whole number of days', async () => {
+		const { startupProblems } = await import('../../src/lib/server/config');
+		const duty = { DUTY_MANAGER_EMAIL: 'duty@council.example' };
+		expect(startupProblems({ ...duty, CLOSED_RECORD_RETENTION_DAYS: '30' })).toEqual([]);
+		expect(startupProblems({ ...duty, CLOSED_RECORD_RETENTION_DAYS: 'six years' })).toHaveLength(1);
+	});
 });
 
 /** A child with an account, a meeting, an agenda item, a conversation with a message, and a carer with views. */

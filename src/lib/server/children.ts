@@ -37,16 +37,18 @@ export function allocateChild(childId: string, iroId: string | null): void {
 }
 
 export function childrenOfCarerUser(userId: string): Child[] {
-	return db()
-		.select({ child: children })
-		.from(children)
-		.innerJoin(childCarers, eq(childCarers.childId, children.id))
-		.innerJoin(carers, eq(carers.id, childCarers.carerId))
-		// A closed record is no longer the carer's to see (access.ts).
-		.where(and(eq(carers.userId, userId), isNull(children.closedAt)))
-		.orderBy(asc(children.fullName))
-		.all()
-		.map((r) => r.child);
+	return (
+		db()
+			.select({ child: children })
+			.from(children)
+			.innerJoin(childCarers, eq(childCarers.childId, children.id))
+			.innerJoin(carers, eq(carers.id, childCarers.carerId))
+			// A closed record is no longer the carer's to see (access.ts).
+			.where(and(eq(carers.userId, userId), isNull(children.closedAt)))
+			.orderBy(asc(children.fullName))
+			.all()
+			.map((r) => r.child)
+	);
 }
 
 /**

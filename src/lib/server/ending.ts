@@ -117,7 +117,9 @@ export function wasUnlinked(childId: string, carerId: string): boolean {
 export function carerAfterUnlink(carerId: string) {
 	const carer = db().select().from(carers).where(eq(carers.id, carerId)).get();
 	if (!carer) return null;
-	const account = carer.userId ? db().select().from(users).where(eq(users.id, carer.userId)).get() : undefined;
+	const account = carer.userId
+		? db().select().from(users).where(eq(users.id, carer.userId)).get()
+		: undefined;
 	return {
 		fullName: carer.fullName,
 		userId: carer.userId,
@@ -248,7 +250,10 @@ function deleteChild(tx: Tx, childId: string) {
 	tx.delete(children).where(eq(children.id, childId)).run();
 	for (const { carerId } of linked) {
 		const still = tx.select().from(childCarers).where(eq(childCarers.carerId, carerId)).get();
-		if (!still) tx.delete(carers).where(and(eq(carers.id, carerId), isNull(carers.userId))).run();
+		if (!still)
+			tx.delete(carers)
+				.where(and(eq(carers.id, carerId), isNull(carers.userId)))
+				.run();
 	}
 	if (child.userId) {
 		const userId = child.userId;
@@ -285,7 +290,8 @@ function deleteChild(tx: Tx, childId: string) {
 export function eraseRecord(childId: string, reason: string, byUserId: string, now = Date.now()) {
 	return write((tx) => {
 		const gone = deleteChild(tx, childId);
-		if (gone) recordAudit({ userId: byUserId, action: AUDIT.erased, subjectId: childId, detail: reason }, now, tx);
+		if (gone)
+			recordAudit({ userId: byUserId, action: AUDIT.erased, subjectId: childId, detail: reason }, now, tx);
 		return gone;
 	});
 }
@@ -309,8 +315,7 @@ export function purgeClosedRecords(retentionDays: number, now = Date.now()): num
 			if (!deleteChild(tx, child.id)) return;
 			deleted += 1;
 			const actor =
-				child.closedBy ??
-				tx.select({ id: users.id }).from(users).where(eq(users.role, 'manager')).get()?.id;
+				child.closedBy ?? tx.select({ id: users.id }).from(users).where(eq(users.role, 'manager')).get()?.id;
 			if (actor)
 				recordAudit(
 					{ userId: actor, action: AUDIT.deleted, subjectId: child.id, detail: `${retentionDays} days` },

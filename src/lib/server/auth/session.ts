@@ -63,7 +63,10 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
 	const { passwordChangedAt, deactivatedAt, ...user } = row.user;
 	// A closed account's sessions end when it closes (ending.ts); this catches any left behind.
-	if (deactivatedAt !== null || isSessionExpired({ ...row.session, role: user.role, passwordChangedAt }, now)) {
+	if (
+		deactivatedAt !== null ||
+		isSessionExpired({ ...row.session, role: user.role, passwordChangedAt }, now)
+	) {
 		invalidateSession(id);
 		return null;
 	}
