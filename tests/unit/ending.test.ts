@@ -100,7 +100,7 @@ async function childWithEverything(iroId: string, tag: string, now: number) {
 			meetingId,
 			position: 0,
 			text: 'School',
-			raiser: 'child',
+			raiser: 'me',
 			visibility: 'everyone',
 			createdAt: now,
 			updatedAt: now
