@@ -12,6 +12,7 @@ import { FEEDBACK_RULES } from './access/feedback';
 import { REVIEW_RULES } from './access/review';
 import { OVERSIGHT_RULES } from './access/oversight';
 import { AUDIT_RULES } from './access/audit';
+import { ENDING_RULES } from './access/ending';
 import {
 	child,
 	everyone,
@@ -34,6 +35,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...REVIEW_RULES,
 	...OVERSIGHT_RULES,
 	...AUDIT_RULES,
+	...ENDING_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

@@ -25,6 +25,8 @@ export interface Ids {
 	/** An open concern in Sam's and Kacper's oversight logs (demo). */
 	ownConcern?: string;
 	otherConcern?: string;
+	/** Helen's carer record (Sam's foster carer), for unlinking (ending.ts). */
+	ownCarer?: string;
 }
 
 export interface RouteRule {

@@ -81,6 +81,11 @@ export async function demoIds(base: string, manager: APIRequestContext): Promise
 			/\/oversight\/(\w+)"/
 		)?.[1] ?? 'none';
 	ids.ownConcern = await concernOf(ids.ownChild);
+	// Helen's carer record, from the "Unlink Helen Price" link on Sam's page.
+	ids.ownCarer =
+		(await (await manager.get(`/iro/children/${ids.ownChild}`)).text()).match(
+			/\/carers\/(\w+)\/unlink"/
+		)?.[1] ?? '';
 	ids.otherConcern = await concernOf(ids.otherChild);
 	expect(Object.values(ids).every(Boolean), JSON.stringify(ids)).toBe(true);
 	return ids;

@@ -1,7 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, BASE_URL } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, BASE_URL } from './fixtures';
 import {
 	addChild,
+	axeBothSizes,
+	carerWithAccount,
 	capitalise,
 	childWithAccount,
 	createIro,
@@ -9,7 +11,6 @@ import {
 	issueCode,
 	join,
 	newDevice,
-	setDisplay,
 	signIn,
 	unique
 } from './flow-helpers';
@@ -19,39 +20,6 @@ import { meetingThatHasPassed, writeUpAsHeld } from './review-helpers';
  * "How was my meeting?": only after the IRO records a review as held, the child (faces for the
  * youngest) and a carer say how it went or skip; the IRO reads it; nobody else reaches any of it.
  */
-
-/** A carer linked to the child through the IRO's form, who joins with their code on a device of their own. */
-async function carerWithAccount(browser: Browser, iro: Page, childId: string, fullName: string) {
-	await iro.goto(`/iro/children/${childId}/carers/new`);
-	await hydrated(iro);
-	const form = iro.locator('form[action="?/add"]');
-	await form.getByLabel('Full name').fill(fullName);
-	await form.getByLabel('Who they are to the child').fill('Foster carer');
-	await form.getByRole('button', { name: 'Add and link' }).click();
-	await expect(iro).toHaveURL(/carerAdded=1/);
-	const code = await issueCode(iro, childId, `Issue a code for ${fullName}`);
-	const device = await newDevice(browser, { javaScriptEnabled: false });
-	const tag = unique();
-	await join(device.page, code, `carer.${tag}`, `garden gate ${tag}`);
-	return device;
-}
-
-/**
- * axe on the page as it is and in extra-large text (the user's own setting), in a browser with
- * JavaScript (axe runs in the page) signed in with the same session, then back to normal text.
- */
-async function axeBothSizes(browser: Browser, page: Page, label: string) {
-	const twin = await browser.newContext({ storageState: await page.context().storageState() });
-	const scan = await twin.newPage();
-	await scan.goto(page.url());
-	await expectNoAxeViolations(scan, `${label} (normal)`);
-	await setDisplay(scan, 'xlarge');
-	await scan.reload();
-	await expect(scan.locator('html')).toHaveAttribute('data-text', 'xlarge');
-	await expectNoAxeViolations(scan, `${label} (large print)`);
-	await setDisplay(scan, 'normal');
-	await twin.close();
-}
 
 const post = (page: Page, path: string) =>
 	page.request.post(path, {

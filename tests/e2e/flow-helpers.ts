@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { expect, DEMO_PASSWORD, BASE_URL } from './fixtures';
+import { expect, expectNoAxeViolations, DEMO_PASSWORD, BASE_URL } from './fixtures';
 
 /**
  * Helpers for the flow tests. Every test that changes data makes its own records (children, IROs,
@@ -207,6 +207,39 @@ export async function scheduleMeeting(page: Page, childId: string, days: number)
 		.check();
 	await page.getByRole('button', { name: 'Schedule meeting' }).click();
 	await expect(page).toHaveURL(`/iro/children/${childId}?scheduled=1`);
+}
+
+/** A carer linked to the child through the IRO's form, who joins with their code on a device of their own. */
+export async function carerWithAccount(browser: Browser, iro: Page, childId: string, fullName: string) {
+	await iro.goto(`/iro/children/${childId}/carers/new`);
+	await hydrated(iro);
+	const form = iro.locator('form[action="?/add"]');
+	await form.getByLabel('Full name').fill(fullName);
+	await form.getByLabel('Who they are to the child').fill('Foster carer');
+	await form.getByRole('button', { name: 'Add and link' }).click();
+	await expect(iro).toHaveURL(/carerAdded=1/);
+	const code = await issueCode(iro, childId, `Issue a code for ${fullName}`);
+	const device = await newDevice(browser, { javaScriptEnabled: false });
+	const tag = unique();
+	await join(device.page, code, `carer.${tag}`, `garden gate ${tag}`);
+	return device;
+}
+
+/**
+ * axe on the page as it is and in extra-large text (the user's own setting), in a browser with
+ * JavaScript (axe runs in the page) signed in with the same session, then back to normal text.
+ */
+export async function axeBothSizes(browser: Browser, page: Page, label: string) {
+	const twin = await browser.newContext({ storageState: await page.context().storageState() });
+	const scan = await twin.newPage();
+	await scan.goto(page.url());
+	await expectNoAxeViolations(scan, `${label} (normal)`);
+	await setDisplay(scan, 'xlarge');
+	await scan.reload();
+	await expect(scan.locator('html')).toHaveAttribute('data-text', 'xlarge');
+	await expectNoAxeViolations(scan, `${label} (large print)`);
+	await setDisplay(scan, 'normal');
+	await twin.close();
 }
 
 export { DEMO_PASSWORD };

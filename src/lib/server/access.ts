@@ -10,6 +10,9 @@ import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { meetingOfChild } from './meetings';
 import { decisionById } from './follow-ups';
 import { concernOfChild } from './oversight';
+import { carerOfChild } from './carers';
+import { getUser } from './accounts';
+import { carerLinks, carerLinksOfUser } from './ending';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -44,21 +47,33 @@ export type ChildAccess = 'view' | 'manage';
 /** May this user see (or, for staff, change) this child's record? Pure rule over loaded facts. */
 export function canAccessChild(
 	user: Pick<SessionUser, 'id' | 'role'>,
-	child: Pick<Child, 'iroId' | 'userId'>,
+	child: Pick<Child, 'iroId' | 'userId'> & { closedAt?: number | null },
 	access: ChildAccess,
 	isLinkedCarer: boolean
 ): boolean {
+	// A closed record (the child left care) is for the child's IRO and managers only, read-only.
+	const closed = child.closedAt != null;
 	switch (user.role) {
 		case 'manager':
 			return true;
 		case 'iro':
 			return child.iroId === user.id;
 		case 'child':
-			return access === 'view' && child.userId === user.id;
+			return access === 'view' && !closed && child.userId === user.id;
 		case 'carer':
-			return access === 'view' && isLinkedCarer;
+			return access === 'view' && !closed && isLinkedCarer;
 	}
 }
+
+/**
+ * A closed record is read-only: every form posted about it is refused with 409 ("This record is
+ * closed"), whatever page it comes from. Only a manager's reopen and erase (requireClosedRecord) pass.
+ */
+export function refusesWrites(child: { closedAt?: number | null }, method: string): boolean {
+	return child.closedAt != null && method !== 'GET' && method !== 'HEAD';
+}
+
+export const RECORD_CLOSED = 'This record is closed';
 
 function isLinkedCarer(userId: string, childId: string): boolean {
 	const row = db()
@@ -77,14 +92,26 @@ export function requireChild(childId: string, access: ChildAccess, ...roles: Rol
 	if (!child) notFound();
 	const linked = user.role === 'carer' && isLinkedCarer(user.id, child.id);
 	if (!canAccessChild(user, child, access, linked)) notFound();
+	if (refusesWrites(child, getRequestEvent().request.method)) error(409, RECORD_CLOSED);
 	return child;
+}
+
+/**
+ * When this child's record closed, for the banner on every staff page about it (null while open):
+ * the same 404 as requireChild, without refusing a post (a manager's reopen and erase pages).
+ */
+export function closedOnOf(childId: string): string | null {
+	const user = requireRole('iro', 'manager');
+	const child = db().select().from(children).where(eq(children.id, childId)).get();
+	if (!child || !canAccessChild(user, child, 'view', false)) notFound();
+	return child.closedAt !== null ? (child.closedOn ?? '') : null;
 }
 
 /** The signed-in child's own record: for a child account only (anyone else, or no record, gets 404). */
 export function requireOwnChild(): Child {
 	const user = requireRole('child');
 	const child = db().select().from(children).where(eq(children.userId, user.id)).get();
-	if (!child) notFound();
+	if (!child || child.closedAt !== null) notFound();
 	return child;
 }
 
@@ -262,4 +289,86 @@ export function requireSubjectAccess(childId: string, forId: string) {
 		.get();
 	if (!link) notFound();
 	return { user, child, who: { carerId: link.carerId } };
+}
+
+/**
+ * May this staff member close (deactivate) this account? A manager may close any staff or carer
+ * account but their own (nobody locks themselves out). An IRO may close a carer's account only
+ * when every child the carer is linked to is on that IRO's caseload, as for linking (canLinkCarer):
+ * a carer of another IRO's child is not theirs to shut out. A child's account closes with their
+ * record (canCloseRecord), never on its own.
+ */
+export function canEndAccount(
+	user: Pick<SessionUser, 'id' | 'role'>,
+	target: { id: string; role: Role; iroIds: Array<string | null> }
+): boolean {
+	if (target.id === user.id || target.role === 'child') return false;
+	if (user.role === 'manager') return true;
+	return (
+		user.role === 'iro' &&
+		target.role === 'carer' &&
+		target.iroIds.length > 0 &&
+		target.iroIds.every((id) => id === user.id)
+	);
+}
+
+/** Unlinking a carer and closing a record: the child's own IRO or a manager, on an open record. */
+export function canCloseRecord(user: Pick<SessionUser, 'id' | 'role'>, child: Pick<Child, 'iroId'>) {
+	return user.role === 'manager' || (user.role === 'iro' && child.iroId === user.id);
+}
+
+/** Reopening a closed record, or erasing it before its time: a manager only. */
+export function canReopenRecord(user: Pick<SessionUser, 'role'>) {
+	return user.role === 'manager';
+}
+
+/**
+ * A carer linked to this child, for unlinking (the child's IRO or a manager, open record only),
+ * with whether the signed-in user may close their account at the same time.
+ */
+export function requireCarerLink(childId: string, carerId: string) {
+	const user = requireRole('iro', 'manager');
+	const child = requireChild(childId, 'manage', 'iro', 'manager');
+	if (child.closedAt !== null || !canCloseRecord(user, child)) notFound();
+	const carer = carerOfChild(child.id, carerId);
+	if (!carer) notFound();
+	const links = carerLinks(carer.id);
+	const account = carer.userId ? getUser(carer.userId) : undefined;
+	const otherChildren = links.filter((l) => l.childId !== child.id).length;
+	return {
+		user,
+		child,
+		carer,
+		otherChildren,
+		/** Offered when the carer has an open account and no other child. */
+		canEndAccount:
+			Boolean(account && account.deactivatedAt === null && otherChildren === 0) &&
+			canEndAccount(user, { id: account!.id, role: 'carer', iroIds: links.map((l) => l.iroId) })
+	};
+}
+
+/** A staff or carer account a manager may close or open again; 404 for anyone else, and for oneself. */
+export function requireAccountToEnd(userId: string) {
+	const user = requireRole('manager');
+	const target = getUser(userId);
+	if (!target) notFound();
+	const iroIds = target.role === 'carer' ? carerLinksOfUser(target.id).map((l) => l.iroId) : [];
+	if (!canEndAccount(user, { id: target.id, role: target.role, iroIds })) notFound();
+	return { user, target };
+}
+
+/** An open child's record to close: the child's IRO or a manager. A closed one answers 409 on a post. */
+export function requireRecordToClose(childId: string) {
+	const user = requireRole('iro', 'manager');
+	const child = requireChild(childId, 'manage', 'iro', 'manager');
+	if (!canCloseRecord(user, child)) notFound();
+	return { user, child };
+}
+
+/** A closed child's record, for a manager to reopen or erase; 404 for anyone else or an open record. */
+export function requireClosedRecord(childId: string) {
+	const user = requireRole('manager');
+	const child = db().select().from(children).where(eq(children.id, childId)).get();
+	if (!child || child.closedAt === null || !canReopenRecord(user)) notFound();
+	return { user, child };
 }

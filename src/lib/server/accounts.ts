@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
@@ -155,6 +155,7 @@ export function listIros() {
 			displayName: users.displayName,
 			username: users.username,
 			email: users.email,
+			deactivatedAt: users.deactivatedAt,
 			caseload: count(children.id)
 		})
 		.from(users)
@@ -170,7 +171,7 @@ export function isIro(userId: string): boolean {
 		db()
 			.select({ id: users.id })
 			.from(users)
-			.where(and(eq(users.id, userId), eq(users.role, 'iro')))
+			.where(and(eq(users.id, userId), eq(users.role, 'iro'), isNull(users.deactivatedAt)))
 			.get()
 	);
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
@@ -47,15 +47,18 @@ export function allocateChild(childId: string, iroId: string | null, byUserId: s
 }
 
 export function childrenOfCarerUser(userId: string): Child[] {
-	return db()
-		.select({ child: children })
-		.from(children)
-		.innerJoin(childCarers, eq(childCarers.childId, children.id))
-		.innerJoin(carers, eq(carers.id, childCarers.carerId))
-		.where(eq(carers.userId, userId))
-		.orderBy(asc(children.fullName))
-		.all()
-		.map((r) => r.child);
+	return (
+		db()
+			.select({ child: children })
+			.from(children)
+			.innerJoin(childCarers, eq(childCarers.childId, children.id))
+			.innerJoin(carers, eq(carers.id, childCarers.carerId))
+			// A closed record is no longer the carer's to see (access.ts).
+			.where(and(eq(carers.userId, userId), isNull(children.closedAt)))
+			.orderBy(asc(children.fullName))
+			.all()
+			.map((r) => r.child)
+	);
 }
 
 /**

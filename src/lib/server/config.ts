@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { DEFAULT_STAGE_DAYS, parseStageDays } from '$lib/domain/oversight';
+import { retentionDays } from '$lib/domain/retention';
 
 /** Minutes an IRO has to acknowledge an urgent message (in working hours) before it is escalated. */
 export const DEFAULT_URGENT_ACK_MINUTES = 60;
@@ -28,7 +29,9 @@ export function config() {
 		/** Unacknowledged urgent messages sent in working hours are escalated after this many minutes. */
 		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES),
 		/** Working days each stage of a concern in the oversight log has (informal, then stages 1–3). */
-		oversightStageDays: parseStageDays(env.OVERSIGHT_STAGE_DAYS) ?? { ...DEFAULT_STAGE_DAYS }
+		oversightStageDays: parseStageDays(env.OVERSIGHT_STAGE_DAYS) ?? { ...DEFAULT_STAGE_DAYS },
+		/** Days a closed child's record is kept before the housekeeping job deletes it (README: retention). */
+		closedRecordRetentionDays: retentionDays(env.CLOSED_RECORD_RETENTION_DAYS)
 	};
 }
 
@@ -52,6 +55,11 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 	if (parseStageDays(settings.OVERSIGHT_STAGE_DAYS) === null)
 		problems.push(
 			`OVERSIGHT_STAGE_DAYS must be up to four whole numbers of working days, such as "5,10,20,20" (informal, then stages 1 to 3), not "${settings.OVERSIGHT_STAGE_DAYS}".`
+		);
+	const retention = settings.CLOSED_RECORD_RETENTION_DAYS;
+	if (retention !== undefined && retention !== '' && retentionDays(retention) !== Number(retention))
+		problems.push(
+			`CLOSED_RECORD_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "${retention}".`
 		);
 	return problems;
 }

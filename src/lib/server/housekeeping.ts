@@ -1,6 +1,8 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { tables, write } from './db';
 import { RETENTION } from '$lib/domain/retention';
+import { purgeClosedRecords } from './ending';
+import { config } from './config';
 
 const { sessions, attempts, invites, outbox } = tables;
 // How long each is kept is a rule the privacy notices state too: see domain/retention.ts.
@@ -39,6 +41,8 @@ export function startHousekeeping(intervalMs = 60 * 60_000): void {
 	const run = () => {
 		try {
 			purgeExpired();
+			// Closed children's records past their retention period (README: what is kept).
+			purgeClosedRecords(config().closedRecordRetentionDays);
 		} catch (error) {
 			console.error('housekeeping failed', error);
 		}

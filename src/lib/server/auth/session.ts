@@ -54,7 +54,8 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 				language: users.language,
 				display: users.display,
 				address: users.address,
-				passwordChangedAt: users.passwordChangedAt
+				passwordChangedAt: users.passwordChangedAt,
+				deactivatedAt: users.deactivatedAt
 			}
 		})
 		.from(sessions)
@@ -63,8 +64,12 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 		.get();
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
-	const { passwordChangedAt, ...user } = row.user;
-	if (isSessionExpired({ ...row.session, role: user.role, passwordChangedAt }, now)) {
+	const { passwordChangedAt, deactivatedAt, ...user } = row.user;
+	// A closed account's sessions end when it closes (ending.ts); this catches any left behind.
+	if (
+		deactivatedAt !== null ||
+		isSessionExpired({ ...row.session, role: user.role, passwordChangedAt }, now)
+	) {
 		invalidateSession(id);
 		return null;
 	}

@@ -29,6 +29,8 @@ export const actions: Actions = {
 		if (result.kind === 'wrong') return failWith(form, { login: 'errors:signIn.wrong' });
 
 		const { user } = result;
+		// A closed account: only someone who knows its password learns that it is closed (see README).
+		if (user.deactivatedAt !== null) return failWith(form, { login: 'records:signIn.closed' }, 403);
 		rememberDevice(cookies, url, user);
 		const token = await createSession(user.id);
 		setSessionCookie(cookies, url, token, user.role);

@@ -12,7 +12,9 @@ import { openConcerns } from '$lib/server/oversight';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
-	const rows = caseload(user.id);
+	// Closed records (the child left care) are behind their own filter.
+	const closed = url.searchParams.get('closed') === '1';
+	const rows = caseload(user.id).filter((r) => (r.child.closedAt !== null) === closed);
 	const before = beforeTheMeeting(
 		rows.flatMap((r) => (r.next ? [{ childId: r.child.id, meetingId: r.next.id }] : []))
 	);
@@ -27,6 +29,7 @@ export const load: PageServerLoad = ({ url }) => {
 		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		concerns: openConcerns(user.id, londonDate(Date.now())),
 		notHeard,
-		toWriteUp
+		toWriteUp,
+		closed
 	};
 };

@@ -5,11 +5,20 @@ import { caseload } from '$lib/server/children';
 
 export const load: PageServerLoad = ({ url }) => {
 	requireRole('manager');
-	const rows = caseload(null);
+	// Closed records (the child left care) are behind their own filter.
+	const closed = url.searchParams.get('closed') === '1';
+	const all = caseload(null);
+	const rows = all.filter((r) => (r.child.closedAt !== null) === closed);
+	const iros = listIros();
+	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
 	return {
-		iros: listIros(),
+		iros,
 		rows,
-		unallocated: rows.filter((r) => !r.child.iroId).length,
-		iroAdded: url.searchParams.has('iroAdded')
+		unallocated: all.filter((r) => !r.child.iroId && r.child.closedAt === null).length,
+		// Open records allocated to an IRO whose account is closed: they need a new IRO.
+		needNewIro: all.filter((r) => r.child.closedAt === null && closedIros.has(r.child.iroId ?? '')).length,
+		iroAdded: url.searchParams.has('iroAdded'),
+		erased: url.searchParams.has('erased'),
+		closed
 	};
 };

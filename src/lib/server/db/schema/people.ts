@@ -20,7 +20,9 @@ export const users = sqliteTable('users', {
 	profileLang: text('profile_lang'),
 	phone: text('phone'),
 	createdAt: integer('created_at').notNull(),
-	passwordChangedAt: integer('password_changed_at').notNull()
+	passwordChangedAt: integer('password_changed_at').notNull(),
+	/** When the account was closed (a staff member left, a carer, a child whose record closed): no sign-in. */
+	deactivatedAt: integer('deactivated_at')
 });
 
 export const children = sqliteTable(
@@ -37,7 +39,13 @@ export const children = sqliteTable(
 		startDate: text('start_date'),
 		languages: text('languages').notNull().default(''),
 		communicationNeeds: text('communication_needs').notNull().default(''),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** A record closed when the child left care: read-only for staff, deleted after the retention period. */
+		closedAt: integer('closed_at'),
+		/** The date the child left care (YYYY-MM-DD), as the closing IRO or manager gave it. */
+		closedOn: text('closed_on'),
+		closedReason: text('closed_reason'),
+		closedBy: text('closed_by').references(() => users.id)
 	},
 	(t) => [index('children_iro_idx').on(t.iroId), index('children_user_idx').on(t.userId)]
 );

@@ -7,9 +7,19 @@ import { allocationSchema } from '$lib/forms/staff';
 
 export const load: PageServerLoad = () => {
 	requireRole('manager');
+	const iros = listIros();
+	// An IRO whose account is closed takes no children; theirs show as needing a new IRO.
+	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
 	return {
-		iros: listIros().map((i) => ({ id: i.id, name: i.displayName })),
-		children: caseload(null).map((r) => ({ id: r.child.id, name: r.child.fullName, iroId: r.child.iroId }))
+		iros: iros.filter((i) => i.deactivatedAt === null).map((i) => ({ id: i.id, name: i.displayName })),
+		children: caseload(null)
+			.filter((r) => r.child.closedAt === null)
+			.map((r) => ({
+				id: r.child.id,
+				name: r.child.fullName,
+				iroId: r.child.iroId,
+				needsNewIro: closedIros.has(r.child.iroId ?? '')
+			}))
 	};
 };
 

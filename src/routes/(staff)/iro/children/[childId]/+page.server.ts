@@ -1,5 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
-import { canResetPassword, requireChild } from '$lib/server/access';
+import { canCloseRecord, canReopenRecord, canResetPassword, requireChild } from '$lib/server/access';
+// Unlinking carers, closing the record (issue 10).
+import { carerAfterUnlink, wasUnlinked } from '$lib/server/ending';
 import { timescaleOf } from '$lib/server/children';
 import { meetingsOfChild } from '$lib/server/meetings';
 import { carersOfChild, carerOfChild } from '$lib/server/carers';
@@ -26,6 +28,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		email: carer.email,
 		phone: carer.phone,
 		hasAccount: carer.userId !== null,
+		userId: carer.userId,
 		invite: latestInvite({ carerId: carer.id }, now)?.state ?? null
 	}));
 	return {
@@ -54,9 +57,21 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		moved: url.searchParams.has('moved'),
 		cancelled: url.searchParams.has('cancelled'),
 		writtenUp: url.searchParams.has('writtenUp'),
-		carerAdded: url.searchParams.has('carerAdded')
+		carerAdded: url.searchParams.has('carerAdded'),
+		closed: child.closedAt !== null,
+		canClose: canCloseRecord(locals.user!, child),
+		canReopen: canReopenRecord(locals.user!),
+		unlinked: unlinkedNotice(child.id, url.searchParams.get('unlinked')),
+		recordClosed: url.searchParams.has('recordClosed') && child.closedAt !== null,
+		reopened: url.searchParams.has('reopened') && child.closedAt === null
 	};
 };
+
+/** What happened to a carer just unlinked from this child (only one the audit says was). */
+function unlinkedNotice(childId: string, carerId: string | null) {
+	if (!carerId || !wasUnlinked(childId, carerId)) return null;
+	return carerAfterUnlink(carerId);
+}
 
 export const actions: Actions = {
 	revoke: async ({ params, request }) => {

@@ -32,6 +32,8 @@ export const load: PageServerLoad = ({ params }) => {
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
 		child: { id: child.id, name: child.fullName },
+		// A closed record (the child left care) is read-only: the page says so.
+		closedOn: child.closedAt !== null ? (child.closedOn ?? '') : null,
 		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
 		messages: privacy.shown ? thread : [],
 		privacy: {

@@ -26,11 +26,14 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const pack = assemblePack(meeting, child, Date.now(), locals.t);
 	const access = privateShown(user, child, meeting.id);
 	const privateReads = privateReadsOf(meeting.id);
-	if (access.shown) return { pack, privacy: { ...access, withheld: null, privateReads } };
+	// A closed record (the child left care) is read-only: the pack says so.
+	const closedOn = child.closedAt !== null ? (child.closedOn ?? '') : null;
+	if (access.shown) return { pack, closedOn, privacy: { ...access, withheld: null, privateReads } };
 	// Not the child's IRO and no reason given today: what the child kept for their IRO never leaves the server.
 	const kept = withoutPrivate(pack.say.groups, pack.agenda);
 	return {
 		pack: { ...pack, say: { ...pack.say, groups: kept.groups }, agenda: kept.agenda },
+		closedOn,
 		privacy: { ...access, withheld: kept.withheld, privateReads }
 	};
 };

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { message, requiredText } from './text';
+import { compareDates, isIsoDate } from '$lib/domain/dates';
+
+/** Closing a child's record: the date they left care (not in the future) and why. */
+export const closeRecordSchema = (today: string) =>
+	z.object({
+		closedOn: z
+			.string()
+			.default('')
+			.transform((v) => v.trim())
+			.pipe(
+				z
+					.string()
+					.min(1, message('records:errors.dateRequired'))
+					.refine((d) => isIsoDate(d), message('errors:date.format'))
+					.refine(
+						(d) => isIsoDate(d) && compareDates(d, today) <= 0 && compareDates(d, '2000-01-01') >= 0,
+						message('records:errors.dateRange')
+					)
+			),
+		reason: requiredText('records:errors.reasonRequired', 500, true)
+	});
+
+/** Erasing a closed record before its time: why the law allows it (kept in the audit trail). */
+export const eraseRecordSchema = z.object({
+	reason: requiredText('records:errors.eraseReasonRequired', 300, true)
+});
+
+/** Unlinking a carer: whether to close their account too (offered when they have no other child). */
+export const unlinkSchema = z.object({
+	endAccount: z
+		.string()
+		.optional()
+		.transform((v) => v === '1')
+});
