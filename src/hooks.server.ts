@@ -2,6 +2,7 @@ import { building, dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { handleAuth } from '$lib/server/hooks/auth';
+import { handleSecondFactor } from '$lib/server/hooks/second-factor';
 import { handlePage } from '$lib/server/hooks/page';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { db } from '$lib/server/db';
@@ -26,7 +27,7 @@ export const init: ServerInit = async () => {
 	startHousekeeping();
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handlePage);
+export const handle = sequence(handleHeaders, handleAuth, handleSecondFactor, handlePage);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);

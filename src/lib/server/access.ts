@@ -9,6 +9,8 @@ import { callName } from '$lib/domain/names';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { meetingOfChild } from './meetings';
 import { decisionById } from './follow-ups';
+import { secondFactorStepOf } from './passkeys';
+import { homeOf } from '$lib/routes';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -218,4 +220,25 @@ export function requireOwnDecision(decisionId: string) {
 	if (!decision) notFound();
 	requireChild(decision.childId, 'manage', 'iro');
 	return { user, decision };
+}
+
+/** A staff member's own passkeys and recovery codes (children and carers have none: 404). */
+export function requirePasskeyOwner(): { user: SessionUser; sessionId: string } {
+	const user = requireRole('iro', 'manager');
+	const { locals } = getRequestEvent();
+	if (!locals.sessionId) notFound();
+	return { user, sessionId: locals.sessionId };
+}
+
+/**
+ * The second-factor page, for a staff session that still has to use its passkey (or a recovery
+ * code). Anyone else has nothing to do there and goes on to `next` (their home unless given).
+ */
+export function requireSecondFactorDue(next?: string): { user: SessionUser; sessionId: string } {
+	const user = requireUser();
+	const { locals } = getRequestEvent();
+	if (!locals.sessionId || secondFactorStepOf(user, locals.secondFactorAt ?? null) !== 'verify') {
+		redirect(303, next ?? homeOf(user.role));
+	}
+	return { user, sessionId: locals.sessionId };
 }

@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import type { SecondFactorMode } from '$lib/domain/second-factor';
 
 /** Minutes an IRO has to acknowledge an urgent message (in working hours) before it is escalated. */
 export const DEFAULT_URGENT_ACK_MINUTES = 60;
@@ -20,8 +21,25 @@ export function config() {
 		/** Urgent messages ("I don't feel safe") are also emailed here at once. Required in production. */
 		dutyManagerEmail: (env.DUTY_MANAGER_EMAIL || '').trim(),
 		/** Unacknowledged urgent messages sent in working hours are escalated after this many minutes. */
-		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES)
+		urgentAckMinutes: ackMinutes(env.URGENT_ACK_MINUTES),
+		/** Staff passkeys: `required` for every staff member, or `optional` (the default; see README). */
+		staffSecondFactor: secondFactorMode(env.STAFF_SECOND_FACTOR),
+		/** The WebAuthn relying party: passkeys work on this domain and its subdomains (default: ORIGIN's host). */
+		rpId: rpIdOf(env.RP_ID, env.ORIGIN || `http://localhost:${env.PORT || 3000}`)
 	};
+}
+
+function secondFactorMode(value: string | undefined): SecondFactorMode {
+	return value?.trim().toLowerCase() === 'required' ? 'required' : 'optional';
+}
+
+function rpIdOf(rpId: string | undefined, origin: string): string {
+	if (rpId?.trim()) return rpId.trim().toLowerCase();
+	try {
+		return new URL(origin).hostname;
+	} catch {
+		return 'localhost';
+	}
 }
 
 /**
@@ -41,5 +59,8 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 	const minutes = settings.URGENT_ACK_MINUTES;
 	if (minutes !== undefined && minutes !== '' && ackMinutes(minutes) !== Number(minutes))
 		problems.push(`URGENT_ACK_MINUTES must be a whole number of minutes from 1 to 1440, not "${minutes}".`);
+	const secondFactor = settings.STAFF_SECOND_FACTOR?.trim().toLowerCase();
+	if (secondFactor && secondFactor !== 'required' && secondFactor !== 'optional')
+		problems.push(`STAFF_SECOND_FACTOR must be "required" or "optional", not "${settings.STAFF_SECOND_FACTOR}".`);
 	return problems;
 }

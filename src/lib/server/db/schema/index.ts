@@ -7,3 +7,4 @@ export * from './submissions';
 export * from './outcomes';
 export * from './feedback';
 export * from './reviews';
+export * from './passkeys';
