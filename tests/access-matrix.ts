@@ -10,6 +10,7 @@
 import { PREPARATION_RULES } from './access/preparation';
 import { FEEDBACK_RULES } from './access/feedback';
 import { REVIEW_RULES } from './access/review';
+import { PASSKEY_RULES } from './access/passkeys';
 import {
 	child,
 	everyone,
@@ -30,6 +31,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...PREPARATION_RULES,
 	...FEEDBACK_RULES,
 	...REVIEW_RULES,
+	...PASSKEY_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
