@@ -20,7 +20,12 @@ let child: string;
 
 beforeAll(async () => {
 	iro = await createUser({ role: 'iro', username: 'pk.iro', password: 'long enough', displayName: 'Ira' });
-	child = await createUser({ role: 'child', username: 'pk.child', password: 'long enough', displayName: 'Kit' });
+	child = await createUser({
+		role: 'child',
+		username: 'pk.child',
+		password: 'long enough',
+		displayName: 'Kit'
+	});
 });
 
 beforeEach(() => {
@@ -152,7 +157,9 @@ describe('the session rule (hook)', () => {
 		expect(await visit(iro, 'iro', token, '/iro')).toBe('page');
 		expect(await visit(iro, 'iro', token, '/account/passkeys')).toBe('page');
 		// A new sign-in owes it again.
-		expect(await visit(iro, 'iro', await createSession(iro), '/iro')).toMatch(/^303 \/account\/second-factor/);
+		expect(await visit(iro, 'iro', await createSession(iro), '/iro')).toMatch(
+			/^303 \/account\/second-factor/
+		);
 	});
 
 	it('optional: staff without a passkey sign in as before; children never see any of it', async () => {

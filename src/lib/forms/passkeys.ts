@@ -4,7 +4,10 @@ import { message, requiredText } from './text';
 /** Adding a passkey: its name, and the authenticator's answer (filled in by the page's script). */
 export const addPasskeySchema = z.object({
 	name: requiredText('passkeys:errors.nameRequired', 60),
-	response: z.string().default('').pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
+	response: z
+		.string()
+		.default('')
+		.pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
 });
 
 export const removePasskeySchema = z.object({
@@ -13,7 +16,10 @@ export const removePasskeySchema = z.object({
 
 /** Signing in with a passkey: the authenticator's answer. */
 export const usePasskeySchema = z.object({
-	response: z.string().default('').pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
+	response: z
+		.string()
+		.default('')
+		.pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
 });
 
 export const recoveryCodeSchema = z.object({

@@ -61,6 +61,8 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 		problems.push(`URGENT_ACK_MINUTES must be a whole number of minutes from 1 to 1440, not "${minutes}".`);
 	const secondFactor = settings.STAFF_SECOND_FACTOR?.trim().toLowerCase();
 	if (secondFactor && secondFactor !== 'required' && secondFactor !== 'optional')
-		problems.push(`STAFF_SECOND_FACTOR must be "required" or "optional", not "${settings.STAFF_SECOND_FACTOR}".`);
+		problems.push(
+			`STAFF_SECOND_FACTOR must be "required" or "optional", not "${settings.STAFF_SECOND_FACTOR}".`
+		);
 	return problems;
 }

@@ -85,7 +85,12 @@ function transportsOf(stored: string): AuthenticatorTransportFuture[] {
 	return stored ? (stored.split(',') as AuthenticatorTransportFuture[]) : [];
 }
 
-function storeChallenge(sessionId: string, purpose: 'register' | 'authenticate', challenge: string, now: number) {
+function storeChallenge(
+	sessionId: string,
+	purpose: 'register' | 'authenticate',
+	challenge: string,
+	now: number
+) {
 	write((tx) =>
 		tx
 			.insert(webauthnChallenges)
@@ -137,9 +142,7 @@ export async function registrationOptions(user: SessionUser, sessionId: string, 
 	return options;
 }
 
-export type AddOutcome =
-	| { ok: true; codes: string[] | null }
-	| { ok: false; reason: 'expired' | 'failed' };
+export type AddOutcome = { ok: true; codes: string[] | null } | { ok: false; reason: 'expired' | 'failed' };
 
 /**
  * Verifies the authenticator's answer and keeps the passkey. The first passkey comes with a set of
@@ -272,7 +275,11 @@ export async function usePasskey(
 }
 
 /** Removes one of this staff member's passkeys; never the last while passkeys are required. */
-export function removePasskey(userId: string, passkeyId: string, now = Date.now()): 'removed' | 'last' | 'notFound' {
+export function removePasskey(
+	userId: string,
+	passkeyId: string,
+	now = Date.now()
+): 'removed' | 'last' | 'notFound' {
 	const mode = config().staffSecondFactor;
 	return write((tx) => {
 		const key = tx

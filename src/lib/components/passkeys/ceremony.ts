@@ -18,8 +18,8 @@ export async function passkeyCeremony(
 		const result = deserialize(await reply.text());
 		if (result.type !== 'success' || !result.data?.options) return 'failed';
 		const answer = await run(result.data.options as never);
-		const field = form.elements.namedItem('response');
-		if (!(field instanceof HTMLInputElement)) return 'failed';
+		const field = form.querySelector<HTMLInputElement>('input[name="response"]');
+		if (!field) return 'failed';
 		field.value = JSON.stringify(answer);
 		form.submit();
 		return undefined;
