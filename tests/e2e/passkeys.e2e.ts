@@ -9,7 +9,7 @@ import { createIro, hydrated, newDevice, setDisplay, signIn, type Iro } from './
  * "required" setting (no passkey yet: set one up first) is tested at unit level against the hook
  * (tests/unit/passkeys.test.ts). Each test makes its own IRO.
  */
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 // Recovery codes are hashed and checked with argon2 (ten at a time): slow on a busy machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 

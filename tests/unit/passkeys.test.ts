@@ -52,7 +52,8 @@ function removeKeys() {
 	write((tx) => tx.delete(tables.passkeys).run());
 }
 
-describe('recovery codes', () => {
+// Each code is an argon2 hash, as passwords are: checking ten takes a while on a busy machine.
+describe('recovery codes', { timeout: 60_000 }, () => {
 	it('each code works once; a wrong one never', async () => {
 		const codes = await passkeys.newRecoveryCodes(iro);
 		expect(codes).toHaveLength(10);
