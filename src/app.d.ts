@@ -8,6 +8,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** When this session used a second factor (staff passkeys); null if it has not. */
+			secondFactorAt?: number | null;
 			lang: Locale;
 			t: Translate;
 			display: DisplaySettings;

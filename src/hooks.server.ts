@@ -2,6 +2,7 @@ import { building, dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { handleAuth } from '$lib/server/hooks/auth';
+import { handleSecondFactor } from '$lib/server/hooks/second-factor';
 import { handlePage } from '$lib/server/hooks/page';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleBody } from '$lib/server/hooks/body';
@@ -30,7 +31,7 @@ export const init: ServerInit = async () => {
 	startHousekeeping();
 };
 
-export const handle = sequence(handleHeaders, handleBody, handleAuth, handlePage);
+export const handle = sequence(handleHeaders, handleBody, handleAuth, handleSecondFactor, handlePage);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// A request that was refused (bad form, too large, not found) is not a fault of the portal.

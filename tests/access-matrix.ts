@@ -13,6 +13,7 @@ import { REVIEW_RULES } from './access/review';
 import { OVERSIGHT_RULES } from './access/oversight';
 import { AUDIT_RULES } from './access/audit';
 import { ENDING_RULES } from './access/ending';
+import { PASSKEY_RULES } from './access/passkeys';
 import {
 	child,
 	everyone,
@@ -36,6 +37,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...OVERSIGHT_RULES,
 	...AUDIT_RULES,
 	...ENDING_RULES,
+	...PASSKEY_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

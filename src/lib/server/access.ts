@@ -13,6 +13,8 @@ import { concernOfChild } from './oversight';
 import { carerOfChild } from './carers';
 import { getUser } from './accounts';
 import { carerLinks, carerLinksOfUser } from './ending';
+import { secondFactorStepOf } from './passkeys';
+import { homeOf } from '$lib/routes';
 
 /**
  * The ONE place that decides who may see or change what. Every load and every action calls one of
@@ -371,4 +373,25 @@ export function requireClosedRecord(childId: string) {
 	const child = db().select().from(children).where(eq(children.id, childId)).get();
 	if (!child || child.closedAt === null || !canReopenRecord(user)) notFound();
 	return { user, child };
+}
+
+/** A staff member's own passkeys and recovery codes (children and carers have none: 404). */
+export function requirePasskeyOwner(): { user: SessionUser; sessionId: string } {
+	const user = requireRole('iro', 'manager');
+	const { locals } = getRequestEvent();
+	if (!locals.sessionId) notFound();
+	return { user, sessionId: locals.sessionId };
+}
+
+/**
+ * The second-factor page, for a staff session that still has to use its passkey (or a recovery
+ * code). Anyone else has nothing to do there and goes on to `next` (their home unless given).
+ */
+export function requireSecondFactorDue(next?: string): { user: SessionUser; sessionId: string } {
+	const user = requireUser();
+	const { locals } = getRequestEvent();
+	if (!locals.sessionId || secondFactorStepOf(user, locals.secondFactorAt ?? null) !== 'verify') {
+		redirect(303, next ?? homeOf(user.role));
+	}
+	return { user, sessionId: locals.sessionId };
 }

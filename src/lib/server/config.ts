@@ -1,6 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { DEFAULT_STAGE_DAYS, parseStageDays } from '$lib/domain/oversight';
 import { retentionDays } from '$lib/domain/retention';
+import type { SecondFactorMode } from '$lib/domain/second-factor';
 
 /** Minutes an IRO has to acknowledge an urgent message (in working hours) before it is escalated. */
 export const DEFAULT_URGENT_ACK_MINUTES = 60;
@@ -31,8 +32,25 @@ export function config() {
 		/** Working days each stage of a concern in the oversight log has (informal, then stages 1–3). */
 		oversightStageDays: parseStageDays(env.OVERSIGHT_STAGE_DAYS) ?? { ...DEFAULT_STAGE_DAYS },
 		/** Days a closed child's record is kept before the housekeeping job deletes it (README: retention). */
-		closedRecordRetentionDays: retentionDays(env.CLOSED_RECORD_RETENTION_DAYS)
+		closedRecordRetentionDays: retentionDays(env.CLOSED_RECORD_RETENTION_DAYS),
+		/** Staff passkeys: `required` for every staff member, or `optional` (the default; see README). */
+		staffSecondFactor: secondFactorMode(env.STAFF_SECOND_FACTOR),
+		/** The WebAuthn relying party: passkeys work on this domain and its subdomains (default: ORIGIN's host). */
+		rpId: rpIdOf(env.RP_ID, env.ORIGIN || `http://localhost:${env.PORT || 3000}`)
 	};
+}
+
+function secondFactorMode(value: string | undefined): SecondFactorMode {
+	return value?.trim().toLowerCase() === 'required' ? 'required' : 'optional';
+}
+
+function rpIdOf(rpId: string | undefined, origin: string): string {
+	if (rpId?.trim()) return rpId.trim().toLowerCase();
+	try {
+		return new URL(origin).hostname;
+	} catch {
+		return 'localhost';
+	}
 }
 
 /**
@@ -60,6 +78,11 @@ export function startupProblems(settings: Record<string, string | undefined> = e
 	if (retention !== undefined && retention !== '' && retentionDays(retention) !== Number(retention))
 		problems.push(
 			`CLOSED_RECORD_RETENTION_DAYS must be a whole number of days from 1 to 36500, not "${retention}".`
+		);
+	const secondFactor = settings.STAFF_SECOND_FACTOR?.trim().toLowerCase();
+	if (secondFactor && secondFactor !== 'required' && secondFactor !== 'optional')
+		problems.push(
+			`STAFF_SECOND_FACTOR must be "required" or "optional", not "${settings.STAFF_SECOND_FACTOR}".`
 		);
 	return problems;
 }

@@ -28,19 +28,35 @@ function hashSecret(secret: string): Buffer {
 	return Buffer.from(sha256(new TextEncoder().encode(secret)));
 }
 
-export async function createSession(userId: string, now = Date.now()): Promise<string> {
+/**
+ * `secondFactorAt`: when the holder used their second factor, carried over when a session is replaced
+ * (a password change) so that it is not asked again.
+ */
+export async function createSession(
+	userId: string,
+	now = Date.now(),
+	secondFactorAt: number | null = null
+): Promise<string> {
 	const id = newId();
 	const secret = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 	write((tx) =>
 		tx
 			.insert(sessions)
-			.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now })
+			.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now, secondFactorAt })
 			.run()
 	);
 	return `${id}.${secret}`;
 }
 
 export function validateSessionToken(token: string, now = Date.now()): SessionUser | null {
+	return validateSession(token, now)?.user ?? null;
+}
+
+/** The session's user, and when (if ever) this session used a second factor. */
+export function validateSession(
+	token: string,
+	now = Date.now()
+): { user: SessionUser; secondFactorAt: number | null } | null {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
 	const row = db()
@@ -76,7 +92,12 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 	if (shouldTouch(row.session.lastSeenAt, now)) {
 		writeIfFree((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run());
 	}
-	return user;
+	return { user, secondFactorAt: row.session.secondFactorAt };
+}
+
+/** This session has used its second factor (a passkey or a recovery code). */
+export function markSecondFactor(sessionId: string, now = Date.now()): void {
+	write((tx) => tx.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, sessionId)).run());
 }
 
 export function sessionIdOf(token: string): string {

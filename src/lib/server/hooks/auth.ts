@@ -4,7 +4,7 @@ import {
 	sessionCookieName,
 	sessionIdOf,
 	setSessionCookie,
-	validateSessionToken
+	validateSession
 } from '../auth/session';
 
 /** Validates the session cookie on every request; pages never see `undefined`. */
@@ -12,10 +12,13 @@ export const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.secondFactorAt = null;
 	if (token) {
-		const user = validateSessionToken(token);
-		if (user) {
+		const session = validateSession(token);
+		if (session) {
+			const { user } = session;
 			event.locals.user = user;
+			event.locals.secondFactorAt = session.secondFactorAt;
 			event.locals.sessionId = sessionIdOf(token);
 			setSessionCookie(event.cookies, event.url, token, user.role);
 		} else {

@@ -15,7 +15,7 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const user = requireUser();
 		const form = await request.formData();
 		const parsed = parseForm(changePasswordSchema, form);
@@ -33,9 +33,9 @@ export const actions: Actions = {
 			return failWith(form, { current: 'errors:password.currentWrong' });
 		}
 		clearFailures(key);
-		// Every session ends, including other devices; this one starts again.
+		// Every session ends, including other devices; this one starts again (its second factor kept).
 		await setPassword(user.id, parsed.data.password);
-		const token = await createSession(user.id);
+		const token = await createSession(user.id, Date.now(), locals.secondFactorAt ?? null);
 		setSessionCookie(cookies, url, token, user.role);
 		redirect(303, `${homeOf(user.role)}?passwordChanged=1`);
 	}

@@ -9,7 +9,9 @@ export const sessions = sqliteTable(
 		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
 		userId: deletedWith('user_id', () => users.id),
 		createdAt: integer('created_at').notNull(),
-		lastSeenAt: integer('last_seen_at').notNull()
+		lastSeenAt: integer('last_seen_at').notNull(),
+		/** When this session's holder used their second factor (a passkey or a recovery code); staff only. */
+		secondFactorAt: integer('second_factor_at')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );

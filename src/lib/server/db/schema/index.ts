@@ -8,3 +8,4 @@ export * from './outcomes';
 export * from './feedback';
 export * from './reviews';
 export * from './oversight';
+export * from './passkeys';
