@@ -142,16 +142,69 @@ CREATE TABLE `concerns` (
 );
 --> statement-breakpoint
 CREATE INDEX `concerns_child_idx` ON `concerns` (`child_id`,`resolved_on`);--> statement-breakpoint
+CREATE TABLE `passkeys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`credential_id` text NOT NULL,
+	`public_key` blob NOT NULL,
+	`counter` integer DEFAULT 0 NOT NULL,
+	`transports` text DEFAULT '' NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `passkeys_credential_id_unique` ON `passkeys` (`credential_id`);--> statement-breakpoint
+CREATE INDEX `passkeys_user_idx` ON `passkeys` (`user_id`);--> statement-breakpoint
+CREATE TABLE `recovery_codes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`code_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `recovery_codes_user_idx` ON `recovery_codes` (`user_id`);--> statement-breakpoint
+CREATE TABLE `webauthn_challenges` (
+	`session_id` text NOT NULL,
+	`purpose` text NOT NULL,
+	`challenge` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	PRIMARY KEY(`session_id`, `purpose`),
+	FOREIGN KEY (`session_id`) REFERENCES `sessions`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 ALTER TABLE `child_carers` ADD `relationship_lang` text;--> statement-breakpoint
+ALTER TABLE `children` ADD `closed_at` integer;--> statement-breakpoint
+ALTER TABLE `children` ADD `closed_on` text;--> statement-breakpoint
+ALTER TABLE `children` ADD `closed_reason` text;--> statement-breakpoint
+ALTER TABLE `children` ADD `closed_by` text REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `users` ADD `address` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `profile_lang` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `deactivated_at` integer;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `venue_lang` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `held_on` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `not_held_reason` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `written_up_at` integer;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `written_up_by` text;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `second_factor_at` integer;--> statement-breakpoint
 ALTER TABLE `messages` ADD `lang` text;--> statement-breakpoint
 CREATE INDEX `messages_unread_idx` ON `messages` (`conversation_id`,`from_staff`) WHERE "messages"."read_at" is null;--> statement-breakpoint
 CREATE INDEX `messages_urgent_unread_idx` ON `messages` (`conversation_id`) WHERE "messages"."urgent" = 1 and "messages"."read_at" is null;--> statement-breakpoint
 ALTER TABLE `agenda_items` ADD `idea_key` text;--> statement-breakpoint
-ALTER TABLE `agenda_items` ADD `lang` text;
+ALTER TABLE `agenda_items` ADD `lang` text;--> statement-breakpoint
+ALTER TABLE `audit_log` ADD `child_id` text;--> statement-breakpoint
+CREATE INDEX `audit_child_idx` ON `audit_log` (`child_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_user_idx` ON `audit_log` (`user_id`,`at`);--> statement-breakpoint
+-- Hand-written backfill: earlier audit entries get the child they are about (from their subject).
+UPDATE `audit_log` SET `child_id` = COALESCE(
+	(SELECT `child_id` FROM `meetings` WHERE `meetings`.`id` = `audit_log`.`subject_id`),
+	(SELECT `child_id` FROM `conversations` WHERE `conversations`.`id` = `audit_log`.`subject_id`),
+	(SELECT `child_id` FROM `decisions` WHERE `decisions`.`id` = `audit_log`.`subject_id`),
+	(SELECT `child_id` FROM `meeting_letters` WHERE `meeting_letters`.`id` = `audit_log`.`subject_id`),
+	(SELECT `id` FROM `children` WHERE `children`.`id` = `audit_log`.`subject_id` OR `children`.`user_id` = `audit_log`.`subject_id`),
+	(SELECT `child_id` FROM `meetings` WHERE `meetings`.`id` = `audit_log`.`detail`),
+	(SELECT `id` FROM `children` WHERE 'child:' || `children`.`id` = `audit_log`.`detail`)
+) WHERE `child_id` IS NULL;
