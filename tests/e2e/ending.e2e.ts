@@ -134,7 +134,11 @@ test('closing a child’s record without JavaScript: the child cannot sign in, t
 	// The child, signed in on their own device: signed out, and cannot sign in again.
 	await child.page.goto('/me');
 	await expect(child.page).toHaveURL(/\/signin/);
-	await signIn(child.page, child.username, child.password).catch(() => undefined);
+	// Signing in with the right password stays on the sign-in page and says why (no wait for a new page).
+	await child.page.goto('/signin');
+	await child.page.getByLabel('Username or email address').fill(child.username);
+	await child.page.getByLabel('Password', { exact: true }).fill(child.password);
+	await child.page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(
 		child.page.getByText('This account has been closed, so you cannot sign in.').first()
 	).toBeVisible();
