@@ -98,12 +98,14 @@ test('an IRO records a concern about the plan, moves it to formal stage 1, sees 
 	// A resolution before the concern was raised is refused; then it is resolved today.
 	await page.goto(concernPage);
 	await page.getByLabel('Date resolved').fill(londonDay(-20));
-	await page.getByLabel('How it was resolved').fill('A school place was found.');
+	await page.getByLabel('How it was resolved', { exact: true }).fill('A school place was found.');
 	await page.getByRole('button', { name: 'Record as resolved' }).click();
 	await expect(page.locator('.error-summary').getByRole('link')).toHaveText([
 		'The date must be between the date it was raised and today'
 	]);
-	await expect(page.getByLabel('How it was resolved')).toHaveValue('A school place was found.');
+	await expect(page.getByLabel('How it was resolved', { exact: true })).toHaveValue(
+		'A school place was found.'
+	);
 	await page.getByLabel('Date resolved').fill(londonDay(0));
 	await page.getByRole('button', { name: 'Record as resolved' }).click();
 	await expect(page.getByText('The concern is recorded as resolved.')).toBeVisible();
