@@ -196,7 +196,7 @@ test(
 
 		// A table as CSV: its caption, its heads, a row per code; small numbers hidden.
 		await page.goto('/manage/reports?period=last12');
-		const link = page.getByRole('link', { name: /Download as CSV: Participation codes/ });
+		const link = page.getByRole('link', { name: /Download as CSV\s*: Participation codes/ });
 		await expect(link).toHaveAttribute('download', '');
 		const response = await page.request.get((await link.getAttribute('href'))!);
 		expect(response.headers()['content-type']).toContain('text/csv');
