@@ -104,6 +104,7 @@ describe('a concern in the oversight log', () => {
 		oversight.raiseConcern(childId, otherIroId, concern('2026-03-02'), NOW); // due 9 March: overdue
 		oversight.raiseConcern(childId, otherIroId, concern('2026-03-13'), NOW); // due 20 March: open
 		expect(oversight.openConcerns(otherIroId, TODAY)[childId]).toEqual({ open: 2, overdue: 1 });
+		expect(oversight.openConcernCount(childId)).toBe(2);
 		expect(oversight.openConcerns(iroId, TODAY)[childId]).toBeUndefined();
 		expect(
 			oversight.concernOfChild(newChild(otherIroId), oversight.concernsOf(childId, TODAY)[0].id)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
@@ -57,6 +57,17 @@ export function stepsOf(concernId: string) {
 		.where(eq(concernSteps.concernId, concernId))
 		.orderBy(asc(concernSteps.startedOn), asc(concernSteps.createdAt))
 		.all();
+}
+
+/** How many concerns about this child are still open (the child page's summary row). */
+export function openConcernCount(childId: string): number {
+	return (
+		db()
+			.select({ n: count() })
+			.from(concerns)
+			.where(and(eq(concerns.childId, childId), isNull(concerns.resolvedOn)))
+			.get()?.n ?? 0
+	);
 }
 
 /** Open and overdue concerns per child of this IRO's caseload (children with none are left out). */

@@ -13,7 +13,7 @@ import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { done } from '$lib/server/forms';
-import { concernsOf } from '$lib/server/oversight';
+import { openConcernCount } from '$lib/server/oversight';
 import { auditRead } from '$lib/server/audit';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -50,7 +50,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		conversations: inbox(null, child.id),
 		isManager: locals.user!.role === 'manager',
 		urgent: urgentOf({ childId: child.id }),
-		openConcerns: concernsOf(child.id, londonDate(now)).filter((c) => c.state !== 'resolved').length,
+		openConcerns: openConcernCount(child.id),
 		now,
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),
