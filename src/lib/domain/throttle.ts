@@ -17,53 +17,44 @@ export interface ThrottlePolicy {
 
 const HOUR = 60 * 60_000;
 
-/** Wrong passwords for one account from one address (a device it does not know). */
-export const SIGN_IN_ACCOUNT: ThrottlePolicy = {
+/** For one account's wrong secrets: 5 free, then 30 seconds, doubling, never more than 15 minutes. */
+const ONE_ACCOUNT: ThrottlePolicy = {
 	freeAttempts: 5,
 	firstWaitMs: 30_000,
 	maxWaitMs: 15 * 60_000,
 	resetAfterMs: HOUR
 };
+
+/** For one address's tries across accounts or codes: 20 free, then 5 seconds, doubling, at most a minute. */
+const ONE_ADDRESS: ThrottlePolicy = {
+	freeAttempts: 20,
+	firstWaitMs: 5_000,
+	maxWaitMs: 60_000,
+	resetAfterMs: HOUR
+};
+
+/** Wrong passwords for one account from one address (a device it does not know). */
+export const SIGN_IN_ACCOUNT: ThrottlePolicy = { ...ONE_ACCOUNT };
 
 /**
  * Different accounts failed from one address in an hour (each account counts once): 20 are free,
  * then each try from that address waits 5 seconds, doubling, never more than a minute. Enough for a
  * school's or a council's shared address; a spray across hundreds of usernames crawls.
  */
-export const SIGN_IN_ADDRESS: ThrottlePolicy = {
-	freeAttempts: 20,
-	firstWaitMs: 5_000,
-	maxWaitMs: 60_000,
-	resetAfterMs: HOUR
-};
+export const SIGN_IN_ADDRESS: ThrottlePolicy = { ...ONE_ADDRESS };
 
 /** Wrong passwords typed on a known device for its own account. */
-export const SIGN_IN_DEVICE: ThrottlePolicy = {
-	freeAttempts: 5,
-	firstWaitMs: 30_000,
-	maxWaitMs: 15 * 60_000,
-	resetAfterMs: HOUR
-};
+export const SIGN_IN_DEVICE: ThrottlePolicy = { ...ONE_ACCOUNT };
 
 /**
  * Wrong invite codes from one address. A code has about 80 bits, so guessing is hopeless anyway:
  * 20 are free, then a wait of 5 seconds, doubling, never more than a minute (a shared address is
  * slowed, never shut out).
  */
-export const INVITE_ADDRESS: ThrottlePolicy = {
-	freeAttempts: 20,
-	firstWaitMs: 5_000,
-	maxWaitMs: 60_000,
-	resetAfterMs: HOUR
-};
+export const INVITE_ADDRESS: ThrottlePolicy = { ...ONE_ADDRESS };
 
 /** Wrong current passwords on the change-password form, for one signed-in account. */
-export const PASSWORD_CHANGE: ThrottlePolicy = {
-	freeAttempts: 5,
-	firstWaitMs: 30_000,
-	maxWaitMs: 15 * 60_000,
-	resetAfterMs: HOUR
-};
+export const PASSWORD_CHANGE: ThrottlePolicy = { ...ONE_ACCOUNT };
 
 /** Every policy, for the housekeeping that forgets old failures. */
 export const ALL_POLICIES = [

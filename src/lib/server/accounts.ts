@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { anyRow, db, tables, write } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
@@ -36,13 +36,7 @@ export function staffNameLooksTaken(displayName: string): boolean {
 }
 
 export function isUsernameTaken(username: string): boolean {
-	return Boolean(
-		db()
-			.select({ id: users.id })
-			.from(users)
-			.where(eq(users.username, normaliseUsername(username)))
-			.get()
-	);
+	return anyRow(users, eq(users.username, normaliseUsername(username)));
 }
 
 export function isEmailTaken(email: string): boolean {
@@ -167,13 +161,7 @@ export function listIros() {
 }
 
 export function isIro(userId: string): boolean {
-	return Boolean(
-		db()
-			.select({ id: users.id })
-			.from(users)
-			.where(and(eq(users.id, userId), eq(users.role, 'iro'), isNull(users.deactivatedAt)))
-			.get()
-	);
+	return anyRow(users, and(eq(users.id, userId), eq(users.role, 'iro'), isNull(users.deactivatedAt)));
 }
 
 /** What a child or carer sees of their IRO on "Meet your IRO". */

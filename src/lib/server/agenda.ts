@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { countsOf, db, tables, write } from './db';
 import { newId } from './ids';
 import { translator } from './i18n';
 import {
@@ -88,14 +88,7 @@ export function agendaFor(meetingId: string): AgendaRow[] {
 
 /** How many agenda items each meeting has (for the caseload); meetings without any are left out. */
 export function agendaCounts(meetingIds: string[]): Map<string, number> {
-	if (!meetingIds.length) return new Map();
-	const rows = db()
-		.select({ meetingId: agendaItems.meetingId, n: count() })
-		.from(agendaItems)
-		.where(inArray(agendaItems.meetingId, meetingIds))
-		.groupBy(agendaItems.meetingId)
-		.all();
-	return new Map(rows.map((r) => [r.meetingId, r.n]));
+	return countsOf(agendaItems, agendaItems.meetingId, meetingIds);
 }
 
 /** One agenda item if it is this child's; undefined otherwise (the caller answers 404). */

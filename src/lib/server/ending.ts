@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
-import { db, tables, write, type Tx } from './db';
+import { anyRow, db, tables, write, type Tx } from './db';
 import { recordAudit } from './audit';
 import { deletedAfter } from '$lib/domain/retention';
 
@@ -98,18 +98,9 @@ export function unlinkCarer(
 
 /** Carers unlinked from this child (from the audit), to say what happened after an unlink. */
 export function wasUnlinked(childId: string, carerId: string): boolean {
-	return Boolean(
-		db()
-			.select({ id: auditLog.id })
-			.from(auditLog)
-			.where(
-				and(
-					eq(auditLog.subjectId, childId),
-					eq(auditLog.action, AUDIT.unlinked),
-					eq(auditLog.detail, carerId)
-				)
-			)
-			.get()
+	return anyRow(
+		auditLog,
+		and(eq(auditLog.subjectId, childId), eq(auditLog.action, AUDIT.unlinked), eq(auditLog.detail, carerId))
 	);
 }
 

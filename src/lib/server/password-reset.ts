@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { anyRow, db, tables, write } from './db';
 import { newId } from './ids';
 import { issueInvite, type InviteFor } from './auth/invites';
 import { recordAudit } from './audit';
@@ -106,13 +106,7 @@ export function unseenNotices(userId: string) {
 }
 
 export function hasUnseenNotices(userId: string): boolean {
-	return Boolean(
-		db()
-			.select({ id: accountNotices.id })
-			.from(accountNotices)
-			.where(and(eq(accountNotices.userId, userId), isNull(accountNotices.seenAt)))
-			.get()
-	);
+	return anyRow(accountNotices, and(eq(accountNotices.userId, userId), isNull(accountNotices.seenAt)));
 }
 
 /** Notices are shown once: marks these as seen. */

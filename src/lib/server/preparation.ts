@@ -25,30 +25,18 @@ export function carryOverPreparation(childId: string, target: Meeting | null): v
 	write((tx) => {
 		const has = (table: typeof consultations | typeof meetingChoices) =>
 			Boolean(tx.select({ id: table.meetingId }).from(table).where(eq(table.meetingId, target.id)).get());
-		if (!has(consultations)) {
+		// One of each a meeting: the latest from the cancelled meetings moves, if the target has none.
+		for (const table of [consultations, meetingChoices]) {
+			if (has(table)) continue;
 			const latest = tx
-				.select({ id: consultations.id })
-				.from(consultations)
-				.where(inArray(consultations.meetingId, cancelled))
-				.orderBy(asc(consultations.updatedAt))
+				.select({ meetingId: table.meetingId })
+				.from(table)
+				.where(inArray(table.meetingId, cancelled))
+				.orderBy(asc(table.updatedAt))
 				.all()
 				.pop();
 			if (latest)
-				tx.update(consultations).set({ meetingId: target.id }).where(eq(consultations.id, latest.id)).run();
-		}
-		if (!has(meetingChoices)) {
-			const latest = tx
-				.select({ id: meetingChoices.meetingId })
-				.from(meetingChoices)
-				.where(inArray(meetingChoices.meetingId, cancelled))
-				.orderBy(asc(meetingChoices.updatedAt))
-				.all()
-				.pop();
-			if (latest)
-				tx.update(meetingChoices)
-					.set({ meetingId: target.id })
-					.where(eq(meetingChoices.meetingId, latest.id))
-					.run();
+				tx.update(table).set({ meetingId: target.id }).where(eq(table.meetingId, latest.meetingId)).run();
 		}
 		tx.update(agendaItems)
 			.set({ meetingId: target.id })

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { countsOf, db, tables, write } from './db';
 import { newId } from './ids';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
@@ -75,16 +75,12 @@ export function supportRequestsForMeeting(
 
 /** How many open requests each child has (for the caseload); children without any are left out. */
 export function openSupportCounts(childIds: string[]): Map<string, number> {
-	if (!childIds.length) return new Map();
-	const rows = db()
-		.select({ childId: supportRequests.childId, n: count() })
-		.from(supportRequests)
-		.where(
-			and(inArray(supportRequests.childId, childIds), inArray(supportRequests.status, [...OPEN_STATUSES]))
-		)
-		.groupBy(supportRequests.childId)
-		.all();
-	return new Map(rows.map((r) => [r.childId, r.n]));
+	return countsOf(
+		supportRequests,
+		supportRequests.childId,
+		childIds,
+		inArray(supportRequests.status, [...OPEN_STATUSES])
+	);
 }
 
 export function supportRequestById(requestId: string): SupportRequest | undefined {

@@ -1,4 +1,6 @@
 import { env } from '$env/dynamic/private';
+import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from './client';
 
 let instance: Db | undefined;
@@ -7,6 +9,38 @@ let instance: Db | undefined;
 export function db(): Db {
 	instance ??= openDatabase(env.DATABASE_PATH || 'data/voicebox.db');
 	return instance;
+}
+
+/** Whether any row of `table` matches `where`. */
+export function anyRow(table: SQLiteTable, where: SQL | undefined): boolean {
+	return Boolean(
+		db()
+			.select({ one: sql`1` })
+			.from(table)
+			.where(where)
+			.limit(1)
+			.get()
+	);
+}
+
+/**
+ * How many rows of `table` each of `keys` has in `column` (and match `where`); keys without any are
+ * left out.
+ */
+export function countsOf(
+	table: SQLiteTable,
+	column: SQLiteColumn,
+	keys: string[],
+	where?: SQL
+): Map<string, number> {
+	if (!keys.length) return new Map();
+	const rows = db()
+		.select({ key: sql<string>`${column}`, n: count() })
+		.from(table)
+		.where(and(inArray(column, keys), where))
+		.groupBy(column)
+		.all();
+	return new Map(rows.map((r) => [r.key, r.n]));
 }
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { CONCERN_RAISED_WITH, CONCERN_STAGES, CONCERN_SUBJECTS } from '../../../domain/oversight';
 import { children, users } from './people';
+import { deletedWith } from './column-kinds';
 
 /**
  * The IRO's oversight log (see domain/oversight.ts): a concern about a child's plan and each stage it
@@ -10,9 +11,7 @@ export const concerns = sqliteTable(
 	'concerns',
 	{
 		id: text('id').primaryKey(),
-		childId: text('child_id')
-			.notNull()
-			.references(() => children.id, { onDelete: 'cascade' }),
+		childId: deletedWith('child_id', () => children.id),
 		subject: text('subject', { enum: CONCERN_SUBJECTS }).notNull(),
 		detail: text('detail').notNull(),
 		raisedWithRole: text('raised_with_role', { enum: CONCERN_RAISED_WITH }).notNull(),
@@ -36,9 +35,7 @@ export const concernSteps = sqliteTable(
 	'concern_steps',
 	{
 		id: text('id').primaryKey(),
-		concernId: text('concern_id')
-			.notNull()
-			.references(() => concerns.id, { onDelete: 'cascade' }),
+		concernId: deletedWith('concern_id', () => concerns.id),
 		stage: text('stage', { enum: CONCERN_STAGES }).notNull(),
 		startedOn: text('started_on').notNull(),
 		dueOn: text('due_on').notNull(),

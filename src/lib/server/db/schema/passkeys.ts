@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, blob, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './people';
+import { deletedWith } from './column-kinds';
 import { sessions } from './auth';
 
 /** A staff member's passkeys (WebAuthn credentials), their second factor. Only the public key is kept. */
@@ -7,9 +8,7 @@ export const passkeys = sqliteTable(
 	'passkeys',
 	{
 		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: deletedWith('user_id', () => users.id),
 		/** The credential id the authenticator gave, base64url. */
 		credentialId: text('credential_id').notNull().unique(),
 		publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
@@ -29,9 +28,7 @@ export const recoveryCodes = sqliteTable(
 	'recovery_codes',
 	{
 		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: deletedWith('user_id', () => users.id),
 		codeHash: text('code_hash').notNull(),
 		createdAt: integer('created_at').notNull(),
 		usedAt: integer('used_at')
@@ -43,9 +40,7 @@ export const recoveryCodes = sqliteTable(
 export const webauthnChallenges = sqliteTable(
 	'webauthn_challenges',
 	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
+		sessionId: deletedWith('session_id', () => sessions.id),
 		purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
 		challenge: text('challenge').notNull(),
 		expiresAt: integer('expires_at').notNull()
