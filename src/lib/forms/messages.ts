@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { requiredText } from './text';
+import { MESSAGE_MAX } from '$lib/domain/message-length';
 
-export const MESSAGE_MAX = 5000;
+export { MESSAGE_MAX };
 
 export const messageSchema = z.object({
 	body: requiredText('errors:message.required', MESSAGE_MAX, true)
