@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { choice, message, optionalText, requiredText } from './text';
+import { choice, optionalText, requiredText } from './text';
+import { dateField } from './staff';
 import { DECISION_ROLES, LETTER_PARTS, type LetterWords } from '$lib/domain/outcomes';
-import { compareDates, isIsoDate } from '$lib/domain/dates';
+import { compareDates } from '$lib/domain/dates';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 
 export const OUTCOME_MAX = 2000;
@@ -21,20 +22,11 @@ export const decisionSchema = (heldOn: string) =>
 		text: requiredText('outcomes:errors.textRequired', 500, true),
 		whoRole: choice(DECISION_ROLES, 'outcomes:errors.whoRequired'),
 		whoName: optionalText(100),
-		dueOn: z
-			.string()
-			.default('')
-			.transform((v) => v.trim())
-			.pipe(
-				z
-					.string()
-					.min(1, message('outcomes:errors.dueRequired'))
-					.refine((d) => d === '' || isIsoDate(d), message('errors:date.format'))
-					.refine(
-						(d) => !isIsoDate(d) || compareDates(d, heldOn) >= 0,
-						message('outcomes:errors.dueBeforeReview')
-					)
-			),
+		dueOn: dateField(
+			'outcomes:errors.dueRequired',
+			(d) => compareDates(d, heldOn) >= 0,
+			'outcomes:errors.dueBeforeReview'
+		),
 		visibleToChild: checkbox,
 		sharedWithCarers: checkbox
 	});

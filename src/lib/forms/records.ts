@@ -1,24 +1,16 @@
 import { z } from 'zod';
-import { message, requiredText } from './text';
-import { compareDates, isIsoDate } from '$lib/domain/dates';
+import { requiredText } from './text';
+import { dateField } from './staff';
+import { compareDates } from '$lib/domain/dates';
 
 /** Closing a child's record: the date they left care (not in the future) and why. */
 export const closeRecordSchema = (today: string) =>
 	z.object({
-		closedOn: z
-			.string()
-			.default('')
-			.transform((v) => v.trim())
-			.pipe(
-				z
-					.string()
-					.min(1, message('records:errors.dateRequired'))
-					.refine((d) => isIsoDate(d), message('errors:date.format'))
-					.refine(
-						(d) => isIsoDate(d) && compareDates(d, today) <= 0 && compareDates(d, '2000-01-01') >= 0,
-						message('records:errors.dateRange')
-					)
-			),
+		closedOn: dateField(
+			'records:errors.dateRequired',
+			(d) => compareDates(d, today) <= 0 && compareDates(d, '2000-01-01') >= 0,
+			'records:errors.dateRange'
+		),
 		reason: requiredText('records:errors.reasonRequired', 500, true)
 	});
 
