@@ -7,7 +7,7 @@ import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
 import { callName } from '$lib/domain/names';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
-import { meetingOfChild } from './meetings';
+import { meetingForForm, meetingOfChild } from './meetings';
 import { decisionById } from './follow-ups';
 import { concernOfChild } from './oversight';
 import { carerOfChild } from './carers';
@@ -115,6 +115,16 @@ export function requireOwnChild(): Child {
 	const child = db().select().from(children).where(eq(children.userId, user.id)).get();
 	if (!child || child.closedAt !== null) notFound();
 	return child;
+}
+
+/**
+ * The signed-in child's own form about the meeting they are getting ready for: the child, what was
+ * posted, and that meeting (null once the meeting the page showed has started: answer `meetingClosed`).
+ */
+export async function ownMeetingForm(request: Request) {
+	const child = requireOwnChild();
+	const form = await request.formData();
+	return { child, form, meeting: meetingForForm(child.id, form) };
 }
 
 /** An IRO's account, for managers only. */

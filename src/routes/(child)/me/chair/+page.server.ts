@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireOwnChild } from '$lib/server/access';
+import { ownMeetingForm, requireOwnChild } from '$lib/server/access';
 import { done, meetingClosed, parseForm } from '$lib/server/forms';
-import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
+import { meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, setChair } from '$lib/server/choices';
 import { chairSchema } from '$lib/forms/prepare';
 
@@ -19,9 +19,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const child = requireOwnChild();
-		const form = await request.formData();
-		const meeting = meetingForForm(child.id, form);
+		const { child, form, meeting } = await ownMeetingForm(request);
 		if (!meeting) return meetingClosed(form);
 		const parsed = parseForm(chairSchema, form);
 		if (parsed.failure) return parsed.failure;

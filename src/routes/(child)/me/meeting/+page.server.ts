@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireOwnChild } from '$lib/server/access';
+import { ownMeetingForm, requireOwnChild } from '$lib/server/access';
 import { carersOfChild } from '$lib/server/carers';
 import { done, meetingClosed, parseForm } from '$lib/server/forms';
-import { meetingForForm, meetingForPreparing } from '$lib/server/meetings';
+import { meetingForPreparing } from '$lib/server/meetings';
 import { choicesFor, saveChoices } from '$lib/server/choices';
 import { choicesToFormValues, meetingChoicesFormSchema } from '$lib/forms/prepare';
 
@@ -31,9 +31,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const child = requireOwnChild();
-		const form = await request.formData();
-		const meeting = meetingForForm(child.id, form);
+		const { child, form, meeting } = await ownMeetingForm(request);
 		if (!meeting) return meetingClosed(form);
 		const carers = peopleAround(child.id).map(({ id, name }) => ({ id, name }));
 		const parsed = parseForm(meetingChoicesFormSchema(carers), form);
