@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { countsOf, db, tables, write } from './db';
+import { rowOfChild, countsOf, db, tables, write } from './db';
 import { newId } from './ids';
 import { translator } from './i18n';
 import {
@@ -94,11 +94,7 @@ export function agendaCounts(meetingIds: string[]): Map<string, number> {
 /** One agenda item if it is this child's; undefined otherwise (the caller answers 404). */
 export function agendaItemOf(childId: string, itemId: string): AgendaRow | undefined {
 	if (!itemId) return undefined;
-	return db()
-		.select()
-		.from(agendaItems)
-		.where(and(eq(agendaItems.id, itemId), eq(agendaItems.childId, childId)))
-		.get();
+	return rowOfChild(agendaItems, childId, itemId);
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0];

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { rowOfChild, db, tables, write } from './db';
 import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
 import { mayChangeMeeting, startAllowed } from '$lib/domain/meeting-lifecycle';
@@ -50,11 +50,7 @@ export function scheduleMeeting(input: NewMeeting, now = Date.now(), byUserId: s
 
 /** One meeting of this child (404 territory is the caller's: it returns undefined otherwise). */
 export function meetingOfChild(childId: string, meetingId: string): Meeting | undefined {
-	return db()
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.id, meetingId), eq(meetings.childId, childId)))
-		.get();
+	return rowOfChild(meetings, childId, meetingId);
 }
 
 /** Books a meeting for a child; refused ('past') when its start time is not still to come. */

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { rowOfChild, db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import { config } from './config';
@@ -34,11 +34,7 @@ export function concernsOf(childId: string, today: string) {
 
 /** One concern of this child (for access.ts), or undefined. */
 export function concernOfChild(childId: string, concernId: string): Concern | undefined {
-	return db()
-		.select()
-		.from(concerns)
-		.where(and(eq(concerns.id, concernId), eq(concerns.childId, childId)))
-		.get();
+	return rowOfChild(concerns, childId, concernId);
 }
 
 /** The stages a concern went through, first first, with who recorded each. */

@@ -24,6 +24,19 @@ export interface SessionUser {
 	address: Address | null;
 }
 
+/** What a session reads of its user: the `SessionUser`, and what says whether the session still holds. */
+const sessionUserColumns = {
+	id: users.id,
+	role: users.role,
+	username: users.username,
+	displayName: users.displayName,
+	language: users.language,
+	display: users.display,
+	address: users.address,
+	passwordChangedAt: users.passwordChangedAt,
+	deactivatedAt: users.deactivatedAt
+};
+
 function hashSecret(secret: string): Buffer {
 	return Buffer.from(sha256(new TextEncoder().encode(secret)));
 }
@@ -60,20 +73,7 @@ export function validateSession(
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
 	const row = db()
-		.select({
-			session: sessions,
-			user: {
-				id: users.id,
-				role: users.role,
-				username: users.username,
-				displayName: users.displayName,
-				language: users.language,
-				display: users.display,
-				address: users.address,
-				passwordChangedAt: users.passwordChangedAt,
-				deactivatedAt: users.deactivatedAt
-			}
-		})
+		.select({ session: sessions, user: sessionUserColumns })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(eq(sessions.id, id))

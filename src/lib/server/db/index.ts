@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { and, count, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from './client';
 
@@ -41,6 +41,19 @@ export function countsOf(
 		.groupBy(column)
 		.all();
 	return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+/** One row of `table` by its id, if it is this child's: undefined otherwise (the caller answers 404). */
+export function rowOfChild<T extends SQLiteTable & { id: SQLiteColumn; childId: SQLiteColumn }>(
+	table: T,
+	childId: string,
+	id: string
+): T['$inferSelect'] | undefined {
+	return db()
+		.select()
+		.from(table as SQLiteTable)
+		.where(and(eq(table.id, id), eq(table.childId, childId)))
+		.get() as T['$inferSelect'] | undefined;
 }
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
