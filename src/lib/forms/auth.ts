@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { message, requiredText } from './text';
+import { message, requiredText, requiredAsSent } from './text';
 import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/password-rules';
 import { isSingleScript, normaliseName } from '$lib/domain/confusables';
 
@@ -46,9 +46,6 @@ export const inviteCodeSchema = z.object({
 });
 
 export const changePasswordSchema = z.object({
-	current: z
-		.string()
-		.default('')
-		.pipe(z.string().min(1, message('errors:password.currentRequired')).max(PASSWORD_MAX)),
+	current: requiredAsSent('errors:password.currentRequired', PASSWORD_MAX),
 	password: newPassword
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, message, optionalText } from './text';
+import { choice, message, optionalText, requiredAsSent } from './text';
 import { ATTENDING, IRO_SUPPORT_STATUSES, VIEWS_FIELDS, VIEWS_MAX } from '$lib/domain/pack';
 
 /**
@@ -34,10 +34,7 @@ export const viewsSendSchema = views.refine(
 );
 
 export const remindSchema = z.object({
-	to: z
-		.string()
-		.default('')
-		.pipe(z.string().min(1, message('pack:errors.remindWho')).max(40))
+	to: requiredAsSent('pack:errors.remindWho', 40)
 });
 
 export const supportStatusSchema = z.object({

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { message, requiredText } from './text';
+import { requiredText, requiredAsSent } from './text';
 
 /** Adding a passkey: its name, and the authenticator's answer (filled in by the page's script). */
 export const addPasskeySchema = z.object({
 	name: requiredText('passkeys:errors.nameRequired', 60),
-	response: z
-		.string()
-		.default('')
-		.pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
+	response: requiredAsSent('passkeys:errors.noResponse', 20_000)
 });
 
 export const removePasskeySchema = z.object({
@@ -16,10 +13,7 @@ export const removePasskeySchema = z.object({
 
 /** Signing in with a passkey: the authenticator's answer. */
 export const usePasskeySchema = z.object({
-	response: z
-		.string()
-		.default('')
-		.pipe(z.string().min(1, message('passkeys:errors.noResponse')).max(20_000))
+	response: requiredAsSent('passkeys:errors.noResponse', 20_000)
 });
 
 export const recoveryCodeSchema = z.object({

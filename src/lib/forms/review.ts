@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { message, optionalText } from './text';
 import { compareDates, isIsoDate } from '$lib/domain/dates';
+import { YES_NO } from '$lib/domain/prepare';
 import {
 	CHAIR_ROLES,
 	HELD_CHOICES,
@@ -38,7 +39,7 @@ export const writeUpSchema = (today: string) =>
 			others: optionalText(OTHERS_MAX),
 			code: maybe(PARTICIPATION_CODES),
 			chaired: maybe(CHAIR_ROLES),
-			spokeBefore: maybe(['yes', 'no'] as const),
+			spokeBefore: maybe(YES_NO),
 			spokeOn: dateText,
 			spokeHow: maybe(SPOKE_HOW)
 		})

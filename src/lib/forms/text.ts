@@ -59,6 +59,14 @@ export function requiredText(requiredKey: string, max: number, multiline = false
 		);
 }
 
+/** A required value kept exactly as it was sent (a password, a choice's value, a passkey's answer). */
+export function requiredAsSent(requiredKey: string, max: number) {
+	return z
+		.string()
+		.default('')
+		.pipe(z.string().min(1, message(requiredKey)).max(max));
+}
+
 /** An optional text field: empty becomes ''. */
 export function optionalText(max: number, multiline = false) {
 	return z
