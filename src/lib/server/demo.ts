@@ -393,55 +393,49 @@ function seedOutcomes(now: number, ids: { sam: string; amina: string; kacper: st
  */
 function demoConcerns(now: number, ids: { sam: string; amina: string; kacper: string; ben: string }) {
 	const today = londonDate(now);
-	const family = raiseConcern(
-		ids.sam,
-		ids.amina,
-		{
-			subject: 'family_time',
-			detail: 'Family time with Leo keeps being cancelled at short notice.',
-			raisedWithRole: 'social_worker',
-			raisedWithName: 'Priya Shah',
-			stage: 'informal',
-			raisedOn: addDays(today, -70)
-		},
-		now - 70 * DAY
-	);
+	// Each raised at the informal stage, `daysAgo` days ago.
+	const raise = (
+		childId: string,
+		by: string,
+		daysAgo: number,
+		concern: Omit<Parameters<typeof raiseConcern>[2], 'stage' | 'raisedOn'>
+	) =>
+		concernOfChild(
+			childId,
+			raiseConcern(
+				childId,
+				by,
+				{ ...concern, stage: 'informal', raisedOn: addDays(today, -daysAgo) },
+				now - daysAgo * DAY
+			)
+		)!;
+	const social = { raisedWithRole: 'social_worker', raisedWithName: 'Priya Shah' } as const;
+	const family = raise(ids.sam, ids.amina, 70, {
+		subject: 'family_time',
+		detail: 'Family time with Leo keeps being cancelled at short notice.',
+		...social
+	});
 	resolveConcern(
-		concernOfChild(ids.sam, family)!,
+		family,
 		ids.amina,
 		{ resolvedOn: addDays(today, -66), resolution: 'A fixed time every other Saturday was agreed.' },
 		now - 66 * DAY
 	);
-	const school = raiseConcern(
-		ids.sam,
-		ids.amina,
-		{
-			subject: 'education',
-			detail: 'The personal education plan has not been updated since March.',
-			raisedWithRole: 'social_worker',
-			raisedWithName: 'Priya Shah',
-			stage: 'informal',
-			raisedOn: addDays(today, -14)
-		},
-		now - 14 * DAY
-	);
+	const school = raise(ids.sam, ids.amina, 14, {
+		subject: 'education',
+		detail: 'The personal education plan has not been updated since March.',
+		...social
+	});
 	escalateConcern(
-		concernOfChild(ids.sam, school)!,
+		school,
 		ids.amina,
 		{ startedOn: addDays(today, -3), note: 'No answer at the informal stage.' },
 		now - 3 * DAY
 	);
-	raiseConcern(
-		ids.kacper,
-		ids.ben,
-		{
-			subject: 'placement',
-			detail: 'Kacper has asked to move nearer his college; no plan yet.',
-			raisedWithRole: 'team_manager',
-			raisedWithName: 'Tom Hughes',
-			stage: 'informal',
-			raisedOn: addDays(today, -30)
-		},
-		now - 30 * DAY
-	);
+	raise(ids.kacper, ids.ben, 30, {
+		subject: 'placement',
+		detail: 'Kacper has asked to move nearer his college; no plan yet.',
+		raisedWithRole: 'team_manager',
+		raisedWithName: 'Tom Hughes'
+	});
 }
