@@ -146,7 +146,7 @@ test('helen sends her views for Sam’s meeting; amina reads them in the pack, w
 	await expect(samRow).toContainText(/[1-9] of 1 carer sent views/);
 	await expect(samRow.getByRole('link', { name: 'Pre-meeting pack' })).toHaveAttribute('href', packPath);
 	await page.getByLabel('Only show children I have not heard from yet').check();
-	await page.getByRole('button', { name: 'Apply filter' }).click();
+	await page.getByRole('button', { name: 'Apply filter: Children not heard from yet', exact: true }).click();
 	await expect(page).toHaveURL('/iro?notHeard=1');
 	await expect(page.getByRole('link', { name: 'Samuel Carter', exact: true })).toHaveCount(0);
 	await expect(page.getByLabel('Only show children I have not heard from yet')).toBeChecked();

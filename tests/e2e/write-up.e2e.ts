@@ -71,10 +71,12 @@ test('a passed meeting waits to be written up; written up as held (PN1, chaired)
 	await expect(caseloadRow(page, `Ivo ${tag}`)).not.toContainText('Waiting to be written up');
 	await hydrated(page);
 	await page.getByLabel('Only children with a meeting waiting to be written up').check();
-	await page
-		.getByRole('group', { name: 'Meetings to write up' })
-		.getByRole('button', { name: 'Show', exact: true })
-		.click();
+	// Each of the caseload's filter buttons is named after its legend, its visible word first.
+	await expect(page.getByRole('button', { name: 'Show: Closed records', exact: true })).toHaveText('Show');
+	await expect(
+		page.getByRole('button', { name: 'Apply filter: Children not heard from yet', exact: true })
+	).toHaveText('Apply filter');
+	await page.getByRole('button', { name: 'Show: Meetings to write up', exact: true }).click();
 	await expect(page).toHaveURL(/\/iro\?toWriteUp=1$/);
 	const table = page.getByRole('table', { name: `Caseload of ${iro.displayName}` });
 	await expect(table.getByRole('row')).toHaveCount(2);

@@ -93,7 +93,20 @@ describe('you said, we did', () => {
 		expect(outcomes.outcomesOf(elsewhere.meetingId)[0].outcome).toBe('');
 		outcomes.saveOutcomes(meetingId, iroId, { [first.id]: 'Painted blue in May.' });
 		expect(outcomes.outcomesOf(meetingId)[0].outcome).toBe('Painted blue in May.');
-		expect(auditOf(meetingId, 'outcomes.save')).toHaveLength(2);
+		// The language of the IRO's page is kept with the words; saved again unchanged, they keep it.
+		outcomes.saveOutcomes(meetingId, iroId, { [first.id]: 'Pintado de azul en mayo.' }, NOW, 'es');
+		outcomes.saveOutcomes(
+			meetingId,
+			iroId,
+			{ [first.id]: 'Pintado de azul en mayo.', [second.id]: 'Nous irons en juin.' },
+			NOW,
+			'fr'
+		);
+		expect(outcomes.outcomesOf(meetingId).map((i) => [i.outcome, i.outcomeLang])).toEqual([
+			['Pintado de azul en mayo.', 'es'],
+			['Nous irons en juin.', 'fr']
+		]);
+		expect(auditOf(meetingId, 'outcomes.save')).toHaveLength(4);
 	});
 });
 
@@ -108,8 +121,14 @@ describe('the letter after the meeting', () => {
 			visibility: 'iro'
 		});
 		if (!item.ok) throw new Error('agenda');
-		outcomes.saveOutcomes(meetingId, iroId, { [item.id]: 'You will see him every other Saturday.' });
-		outcomes.addDecision(meeting, iroId, decision());
+		outcomes.saveOutcomes(
+			meetingId,
+			iroId,
+			{ [item.id]: 'You will see him every other Saturday.' },
+			NOW,
+			'en'
+		);
+		outcomes.addDecision(meeting, iroId, { ...decision(), textLang: 'en' });
 		outcomes.addDecision(
 			meeting,
 			iroId,
@@ -120,9 +139,16 @@ describe('the letter after the meeting', () => {
 		expect(content.decisions.map((d) => d.text)).toEqual([
 			'Family time with your brother every other Saturday'
 		]);
+		// Each with the language it was written in: the child's item was stored without one (not known).
 		expect(content.items).toEqual([
-			{ said: 'Seeing my brother', did: 'You will see him every other Saturday.' }
+			{
+				said: 'Seeing my brother',
+				saidLang: null,
+				did: 'You will see him every other Saturday.',
+				didLang: 'en'
+			}
 		]);
+		expect(content.decisions[0].lang).toBe('en');
 
 		expect(outcomes.lettersOfChild(childId)).toEqual([]);
 		const words = { ...emptyWords(), thanks: 'You were brilliant.' };

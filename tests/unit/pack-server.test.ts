@@ -221,7 +221,7 @@ describe('the pre-meeting pack', () => {
 		expect(p.say.unsentChangesAt).toBe(now + 4);
 		for (const unsent of ['new thing', 'A dog', 'my bus']) expect(JSON.stringify(p)).not.toContain(unsent);
 		const shared = progress.sharedWithEveryone(childId, now);
-		expect(shared.answers).toEqual([{ id: 'good', kind: 'text', value: 'Football' }]);
+		expect(shared.answers).toEqual([{ id: 'good', kind: 'text', value: 'Football', lang: null }]);
 		expect(pack.beforeTheMeeting([{ childId, meetingId }])[childId].childSentAt).toBe(now + 2);
 
 		// Made private after sending: that takes effect at once, without sending.

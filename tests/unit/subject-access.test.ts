@@ -111,7 +111,7 @@ describe('a child’s subject access download', () => {
 		const text = JSON.stringify(json);
 		expect(json.person.fullName).toBe('Kit Lane');
 		expect(json.meetings[0].mySay).toEqual([
-			{ question: 'happy', answer: 'Football with my brother', onlyMyIro: false }
+			{ question: 'happy', answer: 'Football with my brother', lang: null, onlyMyIro: false }
 		]);
 		expect(json.meetings[0].letter.words).toEqual({ thanks: 'Thank you for the drawing' });
 		expect(json.meetings[0].carersViews[0]).toMatchObject({ carer: 'Cara Lane', goingWell: 'Sleeping well' });

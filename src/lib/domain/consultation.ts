@@ -120,6 +120,8 @@ export interface Answer {
 	value: AnswerValue;
 	visibility: Visibility;
 	updatedAt: number;
+	/** The language the child's page was in when they wrote it (absent: not known, written before). */
+	lang?: string | null;
 }
 
 export type Answers = Record<string, Answer>;
@@ -146,6 +148,8 @@ export interface Incoming {
 	id: string;
 	value: AnswerValue;
 	visibility: Visibility;
+	/** The language of the page the answer was given on. */
+	lang?: string | null;
 }
 
 /**
@@ -156,7 +160,7 @@ export interface Incoming {
 export function mergeAnswers(stored: Answers, incoming: Incoming[], loadedAt: number, now: number) {
 	const answers: Answers = { ...stored };
 	const replaced: Array<{ id: string; value: AnswerValue }> = [];
-	for (const { id, value, visibility } of incoming) {
+	for (const { id, value, visibility, lang } of incoming) {
 		const before = stored[id];
 		const same =
 			before && JSON.stringify(before.value) === JSON.stringify(value) && before.visibility === visibility;
@@ -169,7 +173,7 @@ export function mergeAnswers(stored: Answers, incoming: Incoming[], loadedAt: nu
 		) {
 			replaced.push({ id, value: before.value });
 		}
-		answers[id] = { value, visibility, updatedAt: now };
+		answers[id] = { value, visibility, updatedAt: now, ...(lang ? { lang } : {}) };
 	}
 	return { answers, replaced };
 }

@@ -40,9 +40,12 @@ export interface LetterView<Lang extends string = string> {
 		heading: string;
 		lines: string[];
 		words: string;
-		items?: Array<{ said: string; did: string }>;
-		decisions?: Array<{ text: string; who: string; when: string }>;
+		/** Each with the language its words were written in (null: not known, or the set words). */
+		items?: Array<{ said: string; saidLang: string | null; did: string; didLang: string | null }>;
+		decisions?: Array<{ text: string; lang: string | null; who: string; when: string }>;
 	}>;
+	/** The language of the IRO's page when they wrote their own words (null: not known). */
+	wordsLang: string | null;
 	labels: { said: string; did: string };
 	signOff: string;
 }

@@ -39,6 +39,9 @@ export interface PackAnswer {
 	changed: boolean;
 	/** What it was when sent, if it changed. */
 	before: AnswerValue | null;
+	/** The languages of the child's page when they wrote the answer and the one before (null: not known). */
+	lang: string | null;
+	beforeLang: string | null;
 }
 
 export interface PackGroup {
@@ -71,7 +74,9 @@ export function groupAnswers(
 						value: isEmpty(current?.value) ? null : current.value,
 						visibility: current?.visibility ?? 'iro',
 						changed: isChanged,
-						before: isChanged && !isEmpty(sent?.[q.id]?.value) ? sent![q.id].value : null
+						before: isChanged && !isEmpty(sent?.[q.id]?.value) ? sent![q.id].value : null,
+						lang: current?.lang ?? null,
+						beforeLang: (isChanged && sent?.[q.id]?.lang) || null
 					};
 				})
 		}))

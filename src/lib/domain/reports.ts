@@ -125,7 +125,9 @@ export function reviewsInTimescale(children: readonly ReviewsOfChild[], period: 
 }
 
 /** A cell of a report table: text, a count, or a percentage of a count (see server/report-tables.ts). */
-export type Cell = string | { n: number } | { pct: number | null; of: number };
+/** A cell: set text, a count, a percentage of a count, or words someone wrote (with their page's language). */
+export type Cell =
+	string | { n: number } | { pct: number | null; of: number } | { written: string; lang: string | null };
 
 export interface ReportTable {
 	id: string;

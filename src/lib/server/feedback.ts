@@ -94,6 +94,8 @@ export function saveFeedback(input: {
 	version: Version | null;
 	answers: FeedbackAnswers;
 	change: string;
+	/** The language of the respondent's page as they wrote `change`. */
+	lang?: string | null;
 	skip: boolean;
 	now?: number;
 }): FeedbackResult {
@@ -111,6 +113,7 @@ export function saveFeedback(input: {
 				version: input.who.respondent === 'child' ? input.version : null,
 				answers: JSON.stringify(skipped ? {} : input.answers),
 				change: skipped ? '' : input.change,
+				changeLang: skipped || !input.change.trim() ? null : (input.lang ?? null),
 				skippedAt: skipped ? now : null,
 				createdAt: now
 			})

@@ -17,7 +17,8 @@ export function renderLetter(
 	content: LetterContent,
 	words: LetterWords,
 	lang: Locale,
-	address?: AddressContext
+	address?: AddressContext,
+	wordsLang: string | null = null
 ): RenderedLetter {
 	const t = translator(lang, address);
 	const { intl, dir } = localeInfo(lang);
@@ -58,7 +59,10 @@ export function renderLetter(
 				? {
 						items: content.items.map((i) => ({
 							said: i.said,
-							did: i.did || t('outcomes:letter.told.notYet')
+							saidLang: i.saidLang ?? null,
+							did: i.did || t('outcomes:letter.told.notYet'),
+							// "I will tell you soon" is the letter's own words, in the letter's language.
+							didLang: i.did ? (i.didLang ?? null) : lang
 						}))
 					}
 				: {}),
@@ -66,12 +70,14 @@ export function renderLetter(
 				? {
 						decisions: content.decisions.map((d) => ({
 							text: d.text,
+							lang: d.lang ?? null,
 							who: t('outcomes:letter.decided.who', { who: who(d.whoRole, d.whoName) }),
 							when: t('outcomes:letter.decided.when', { date: formatDate(d.dueOn, intl) })
 						}))
 					}
 				: {})
 		})),
+		wordsLang,
 		labels: { said: t('outcomes:letter.told.said'), did: t('outcomes:letter.told.did') },
 		signOff: content.iro
 			? t('outcomes:letter.signOff', { name: content.iro.name })

@@ -24,6 +24,7 @@ const { agendaOutcomes, decisions, meetingLetters } = tables;
 export const decisionSummary = {
 	id: decisions.id,
 	text: decisions.text,
+	textLang: decisions.textLang,
 	whoRole: decisions.whoRole,
 	whoName: decisions.whoName,
 	dueOn: decisions.dueOn
@@ -45,14 +46,15 @@ export function outcomesOf(meetingId: string, t: Translate = translator('en')) {
 			.from(agendaOutcomes)
 			.where(eq(agendaOutcomes.meetingId, meetingId))
 			.all()
-			.map((o) => [o.agendaItemId, o.text])
+			.map((o) => [o.agendaItemId, o])
 	);
 	return agendaAsRead(meetingId, t).map((item) => ({
 		id: item.id,
 		text: item.text,
 		lang: item.lang,
 		raiser: item.raiser,
-		outcome: written.get(item.id) ?? ''
+		outcome: written.get(item.id)?.text ?? '',
+		outcomeLang: written.get(item.id)?.textLang ?? null
 	}));
 }
 
@@ -61,17 +63,38 @@ export function saveOutcomes(
 	meetingId: string,
 	userId: string,
 	texts: Record<string, string>,
-	now = Date.now()
+	now = Date.now(),
+	/** The language of the IRO's page as they wrote (kept for a screen reader's voice). */
+	lang: string | null = null
 ): void {
 	const items = new Set(agendaFor(meetingId).map((i) => i.id));
 	write((tx) => {
+		const before = new Map(
+			tx
+				.select()
+				.from(agendaOutcomes)
+				.where(eq(agendaOutcomes.meetingId, meetingId))
+				.all()
+				.map((o) => [o.agendaItemId, o])
+		);
 		for (const [itemId, text] of Object.entries(texts)) {
 			if (!items.has(itemId)) continue;
+			// Words saved again unchanged keep the language they were written in; no words claim none.
+			const kept = before.get(itemId);
+			const textLang = !text.trim() ? null : kept?.text === text ? kept.textLang : lang;
 			tx.insert(agendaOutcomes)
-				.values({ id: newId(), meetingId, agendaItemId: itemId, text, updatedAt: now, updatedBy: userId })
+				.values({
+					id: newId(),
+					meetingId,
+					agendaItemId: itemId,
+					text,
+					textLang,
+					updatedAt: now,
+					updatedBy: userId
+				})
 				.onConflictDoUpdate({
 					target: agendaOutcomes.agendaItemId,
-					set: { text, updatedAt: now, updatedBy: userId }
+					set: { text, textLang, updatedAt: now, updatedBy: userId }
 				})
 				.run();
 		}
@@ -88,6 +111,8 @@ export interface NewDecision {
 	dueOn: string;
 	visibleToChild: boolean;
 	sharedWithCarers: boolean;
+	/** The language of the IRO's page as they wrote `text`. */
+	textLang?: string | null;
 }
 
 export function decisionsOf(meetingId: string): Decision[] {
@@ -157,8 +182,15 @@ export function decisionsForCarers(childId: string) {
 export interface LetterContent {
 	childName: string;
 	heldOn: string | null;
-	items: Array<{ said: string; did: string }>;
-	decisions: Array<{ text: string; whoRole: DecisionRole; whoName: string; dueOn: string }>;
+	/** Each with the language its words were written in (absent in letters sent before they were kept). */
+	items: Array<{ said: string; did: string; saidLang?: string | null; didLang?: string | null }>;
+	decisions: Array<{
+		text: string;
+		lang?: string | null;
+		whoRole: DecisionRole;
+		whoName: string;
+		dueOn: string;
+	}>;
 	nextMeeting: number | null;
 	iro: { name: string; phone: string } | null;
 }
@@ -174,10 +206,21 @@ export function letterContent(
 	return {
 		childName: callName(child),
 		heldOn: meeting.heldOn,
-		items: outcomesOf(meeting.id, translator(lang)).map((i) => ({ said: i.text, did: i.outcome })),
+		items: outcomesOf(meeting.id, translator(lang)).map((i) => ({
+			said: i.text,
+			saidLang: i.lang,
+			did: i.outcome,
+			didLang: i.outcomeLang
+		})),
 		decisions: decisionsOf(meeting.id)
 			.filter((d) => d.visibleToChild)
-			.map(({ text, whoRole, whoName, dueOn }) => ({ text, whoRole, whoName, dueOn })),
+			.map(({ text, textLang, whoRole, whoName, dueOn }) => ({
+				text,
+				lang: textLang,
+				whoRole,
+				whoName,
+				dueOn
+			})),
 		nextMeeting: meetingToPrepare(child.id, now)?.startsAt ?? null,
 		iro: iro ? { name: iro.displayName, phone: iro.phone ?? '' } : null
 	};
@@ -201,7 +244,9 @@ export function saveLetterDraft(
 	userId: string,
 	words: LetterWords,
 	locale: Locale,
-	now = Date.now()
+	now = Date.now(),
+	/** The language of the IRO's page as they wrote their own words. */
+	wordsLang: string | null = null
 ): LetterSave {
 	return write((tx) => {
 		const existing = tx.select().from(meetingLetters).where(eq(meetingLetters.meetingId, meeting.id)).get();
@@ -209,7 +254,7 @@ export function saveLetterDraft(
 		const json = JSON.stringify(words);
 		if (existing) {
 			tx.update(meetingLetters)
-				.set({ words: json, locale, updatedAt: now })
+				.set({ words: json, wordsLang, locale, updatedAt: now })
 				.where(eq(meetingLetters.id, existing.id))
 				.run();
 		} else {
@@ -219,6 +264,7 @@ export function saveLetterDraft(
 					meetingId: meeting.id,
 					childId: meeting.childId,
 					words: json,
+					wordsLang,
 					locale,
 					createdAt: now,
 					updatedAt: now
@@ -237,10 +283,11 @@ export function sendLetter(
 	userId: string,
 	words: LetterWords,
 	locale: Locale,
-	now = Date.now()
+	now = Date.now(),
+	wordsLang: string | null = null
 ): { ok: true; id: string } | { ok: false; reason: 'alreadySent' } {
 	const content = JSON.stringify(letterContent(meeting, child, now, locale));
-	const saved = saveLetterDraft(meeting, userId, words, locale, now);
+	const saved = saveLetterDraft(meeting, userId, words, locale, now, wordsLang);
 	if (saved === 'alreadySent') return { ok: false, reason: 'alreadySent' };
 	return write((tx) => {
 		const letter = tx.select().from(meetingLetters).where(eq(meetingLetters.meetingId, meeting.id)).get()!;

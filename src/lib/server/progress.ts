@@ -64,7 +64,8 @@ export function sharedWithEveryone(childId: string, now = Date.now(), t: Transla
 			? sharedAnswers(consultation.version, consultation.age, consultation.sentAnswers).map((a) => ({
 					id: a.id,
 					kind: a.kind,
-					value: a.value
+					value: a.value,
+					lang: a.lang
 				}))
 			: [];
 	const agenda = agendaAsRead(meeting.id, t)

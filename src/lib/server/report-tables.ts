@@ -129,7 +129,10 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 			id: 'changes',
 			caption: t('reports:feedback.changes'),
 			head: [t('reports:feedback.who'), t('reports:feedback.said')],
-			rows: r.feedback.changes.map((c) => [t(`reports:feedback.respondent.${c.respondent}`), c.text])
+			rows: r.feedback.changes.map((c) => [
+				t(`reports:feedback.respondent.${c.respondent}`),
+				{ written: c.text, lang: c.lang }
+			])
 		},
 		...(opts.manager
 			? [
@@ -198,6 +201,7 @@ export function inert(text: string): string {
 export function tableCsv(table: ReportTable, fewer: string): string {
 	const cell = (c: Cell): string => {
 		if (typeof c === 'string') return inert(c);
+		if ('written' in c) return inert(c.written);
 		if ('n' in c) return String(exportedCount(c.n) ?? fewer);
 		return exportedCount(c.of) === null ? fewer : c.pct === null ? '' : `${c.pct}%`;
 	};

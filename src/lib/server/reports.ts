@@ -114,7 +114,8 @@ function feedbackOf(scope: Scope, p: Period) {
 			respondent: feedback.respondent,
 			answers: feedback.answers,
 			skippedAt: feedback.skippedAt,
-			change: feedback.change
+			change: feedback.change,
+			changeLang: feedback.changeLang
 		})
 		.from(feedback)
 		.innerJoin(meetings, eq(meetings.id, feedback.meetingId))
@@ -128,7 +129,9 @@ function feedbackOf(scope: Scope, p: Period) {
 	}));
 	return {
 		counts: feedbackCounts(facts),
-		changes: rows.filter((r) => r.change.trim()).map((r) => ({ respondent: r.respondent, text: r.change }))
+		changes: rows
+			.filter((r) => r.change.trim())
+			.map((r) => ({ respondent: r.respondent, text: r.change, lang: r.changeLang }))
 	};
 }
 

@@ -48,6 +48,7 @@ function messagesOf(conversationIds: string[]) {
 			from: t_.users.displayName,
 			fromStaff: t_.messages.fromStaff,
 			body: t_.messages.body,
+			lang: t_.messages.lang,
 			urgent: t_.messages.urgent,
 			sentAt: t_.messages.createdAt,
 			readAt: t_.messages.readAt
@@ -79,6 +80,7 @@ function feedbackRows(where: ReturnType<typeof and>) {
 			meetingId: f.meetingId,
 			answers: parseJson(f.answers),
 			change: f.change,
+			changeLang: f.changeLang,
 			skipped: f.skippedAt !== null,
 			at: f.createdAt
 		}));
@@ -131,7 +133,9 @@ export function childRecord(childId: string) {
 				.select({
 					meetingId: t_.agendaOutcomes.meetingId,
 					said: t_.agendaItems.text,
-					did: t_.agendaOutcomes.text
+					saidLang: t_.agendaItems.lang,
+					did: t_.agendaOutcomes.text,
+					didLang: t_.agendaOutcomes.textLang
 				})
 				.from(t_.agendaOutcomes)
 				.innerJoin(t_.agendaItems, eq(t_.agendaItems.id, t_.agendaOutcomes.agendaItemId))
@@ -194,12 +198,14 @@ export function childRecord(childId: string) {
 					? Object.entries(parseAnswers(say.answers)).map(([question, a]) => ({
 							question,
 							answer: a.value,
+							lang: a.lang ?? null,
 							onlyMyIro: a.visibility === 'iro'
 						}))
 					: [],
 				mySaySentAt: say?.sentAt ?? null,
 				agenda: byMeeting(agenda, m.id).map((a) => ({
 					text: a.text,
+					lang: a.lang,
 					raiser: a.raiser,
 					onlyMyIro: a.visibility === 'iro'
 				})),
@@ -215,22 +221,35 @@ export function childRecord(childId: string) {
 						worries: view.worries,
 						nextSteps: view.nextSteps,
 						anythingElse: view.anythingElse,
+						lang: view.viewsLang,
 						attending: view.attending,
 						sentAt: view.sentAt
 					})),
-				outcomes: byMeeting(outcomes, m.id).map(({ said, did }) => ({ said, did })),
+				outcomes: byMeeting(outcomes, m.id).map(({ said, saidLang, did, didLang }) => ({
+					said,
+					saidLang,
+					did,
+					didLang
+				})),
 				decisions: byMeeting(decisions, m.id).map((d) => ({
 					text: d.text,
+					lang: d.textLang,
 					who: d.whoName || d.whoRole,
 					dueOn: d.dueOn,
 					doneAt: d.doneAt
 				})),
 				letter: letter
-					? { words: parseJson(letter.words), content: parseJson(letter.content), sentAt: letter.sentAt }
+					? {
+							words: parseJson(letter.words),
+							wordsLang: letter.wordsLang,
+							content: parseJson(letter.content),
+							sentAt: letter.sentAt
+						}
 					: null,
-				feedback: byMeeting(feedback, m.id).map(({ answers, change, skipped, at }) => ({
+				feedback: byMeeting(feedback, m.id).map(({ answers, change, changeLang, skipped, at }) => ({
 					answers,
 					change,
+					changeLang,
 					skipped,
 					at
 				}))
@@ -288,6 +307,7 @@ export function carerRecord(carerId: string) {
 			worries: view.worries,
 			nextSteps: view.nextSteps,
 			anythingElse: view.anythingElse,
+			lang: view.viewsLang,
 			attending: view.attending,
 			sentAt: view.sentAt
 		})),
@@ -331,6 +351,9 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 	const when = (at: number | null | undefined) => (at ? formatDateTime(at, intl) : '–');
 	const day = (date: string | null | undefined) => (date ? formatDate(date, intl) : '–');
 	const e = escapeHtml;
+	/** Words someone wrote: escaped, in their writer's language (when known), their direction their own. */
+	const w = (text: unknown, lang?: unknown) =>
+		`<span${typeof lang === 'string' && lang ? ` lang="${e(lang)}"` : ''} dir="auto">${e(plain(text))}</span>`;
 	const rows = (pairs: Array<[string, unknown]>) =>
 		`<dl>${pairs.map(([k, v]) => `<dt>${e(t(`audit:export.field.${k}`))}</dt><dd>${e(plain(v))}</dd>`).join('')}</dl>`;
 	const section = (title: string, body: string, level = 2) =>
@@ -339,11 +362,26 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 		items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '';
 	const messages = list(
 		record.messages.map(
-			(m) => `<p><strong>${e(m.from)}</strong>, ${e(when(m.sentAt))}</p><p class="body">${e(m.body)}</p>`
+			(m) =>
+				`<p><strong>${e(m.from)}</strong>, ${e(when(m.sentAt))}</p><p class="body">${w(m.body, m.lang)}</p>`
 		)
 	);
-	const feedback = (rowsOf: Array<{ answers: unknown; change: string; skipped: boolean; at: number }>) =>
-		list(rowsOf.map((f) => e(f.skipped ? t('audit:export.skipped') : `${plain(f.answers)}. ${f.change}`)));
+	const feedback = (
+		rowsOf: Array<{
+			answers: unknown;
+			change: string;
+			changeLang: string | null;
+			skipped: boolean;
+			at: number;
+		}>
+	) =>
+		list(
+			rowsOf.map((f) =>
+				f.skipped
+					? e(t('audit:export.skipped'))
+					: `${e(plain(f.answers))}.${f.change ? ` ${w(f.change, f.changeLang)}` : ''}`
+			)
+		);
 	const audit = list(
 		record.audit.map(
 			(a) =>
@@ -355,12 +393,11 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 			v.map(
 				(x) =>
 					(x.carer ? `<p><strong>${e(x.carer)}</strong>, ${e(when(x.sentAt as number))}</p>` : '') +
-					rows([
-						['goingWell', x.goingWell],
-						['worries', x.worries],
-						['nextSteps', x.nextSteps],
-						['anythingElse', x.anythingElse]
-					])
+					`<dl>${(['goingWell', 'worries', 'nextSteps', 'anythingElse'] as const)
+						.map(
+							(k) => `<dt>${e(t(`audit:export.field.${k}`))}</dt><dd>${w(x[k], x[k] ? x.lang : null)}</dd>`
+						)
+						.join('')}</dl>`
 			)
 		);
 	let body: string;
@@ -388,25 +425,32 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 							t('audit:export.meeting', { date: when(m.startsAt) }),
 							section(
 								t('audit:export.mySay'),
-								list(m.mySay.map((a) => `${e(a.question)}: ${e(plain(a.answer))}`)),
+								list(
+									m.mySay.map(
+										(a) =>
+											`${e(a.question)}: ${typeof a.answer === 'string' ? w(a.answer, a.lang) : e(plain(a.answer))}`
+									)
+								),
 								4
 							) +
-								section(t('audit:export.agenda'), list(m.agenda.map((a) => e(a.text))), 4) +
+								section(t('audit:export.agenda'), list(m.agenda.map((a) => w(a.text, a.lang))), 4) +
 								section(t('audit:export.choices'), m.choices ? `<p>${e(plain(m.choices))}</p>` : '', 4) +
 								section(t('audit:export.views'), views(m.carersViews), 4) +
 								section(
 									t('audit:export.outcomes'),
-									list(m.outcomes.map((o) => `${e(o.said)}: ${e(o.did)}`)),
+									list(m.outcomes.map((o) => `${w(o.said, o.saidLang)}: ${w(o.did, o.didLang)}`)),
 									4
 								) +
 								section(
 									t('audit:export.decisions'),
-									list(m.decisions.map((d) => `${e(d.text)} (${e(d.who)}, ${e(day(d.dueOn))})`)),
+									list(m.decisions.map((d) => `${w(d.text, d.lang)} (${e(d.who)}, ${e(day(d.dueOn))})`)),
 									4
 								) +
 								section(
 									t('audit:export.letter'),
-									m.letter ? `<p>${e(when(m.letter.sentAt))}</p><p>${e(plain(m.letter.words))}</p>` : '',
+									m.letter
+										? `<p>${e(when(m.letter.sentAt))}</p><p>${w(m.letter.words, m.letter.wordsLang)}</p>`
+										: '',
 									4
 								) +
 								section(t('audit:export.feedback'), feedback(m.feedback), 4),

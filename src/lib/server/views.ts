@@ -27,6 +27,7 @@ export function viewsShown(views: CarerViews) {
 		worries: views.worries,
 		nextSteps: views.nextSteps,
 		anythingElse: views.anythingElse,
+		lang: views.viewsLang,
 		attending: views.attending,
 		sentAt: views.sentAt,
 		updatedAt: views.updatedAt
@@ -61,6 +62,8 @@ export function saveViews(input: {
 	carerId: string;
 	values: ViewsInput;
 	send: boolean;
+	/** The language of the carer's page as they wrote (kept for a screen reader's voice). */
+	lang?: string | null;
 	now?: number;
 }): CarerViews {
 	const now = input.now ?? Date.now();
@@ -73,12 +76,13 @@ export function saveViews(input: {
 				meetingId: input.meetingId,
 				carerId: input.carerId,
 				...input.values,
+				viewsLang: input.lang ?? null,
 				sentAt,
 				updatedAt: now
 			})
 			.onConflictDoUpdate({
 				target: [carerViews.meetingId, carerViews.carerId],
-				set: { ...input.values, sentAt, updatedAt: now }
+				set: { ...input.values, viewsLang: input.lang ?? null, sentAt, updatedAt: now }
 			})
 			.run();
 		return viewsOf(input.meetingId, input.carerId)!;

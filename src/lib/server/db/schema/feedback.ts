@@ -22,6 +22,8 @@ export const feedback = sqliteTable(
 		answers: text('answers').notNull().default('{}'),
 		/** "What should we change?" */
 		change: text('change').notNull().default(''),
+		/** The language the respondent's page was in when they wrote `change` (null: not known, written before). */
+		changeLang: text('change_lang'),
 		/** Set when they chose "not now / no thanks" (answers stay empty). */
 		skippedAt: integer('skipped_at'),
 		createdAt: integer('created_at').notNull()

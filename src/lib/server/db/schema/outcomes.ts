@@ -19,6 +19,8 @@ export const agendaOutcomes = sqliteTable(
 		meetingId: deletedWith('meeting_id', () => meetings.id),
 		agendaItemId: deletedWith('agenda_item_id', () => agendaItems.id),
 		text: text('text').notNull(),
+		/** The language the IRO's page was in when they wrote `text` (null: not known, written before). */
+		textLang: text('text_lang'),
 		updatedAt: integer('updated_at').notNull(),
 		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' })
 	},
@@ -31,6 +33,8 @@ export const decisions = sqliteTable(
 	{
 		...meetingOfChildColumns(),
 		text: text('text').notNull(),
+		/** The language the IRO's page was in when they wrote `text` (null: not known, written before). */
+		textLang: text('text_lang'),
 		whoRole: text('who_role', { enum: DECISION_ROLES }).notNull(),
 		whoName: text('who_name').notNull().default(''),
 		/** Calendar date YYYY-MM-DD. */
@@ -55,6 +59,8 @@ export const meetingLetters = sqliteTable(
 	{
 		...meetingOfChildColumns(),
 		words: text('words').notNull().default('{}'),
+		/** The language the IRO's page was in when they last saved their own words (null: not known). */
+		wordsLang: text('words_lang'),
 		locale: text('locale').notNull(),
 		content: text('content'),
 		sentAt: integer('sent_at'),

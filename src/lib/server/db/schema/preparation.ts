@@ -96,6 +96,8 @@ export const carerViews = sqliteTable(
 		worries: text('worries').notNull().default(''),
 		nextSteps: text('next_steps').notNull().default(''),
 		anythingElse: text('anything_else').notNull().default(''),
+		/** The language the carer's page was in when they last saved their words (null: not known, saved before). */
+		viewsLang: text('views_lang'),
 		attending: text('attending', { enum: ATTENDING }),
 		sentAt: integer('sent_at'),
 		updatedAt: integer('updated_at').notNull()

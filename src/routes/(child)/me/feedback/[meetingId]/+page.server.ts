@@ -32,7 +32,7 @@ export const load: PageServerLoad = ({ params }) => {
 	};
 };
 
-async function save({ params, request }: RequestEvent, skip: boolean) {
+async function save({ params, request, locals }: RequestEvent, skip: boolean) {
 	const { meeting, version, questions } = ownHeldReview(params.meetingId);
 	const user = requireUser();
 	const form = await request.formData();
@@ -41,7 +41,7 @@ async function save({ params, request }: RequestEvent, skip: boolean) {
 	const answers = skip || !parsed.data ? {} : onlyAsked(parsed.data.answers, questions);
 	const change = skip || !parsed.data ? '' : parsed.data.change;
 	const result = storeOnce(form, user.id, () =>
-		saveFeedback({ meeting, who: CHILD, userId: user.id, version, answers, change, skip })
+		saveFeedback({ meeting, who: CHILD, userId: user.id, version, answers, change, lang: locals.lang, skip })
 	);
 	redirect(303, `/me?feedback=${result}`);
 }

@@ -16,7 +16,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			content,
 			wordsFrom(letter.words),
 			isLocale(letter.locale) ? letter.locale : 'en',
-			readerAddress(locals.user)
+			readerAddress(locals.user),
+			letter.wordsLang
 		)
 	};
 };

@@ -44,7 +44,7 @@ export const load: PageServerLoad = ({ params, url }) => {
  * Reads and saves one page. The form says which meeting it was shown for: if that meeting has
  * started since, nothing is saved (answers are read-only once the meeting starts).
  */
-async function savePage(stepId: string, request: Request) {
+async function savePage(stepId: string, request: Request, lang: string) {
 	const child = requireOwnChild();
 	const form = await request.formData();
 	const state = sayFor(child);
@@ -62,15 +62,17 @@ async function savePage(stepId: string, request: Request) {
 			})
 		};
 	}
-	const { replaced, savedAt } = saveAnswers(state, parsed.incoming, loadedAtOf(form));
+	// Each answer keeps the language of the page it was written on (a screen reader's voice for it).
+	const incoming = parsed.incoming.map((answer) => ({ ...answer, lang }));
+	const { replaced, savedAt } = saveAnswers(state, incoming, loadedAtOf(form));
 	return { state, index, form, replaced, savedAt, values: readForm(form) };
 }
 
 export const actions: Actions = {
 	save: keepTyped(
 		firstAnswer,
-		async ({ params, request }) => {
-			const saved = await savePage(params.step, request);
+		async ({ params, request, locals }) => {
+			const saved = await savePage(params.step, request, locals.lang);
 			if (saved.failure) return saved.failure;
 			const { state, index, form, replaced, savedAt, values } = saved;
 			// Another window changed an answer on this page: show the page again, with what it had.
@@ -86,8 +88,8 @@ export const actions: Actions = {
 	),
 	autosave: keepTyped(
 		firstAnswer,
-		async ({ params, request }) => {
-			const saved = await savePage(params.step, request);
+		async ({ params, request, locals }) => {
+			const saved = await savePage(params.step, request, locals.lang);
 			if (saved.failure) return saved.failure;
 			return done('autosaved', { loadedAt: saved.savedAt, replaced: saved.replaced });
 		},

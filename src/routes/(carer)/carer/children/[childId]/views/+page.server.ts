@@ -20,7 +20,7 @@ export const load: PageServerLoad = ({ params }) => {
 	};
 };
 
-async function save({ params, request }: RequestEvent, send: boolean) {
+async function save({ params, request, locals }: RequestEvent, send: boolean) {
 	const { child, carer } = requireCarerOf(params.childId);
 	const form = await request.formData();
 	const parsed = parseForm(send ? viewsSendSchema : viewsDraftSchema, form);
@@ -28,7 +28,7 @@ async function save({ params, request }: RequestEvent, send: boolean) {
 	const values = parsed.data;
 	const meeting = meetingForForm(child.id, form);
 	if (!meeting) return meetingClosed(form);
-	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send });
+	const views = saveViews({ meetingId: meeting.id, carerId: carer.id, values, send, lang: locals.lang });
 	return done(views.sentAt !== null ? 'sent' : 'saved');
 }
 

@@ -29,7 +29,7 @@ export const load: PageServerLoad = ({ params }) => {
 	};
 };
 
-async function save({ params, request }: RequestEvent, skip: boolean) {
+async function save({ params, request, locals }: RequestEvent, skip: boolean) {
 	const { child, meeting, who } = heldReviewOf(params.childId, params.meetingId);
 	const user = requireUser();
 	const form = await request.formData();
@@ -38,7 +38,7 @@ async function save({ params, request }: RequestEvent, skip: boolean) {
 	const answers = skip || !parsed.data ? {} : parsed.data.answers;
 	const change = skip || !parsed.data ? '' : parsed.data.change;
 	const result = storeOnce(form, user.id, () =>
-		saveFeedback({ meeting, who, userId: user.id, version: null, answers, change, skip })
+		saveFeedback({ meeting, who, userId: user.id, version: null, answers, change, lang: locals.lang, skip })
 	);
 	redirect(303, `/carer/children/${child.id}?feedback=${result}`);
 }

@@ -43,7 +43,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 			sent ?? letterContent(meeting, child, Date.now(), locale),
 			words,
 			locale,
-			addressOfAccount(child.userId)
+			addressOfAccount(child.userId),
+			letter?.wordsLang ?? null
 		),
 		submission: submissionToken(),
 		saved: url.searchParams.has('saved'),
@@ -51,7 +52,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	};
 };
 
-async function start({ params, request }: RequestEvent) {
+async function start({ params, request, locals }: RequestEvent) {
 	const review = requireHeldReview(params.childId, params.meetingId);
 	const form = await request.formData();
 	const parsed = letterWords(form, letterLanguage(review.child));
@@ -59,6 +60,7 @@ async function start({ params, request }: RequestEvent) {
 		...review,
 		form,
 		parsed,
+		lang: locals.lang,
 		back: `/iro/children/${review.child.id}/meetings/${review.meeting.id}/letter`
 	};
 }
@@ -66,18 +68,18 @@ async function start({ params, request }: RequestEvent) {
 export const actions: Actions = {
 	/** Keeps the draft and shows the preview with it. */
 	save: keepTyped('thanks', async (event) => {
-		const { user, meeting, form, parsed, back } = await start(event);
+		const { user, meeting, form, parsed, lang, back } = await start(event);
 		if ('errors' in parsed) return failWith(form, parsed.errors);
-		const result = saveLetterDraft(meeting, user.id, parsed.words, parsed.locale);
+		const result = saveLetterDraft(meeting, user.id, parsed.words, parsed.locale, Date.now(), lang);
 		if (result === 'alreadySent') return failWith(form, { form: 'outcomes:errors.alreadySent' }, 409);
 		redirect(303, `${back}?saved=1#preview-title`);
 	}),
 	/** Sends the letter: it is on the child's home from now on, and never changes. */
 	send: keepTyped('thanks', async (event) => {
-		const { user, child, meeting, form, parsed, back } = await start(event);
+		const { user, child, meeting, form, parsed, lang, back } = await start(event);
 		if ('errors' in parsed) return failWith(form, parsed.errors);
 		const result = storeOnce(form, user.id, () =>
-			sendLetter(meeting, child, user.id, parsed.words, parsed.locale)
+			sendLetter(meeting, child, user.id, parsed.words, parsed.locale, Date.now(), lang)
 		);
 		if (!result.ok && !letterOf(meeting.id)?.sentAt)
 			return failWith(form, { form: 'outcomes:errors.alreadySent' }, 409);

@@ -39,7 +39,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 export const actions: Actions = {
 	outcomes: keepTyped(
 		(form) => [...form.keys()].find((k) => k.startsWith('outcome-')) ?? 'form',
-		async ({ params, request }) => {
+		async ({ params, request, locals }) => {
 			const { user, child, meeting } = requireHeldReview(params.childId, params.meetingId);
 			const form = await request.formData();
 			const texts: Record<string, string> = {};
@@ -51,17 +51,17 @@ export const actions: Actions = {
 				else errors[key] = parsed.error.issues[0].message;
 			}
 			if (Object.keys(errors).length) return failWith(form, errors, 400, { action: 'outcomes' as const });
-			saveOutcomes(meeting.id, user.id, texts);
+			saveOutcomes(meeting.id, user.id, texts, Date.now(), locals.lang);
 			redirect(303, `/iro/children/${child.id}/meetings/${meeting.id}/outcomes?saved=1`);
 		}
 	),
-	decide: keepTyped('text', async ({ params, request }) => {
+	decide: keepTyped('text', async ({ params, request, locals }) => {
 		const { user, child, meeting } = requireHeldReview(params.childId, params.meetingId);
 		const form = await request.formData();
 		const heldOn = meeting.heldOn ?? londonDate(meeting.startsAt);
 		const { data, failure } = parseForm(decisionSchema(heldOn), form);
 		if (failure) return failure;
-		storeOnce(form, user.id, () => addDecision(meeting, user.id, data));
+		storeOnce(form, user.id, () => addDecision(meeting, user.id, { ...data, textLang: locals.lang }));
 		redirect(303, `/iro/children/${child.id}/meetings/${meeting.id}/outcomes?added=1#decisions-title`);
 	}),
 	remove: keepTyped('form', async ({ params, request }) => {
