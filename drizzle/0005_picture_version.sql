@@ -1,0 +1,1 @@
+ALTER TABLE `children` ADD `picture_version` integer DEFAULT false NOT NULL;
