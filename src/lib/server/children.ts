@@ -53,7 +53,12 @@ export function setPictureVersion(child: Child, on: boolean, byUserId: string, n
 	write((tx) => {
 		tx.update(children).set({ pictureVersion: on }).where(eq(children.id, child.id)).run();
 		recordAudit(
-			{ userId: byUserId, action: on ? 'pictures.on' : 'pictures.off', subjectId: child.id, childId: child.id },
+			{
+				userId: byUserId,
+				action: on ? 'pictures.on' : 'pictures.off',
+				subjectId: child.id,
+				childId: child.id
+			},
 			now,
 			tx
 		);

@@ -68,7 +68,11 @@ describe('chooseVoice', () => {
 	});
 
 	it('prefers the device’s default, then an offline voice, among equals', () => {
-		const voices = [voice('en-GB', 'a'), voice('en-US', 'b', { localService: true }), voice('en-AU', 'c', { default: true })];
+		const voices = [
+			voice('en-GB', 'a'),
+			voice('en-US', 'b', { localService: true }),
+			voice('en-AU', 'c', { default: true })
+		];
 		expect(chooseVoice(voices, 'en')?.name).toBe('c');
 		expect(chooseVoice(voices.slice(0, 2), 'en')?.name).toBe('b');
 	});
