@@ -1,19 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import {
-	addChild,
 	axeBothSizes,
-	capitalise,
+	childWithCode,
 	hydrated,
-	issueCode,
 	join,
 	londonDay,
 	newDevice,
-	scheduleMeeting,
 	setDisplay,
-	signIn,
-	unique
+	signIn
 } from './flow-helpers';
+import { answerRow, continueTo, expectPictures, pick } from './say-helpers';
 
 /**
  * Issue 13, listening and pictures: "Read this page to me" on the child's and carer's pages, with a
@@ -290,38 +287,16 @@ test('there is no read-aloud control without JavaScript, without speech, or on s
 	await staff.context.close();
 });
 
-/** `count` shipped pictures in `scope`, each loaded, each with alt="" (the word beside it names it). */
-async function expectPictures(scope: Locator, count: number) {
-	const pictures = scope.locator('img');
-	await expect(pictures).toHaveCount(count);
-	for (const picture of await pictures.all()) {
-		await expect(picture).toHaveAttribute('alt', '');
-		await expect(picture).toHaveAttribute('src', /^\/pictures\/emoji_u[0-9a-f_]+\.svg$/);
-	}
-}
-
-async function pick(page: Page, group: string, option: string) {
-	await page
-		.getByRole('group', { name: group, exact: true })
-		.getByRole('radio', { name: option, exact: true })
-		.check();
-}
-
 test('a 13-year-old with “use the picture version” gets pictures; they switch it off and on themselves, without JavaScript', async ({
 	page,
 	browser
 }) => {
 	test.setTimeout(300_000);
-	const tag = unique();
-	const name = capitalise(tag);
 	await signIn(page, 'amina');
-	const childId = await addChild(page, {
-		fullName: `Noor ${name}`,
-		preferredName: name,
+	const { tag, name, childId, code } = await childWithCode(page, {
+		first: 'Noor',
 		dateOfBirth: londonDay(-(13 * 365 + 100))
 	});
-	await scheduleMeeting(page, childId, 15);
-	const code = await issueCode(page, childId, `Issue a code for ${name}`);
 
 	// The IRO sets it on the child's record.
 	await page.goto(`/iro/children/${childId}`);
@@ -364,19 +339,13 @@ test('a 13-year-old with “use the picture version” gets pictures; they switc
 	await pick(child, 'At home', 'Happy');
 	await pick(child, 'At school or nursery', 'Worried');
 	await pick(child, 'About family time', 'Sad');
-	await child.getByRole('button', { name: 'Continue' }).click();
-	await expect(child).toHaveURL('/me/say/good');
+	await continueTo(child, '/me/say/good');
 	const good = child.getByRole('group', { name: 'Pick the pictures that show good things' });
 	await good.getByRole('checkbox', { name: 'Pets' }).check();
 	await good.getByRole('checkbox', { name: 'Food' }).check();
-	for (const next of ['/me/say/worries', '/me/say/dreams', '/me/say/check']) {
-		await child.getByRole('button', { name: 'Continue' }).click();
-		await expect(child).toHaveURL(next);
-	}
+	for (const next of ['/me/say/worries', '/me/say/dreams', '/me/say/check']) await continueTo(child, next);
 	// The check page shows the pictures beside the words.
-	const row = child
-		.locator('dl > div')
-		.filter({ has: child.locator('dt').getByText('Good things (pictures)', { exact: true }) });
+	const row = answerRow(child, 'Good things (pictures)');
 	await expectPictures(row, 2);
 	await expect(row).toContainText('Pets, Food');
 	await child.getByRole('button', { name: 'Send to my IRO' }).click();
