@@ -50,7 +50,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		route: '/settings',
 		path: fixed('/settings'),
 		get: everyone,
-		actions: { language: {}, display: {}, address: familyAction('child') }
+		actions: { language: {}, display: {}, address: familyAction('child'), pictures: familyAction('child') }
 	},
 	{
 		route: '/signout',
@@ -141,7 +141,12 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		get: only('iro'),
 		actions: { default: iroOnlyAction }
 	},
-	{ route: '/iro/children/[childId]', path: child(), get: staffChild, actions: { revoke: ownIroOnly } },
+	{
+		route: '/iro/children/[childId]',
+		path: child(),
+		get: staffChild,
+		actions: { revoke: ownIroOnly, pictures: ownIroOnly }
+	},
 	{
 		route: '/iro/children/[childId]/meetings/[meetingId]',
 		path: (ids, which) =>

@@ -61,6 +61,26 @@ export async function watchCsp(page: Page): Promise<string[]> {
 	return violations;
 }
 
+/**
+ * A child on the caseload of the IRO signed in on `page`, with a meeting booked `meetingIn` days ahead
+ * and an invite code issued: `name` is the preferred name, `tag` the unique suffix for usernames.
+ */
+export async function childWithCode(
+	page: Page,
+	child: { first: string; dateOfBirth: string; meetingIn?: number }
+): Promise<{ tag: string; name: string; childId: string; code: string }> {
+	const tag = unique();
+	const name = capitalise(tag);
+	const childId = await addChild(page, {
+		fullName: `${child.first} ${name}`,
+		preferredName: name,
+		dateOfBirth: child.dateOfBirth
+	});
+	await scheduleMeeting(page, childId, child.meetingIn ?? 15);
+	const code = await issueCode(page, childId, `Issue a code for ${name}`);
+	return { tag, name, childId, code };
+}
+
 /** A new browser context (a separate device) with one page in it. */
 export async function newDevice(
 	browser: Browser,

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
+import { answerRow, continueTo, expectPictures, pick } from './say-helpers';
 import {
 	addChild,
 	capitalise,
@@ -18,38 +18,6 @@ import {
  * none: an emoji there is an empty box). They are shown beside the words on the cards, the check
  * page and the IRO's pack, and are decoration only (alt="").
  */
-
-/** `count` pictures in `scope`, each loaded and drawn at a visible size, each with alt="". */
-async function expectPictures(scope: Locator, count: number) {
-	const pictures = scope.locator('img');
-	await expect(pictures).toHaveCount(count);
-	for (const picture of await pictures.all()) {
-		await expect(picture).toHaveAttribute('alt', '');
-		await expect(picture).toHaveAttribute('src', /^\/pictures\/emoji_u[0-9a-f_]+\.svg$/);
-		await expect
-			.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
-			.toBe(true);
-		const box = await picture.boundingBox();
-		expect(box!.width).toBeGreaterThanOrEqual(20);
-		expect(box!.height).toBeGreaterThanOrEqual(20);
-	}
-}
-
-function answerRow(page: Page, question: string): Locator {
-	return page.locator('dl > div').filter({ has: page.locator('dt').getByText(question, { exact: true }) });
-}
-
-async function pick(page: Page, group: string, option: string) {
-	await page
-		.getByRole('group', { name: group, exact: true })
-		.getByRole('radio', { name: option, exact: true })
-		.check();
-}
-
-async function continueTo(page: Page, path: string) {
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await expect(page).toHaveURL(path);
-}
 
 test('a 5-year-old’s faces and pictures are shipped pictures: on the cards, the check page and the IRO’s pack', async ({
 	page,

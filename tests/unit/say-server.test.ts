@@ -285,3 +285,47 @@ describe('sending', () => {
 		expect(hasStarted(child.id, cancelled, NOW + 6 * DAY)).toBe(false);
 	});
 });
+
+const { setPictureVersion } = await import('../../src/lib/server/children');
+const { auditOf } = await import('../../src/lib/server/audit');
+
+describe('"use the picture version", set on the child’s record', () => {
+	const record = (id: string) => db().select().from(tables.children).where(eq(tables.children.id, id)).get()!;
+
+	it('gives a 13-year-old the picture version, audited, and an unsent My say follows it both ways', async () => {
+		const child = await newChild('2013-01-01');
+		meeting(child.id, NOW + 10 * DAY);
+		expect(stateOf(record(child.id)).version).toBe('teen');
+
+		setPictureVersion(record(child.id), true, iroId, NOW);
+		expect(record(child.id).pictureVersion).toBe(true);
+		const young = stateOf(record(child.id));
+		expect(young.version).toBe('young');
+		expect(young.steps[0].questions[0].kind).toBe('feeling');
+		say.saveAnswers(young, [{ id: 'goodPictures', value: ['pets'], visibility: 'everyone' }], NOW, NOW + 1);
+		expect(auditOf(child.id, 'pictures.on').map((e) => e.userId)).toEqual([iroId]);
+
+		// Switched off before sending: the teen form again; the picture answers are kept for switching back.
+		setPictureVersion(record(child.id), false, iroId, NOW + 2);
+		expect(stateOf(record(child.id)).version).toBe('teen');
+		expect(say.findConsultation(young.meeting.id)?.answers.goodPictures?.value).toEqual(['pets']);
+		expect(auditOf(child.id, 'pictures.off')).toHaveLength(1);
+	});
+
+	it('leaves a My say already sent in the version it was sent in', async () => {
+		const child = await newChild('2013-01-01');
+		meeting(child.id, NOW + 10 * DAY);
+		const state = stateOf(record(child.id));
+		say.saveAnswers(state, [{ id: 'good', value: 'football', visibility: 'everyone' }], NOW, NOW + 1);
+		expect(say.sendConsultation(state.meeting.id, NOW + 2)).toBe(true);
+		setPictureVersion(record(child.id), true, iroId, NOW + 3);
+		expect(stateOf(record(child.id)).version).toBe('teen');
+		expect(say.consultationFor(state.meeting.id)?.version).toBe('teen');
+	});
+
+	it('changes nothing and records nothing when it is already as asked', async () => {
+		const child = await newChild('2012-01-01');
+		setPictureVersion(record(child.id), false, iroId, NOW);
+		expect(auditOf(child.id)).toEqual([]);
+	});
+});

@@ -110,6 +110,9 @@ describe('a child’s subject access download', () => {
 		expect(names).toEqual(['everything-held.html', 'everything-held.json']);
 		const text = JSON.stringify(json);
 		expect(json.person.fullName).toBe('Kit Lane');
+		// Whether they use the picture version is held on their record too.
+		expect(json.person.pictureVersion).toBe(false);
+		expect(html).toContain('<dt>Version avec images</dt><dd>La version avec images est désactivée.</dd>');
 		expect(json.meetings[0].mySay).toEqual([
 			{ question: 'happy', answer: 'Football with my brother', lang: null, onlyMyIro: false }
 		]);

@@ -103,14 +103,20 @@ export function stepsFor(version: Version, age: number): Step[] {
 	return steps;
 }
 
-/** The version for a child of this birth date, for a meeting on this date (under 4: no form). */
+/**
+ * The version for a child of this birth date, for a meeting on this date (under 4: no form): the
+ * picture version (`young`) for ages 4–7, or at any age when "use the picture version" is on
+ * (`pictures`, set by the IRO on the child's record or by the child themselves).
+ */
 export function versionFor(
 	dateOfBirth: IsoDate,
-	meetingDate: IsoDate
+	meetingDate: IsoDate,
+	pictures = false
 ): { version: Version; age: number } | null {
 	const age = ageOn(dateOfBirth, meetingDate);
 	const band = ageBand(age);
 	if (band === 'under4') return null;
+	if (pictures) return { version: 'young', age };
 	return { version: band === '4-7' ? 'young' : band === '8-12' ? 'middle' : 'teen', age };
 }
 

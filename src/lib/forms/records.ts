@@ -26,3 +26,6 @@ export const unlinkSchema = z.object({
 		.optional()
 		.transform((v) => v === '1')
 });
+
+/** "Use the picture version" on or off (the IRO on the child's record, or the child in their settings). */
+export const pictureVersionSchema = z.object({ pictures: z.enum(['on', 'off']) });

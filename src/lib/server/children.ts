@@ -4,6 +4,7 @@ import { newId } from './ids';
 import { recordAudit } from './audit';
 import { meetingsOfChildren, type Meeting } from './meetings';
 import { childrenWithUrgent } from './messages';
+import { followPictureVersion } from './consultation';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
@@ -31,6 +32,38 @@ export function createChild(input: {
 			.run()
 	);
 	return id;
+}
+
+/** Whether the child with this account uses the picture version (false when they have no record). */
+export function pictureVersionOfUser(userId: string): boolean {
+	const row = db()
+		.select({ on: children.pictureVersion })
+		.from(children)
+		.where(eq(children.userId, userId))
+		.get();
+	return row?.on ?? false;
+}
+
+/**
+ * "Use the picture version" (pictures and simpler words, whatever the child's age) on or off, by the
+ * child's IRO on the record or by the child themselves; audited. An unsent My say follows it.
+ */
+export function setPictureVersion(child: Child, on: boolean, byUserId: string, now = Date.now()): void {
+	if (child.pictureVersion === on) return;
+	write((tx) => {
+		tx.update(children).set({ pictureVersion: on }).where(eq(children.id, child.id)).run();
+		recordAudit(
+			{
+				userId: byUserId,
+				action: on ? 'pictures.on' : 'pictures.off',
+				subjectId: child.id,
+				childId: child.id
+			},
+			now,
+			tx
+		);
+		followPictureVersion({ ...child, pictureVersion: on }, now, tx);
+	});
 }
 
 /** Gives the child to this IRO (or none); `byUserId`, who did (audited, with the IRO's id). */

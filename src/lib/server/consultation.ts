@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { sayState } from '$lib/domain/pack';
@@ -191,15 +191,40 @@ export interface SayState {
  * once started; before that, the one for their age on the meeting date in London) and its steps.
  * Null when no meeting is booked (or, for an under-4, there is no form).
  */
-export function sayFor(child: { id: string; dateOfBirth: string }, now = Date.now()): SayState | null {
+export function sayFor(
+	child: { id: string; dateOfBirth: string; pictureVersion?: boolean },
+	now = Date.now()
+): SayState | null {
 	const meeting = meetingToPrepare(child.id, now);
 	if (!meeting) return null;
 	const consultation = findConsultation(meeting.id);
 	const fixed = consultation
 		? { version: consultation.version, age: consultation.age }
-		: versionFor(child.dateOfBirth, londonDate(meeting.startsAt));
+		: versionFor(child.dateOfBirth, londonDate(meeting.startsAt), child.pictureVersion);
 	if (!fixed) return null;
 	return { meeting, ...fixed, steps: stepsFor(fixed.version, fixed.age), consultation };
+}
+
+/**
+ * After "use the picture version" is switched on or off: the child's My say for the meeting being
+ * prepared follows it while it has not been sent (answers already given stay stored, and come back if
+ * it is switched back); once sent it stays in the version it was sent in.
+ */
+export function followPictureVersion(
+	child: { id: string; dateOfBirth: string; pictureVersion: boolean },
+	now: number,
+	tx: Tx
+): void {
+	const meeting = meetingToPrepare(child.id, now);
+	if (!meeting) return;
+	const row = rowOf(meeting.id);
+	if (!row || row.sentAt !== null) return;
+	const live = versionFor(child.dateOfBirth, londonDate(meeting.startsAt), child.pictureVersion);
+	if (!live || live.version === row.version) return;
+	tx.update(consultations)
+		.set({ version: live.version, age: live.age })
+		.where(eq(consultations.id, row.id))
+		.run();
 }
 
 function insertIfMissing(childId: string, meetingId: string, version: Version, age: number, now: number) {

@@ -61,7 +61,7 @@ export function latestHeldReview(childId: string, now = Date.now()): Meeting | n
  * they have neither answered nor skipped it (and, for the child, it has a version for their age).
  */
 export function feedbackDue(
-	child: { id: string; dateOfBirth: string },
+	child: { id: string; dateOfBirth: string; pictureVersion?: boolean },
 	who: Who,
 	now = Date.now()
 ): Meeting | null {
@@ -72,8 +72,14 @@ export function feedbackDue(
 }
 
 /** The child's version of the form (faces for 4–7, as in My say), by their age on the review's day. */
-export function childVersion(child: { dateOfBirth: string }, meeting: Meeting): Version | null {
-	return versionFor(child.dateOfBirth, meeting.heldOn ?? londonDate(meeting.startsAt))?.version ?? null;
+export function childVersion(
+	child: { dateOfBirth: string; pictureVersion?: boolean },
+	meeting: Meeting
+): Version | null {
+	return (
+		versionFor(child.dateOfBirth, meeting.heldOn ?? londonDate(meeting.startsAt), child.pictureVersion)
+			?.version ?? null
+	);
 }
 
 /** The child's questions for this review ("did you run it" only when they chose to chair). */

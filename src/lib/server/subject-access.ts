@@ -177,6 +177,7 @@ export function childRecord(childId: string) {
 			startDate: child.startDate,
 			languages: child.languages,
 			communicationNeeds: child.communicationNeeds,
+			pictureVersion: child.pictureVersion,
 			iro: iro?.name ?? null,
 			account: accountOf(child.userId),
 			carers: carers.map((c) => ({ fullName: c.fullName, relationship: c.relationship })),
@@ -412,6 +413,7 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 					['dateOfBirth', day(p.dateOfBirth)],
 					['languages', p.languages],
 					['communicationNeeds', p.communicationNeeds],
+					['pictureVersion', t(p.pictureVersion ? 'listen:pictures.isOn' : 'listen:pictures.isOff')],
 					['iro', p.iro],
 					['username', p.account?.username],
 					['carers', p.carers.map((c) => `${c.fullName} (${c.relationship})`)]

@@ -7,6 +7,8 @@ import { DISPLAY_COOKIE, LANGUAGE_COOKIE } from '$lib/server/hooks/page';
 import { safeReturnTo } from '$lib/routes';
 import { requireOwnChild } from '$lib/server/access';
 import { isAddress } from '$lib/domain/address';
+import { setPictureVersion } from '$lib/server/children';
+import { pictureVersionSchema } from '$lib/forms/records';
 
 const YEAR = 60 * 60 * 24 * 365;
 
@@ -39,6 +41,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const address = form.get('address');
 		if (isAddress(address) && child.userId) savePreferences(child.userId, { address });
+		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
+	},
+	/** "Use the picture version": the child's own choice, at any age (audited, as the IRO's is). */
+	pictures: async ({ request, url }) => {
+		const child = requireOwnChild();
+		const form = await request.formData();
+		const parsed = pictureVersionSchema.safeParse({ pictures: form.get('pictures') });
+		if (parsed.success && child.userId) setPictureVersion(child, parsed.data.pictures === 'on', child.userId);
 		redirect(303, safeReturnTo(form.get('returnTo'), url.origin, '/settings'));
 	}
 };

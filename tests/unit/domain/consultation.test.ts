@@ -21,6 +21,15 @@ describe('which version of "My say" a child gets', () => {
 		expect(versionFor('2013-12-10', '2026-12-10')?.version).toBe('teen');
 	});
 
+	it('is the picture version at any age when "use the picture version" is on', () => {
+		expect(versionFor('2013-06-01', '2026-06-01', true)).toEqual({ version: 'young', age: 13 });
+		expect(versionFor('2016-06-01', '2026-06-01', true)?.version).toBe('young');
+		expect(versionFor('2020-06-01', '2026-06-01', true)?.version).toBe('young');
+		expect(versionFor('2013-06-01', '2026-06-01', false)?.version).toBe('teen');
+		// Under 4 there is still no form of their own.
+		expect(versionFor('2023-06-01', '2026-06-01', true)).toBeNull();
+	});
+
 	it('gives a child who turns 8 between meetings the older form next time', () => {
 		expect(versionFor('2018-07-01', '2026-06-15')?.version).toBe('young');
 		expect(versionFor('2018-07-01', '2026-12-15')?.version).toBe('middle');

@@ -39,6 +39,8 @@ export const children = sqliteTable(
 		startDate: text('start_date'),
 		languages: text('languages').notNull().default(''),
 		communicationNeeds: text('communication_needs').notNull().default(''),
+		/** "Use the picture version" (pictures, simpler words) at any age: set by the IRO or the child. */
+		pictureVersion: integer('picture_version', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
 		/** A record closed when the child left care: read-only for staff, deleted after the retention period. */
 		closedAt: integer('closed_at'),

@@ -39,7 +39,8 @@ export const load: PageServerLoad = () => {
 		answered,
 		total: steps.length,
 		resumeAt: done,
-		sentAt: consultation?.sentAt ?? null
+		sentAt: consultation?.sentAt ?? null,
+		pictureVersion: child.pictureVersion
 	};
 };
 

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { canCloseRecord, canReopenRecord, canResetPassword, requireChild } from '$lib/server/access';
 // Unlinking carers, closing the record (issue 10).
 import { carerAfterUnlink, wasUnlinked } from '$lib/server/ending';
-import { timescaleOf } from '$lib/server/children';
+import { setPictureVersion, timescaleOf } from '$lib/server/children';
 import { meetingsOfChild } from '$lib/server/meetings';
 import { carersOfChild, carerOfChild } from '$lib/server/carers';
 import { latestInvite, revokeInvites } from '$lib/server/auth/invites';
@@ -12,7 +12,8 @@ import { urgentOf } from '$lib/server/urgent';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
-import { done } from '$lib/server/forms';
+import { afterPost, done, parseForm } from '$lib/server/forms';
+import { pictureVersionSchema } from '$lib/forms/records';
 import { openConcernCount } from '$lib/server/oversight';
 import { auditRead } from '$lib/server/audit';
 
@@ -63,7 +64,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		canReopen: canReopenRecord(locals.user!),
 		unlinked: unlinkedNotice(child.id, url.searchParams.get('unlinked')),
 		recordClosed: url.searchParams.has('recordClosed') && child.closedAt !== null,
-		reopened: url.searchParams.has('reopened') && child.closedAt === null
+		reopened: url.searchParams.has('reopened') && child.closedAt === null,
+		pictureVersionSaved: url.searchParams.get('done') === 'pictures'
 	};
 };
 
@@ -80,5 +82,14 @@ export const actions: Actions = {
 		if (target === 'child') revokeInvites({ childId: child.id });
 		else if (carerOfChild(child.id, target)) revokeInvites({ carerId: target });
 		return done('revoked');
+	},
+	/** "Use the picture version" for this child, whatever their age (audited). */
+	pictures: async (event) => {
+		const child = requireChild(event.params.childId, 'manage', 'iro', 'manager');
+		const form = await event.request.formData();
+		const { data, failure } = parseForm(pictureVersionSchema, form);
+		if (failure) return failure;
+		setPictureVersion(child, data.pictures === 'on', event.locals.user!.id);
+		return afterPost(event, done('pictures'));
 	}
 };
