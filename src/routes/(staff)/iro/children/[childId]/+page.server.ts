@@ -14,6 +14,7 @@ import { londonDate } from '$lib/domain/dates';
 import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { done } from '$lib/server/forms';
 import { openConcernCount } from '$lib/server/oversight';
+import { openFormatCount } from '$lib/server/formats';
 import { auditRead } from '$lib/server/audit';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -51,6 +52,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		isManager: locals.user!.role === 'manager',
 		urgent: urgentOf({ childId: child.id }),
 		openConcerns: openConcernCount(child.id),
+		openFormats: openFormatCount(child.id),
 		now,
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),
