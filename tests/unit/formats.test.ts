@@ -73,6 +73,10 @@ describe('the asking form', () => {
 		expect(parse({ kind: 'audio', document: 'letter', language: 'xx-evil' }).success).toBe(false);
 	});
 
+	it('names every missing answer at once', () => {
+		expect(parse({}).error?.issues.map((i) => i.path[0])).toEqual(['kind', 'document']);
+	});
+
 	it('refuses a kind or document that does not exist', () => {
 		expect(parse({ kind: 'smoke', document: 'letter' }).success).toBe(false);
 		expect(parse({ kind: 'braille', document: 'diary' }).success).toBe(false);
