@@ -69,7 +69,8 @@ export const READ_KINDS = [
 	'write_up',
 	'feedback',
 	'meeting',
-	'audit'
+	'audit',
+	'format_requests'
 ] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 

@@ -18,6 +18,7 @@ import { markDone } from './follow-ups';
 import { emptyWords } from '$lib/domain/outcomes';
 import { demoFeedback } from './feedback';
 import { escalateConcern, raiseConcern, resolveConcern, concernOfChild } from './oversight';
+import { askForFormat } from './formats';
 
 /** The password of every demo account (printed by `npm run demo`; never use outside a demo). */
 export const DEMO_PASSWORD = 'voicebox demo 2026';
@@ -262,6 +263,20 @@ export async function seedDemoIfAsked(): Promise<void> {
 	demoFeedback({ sam, helen, samUser: user('sam').id, helenUser: user('helen').id });
 	// The oversight log: concerns Amina raised about Sam's plan, and one of Ben's about Kacper's, overdue.
 	demoConcerns(now, { sam, amina, kacper, ben });
+	// Asking for a format (issue 13): Zainab asked for her letters as audio, in Arabic; still open.
+	askForFormat(
+		{
+			childId: zainab,
+			by: { id: user('zainab').id, role: 'child' },
+			kind: 'audio',
+			document: 'letter',
+			language: 'ar',
+			languageTyped: null,
+			note: '',
+			noteLang: null
+		},
+		now - 2 * 86_400_000
+	);
 
 	console.log(
 		[

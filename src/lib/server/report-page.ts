@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
 import { serviceReport } from './reports';
-import { REPORT_TABLES, reportTables, tableCsv } from './report-tables';
+import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
+import { formatRequestFigures } from './formats';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
 
@@ -15,8 +16,10 @@ function build(user: SessionUser, url: URL) {
 	const { locals } = getRequestEvent();
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
-	const report = serviceReport({ iroId: manager ? null : user.id }, period);
-	return { period, periodError, tables: reportTables(report, locals.t, { manager }) };
+	const scope = { iroId: manager ? null : user.id };
+	const report = serviceReport(scope, period);
+	const formats = formatRequestsTable(formatRequestFigures(scope, period), locals.t, locals.lang);
+	return { period, periodError, tables: [...reportTables(report, locals.t, { manager }), formats] };
 }
 
 /** What the page shows. */

@@ -6,7 +6,9 @@ import { CONCERN_STAGES, CONCERN_SUBJECTS } from '$lib/domain/oversight';
 import { CARER_QUESTIONS, CHILD_QUESTIONS, FEEDBACK_ANSWERS } from '$lib/domain/feedback';
 import { exportedCount, percent, type Cell, type ReportTable } from '$lib/domain/reports';
 export type { Cell, ReportTable };
-import { isLocale, localeInfo } from '$lib/i18n/locales';
+import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
+import { languageLabel } from '$lib/domain/formats';
+import type { formatRequestFigures } from './formats';
 import type { ServiceReport } from './reports';
 
 /**
@@ -26,7 +28,8 @@ export const REPORT_TABLES = [
 	'caseloads',
 	'oversightSubject',
 	'oversightStage',
-	'languages'
+	'languages',
+	'formatRequests'
 ] as const;
 
 const n = (value: number): Cell => ({ n: value });
@@ -190,6 +193,33 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 		}
 	];
 	return tables;
+}
+
+/**
+ * Documents asked for in another format or language in the period (issue 13): by format, then by
+ * language (named in the reader's language; a language typed in is shown as typed). Its own table.
+ */
+export function formatRequestsTable(
+	f: ReturnType<typeof formatRequestFigures>,
+	t: Translate,
+	lng: Locale
+): ReportTable {
+	const intl = localeInfo(lng).intl;
+	const language = (key: string) =>
+		key.startsWith('typed:') ? key.slice(6) : languageLabel(key, intl, t('formats:signLanguage'));
+	return {
+		id: 'formatRequests',
+		caption: t('formats:report.caption'),
+		head: [t('formats:report.what'), t('formats:report.requests')],
+		chart: 1,
+		rows: [
+			...f.byKind.map(([kind, count]) => [t(`formats:kind.carer.${kind}`), n(count)]),
+			...f.byLanguage.map(([key, count]) => [
+				t('formats:report.language', { language: language(key) }),
+				n(count)
+			])
+		]
+	};
 }
 
 /** Text a spreadsheet would run as a formula (=, +, -, @, tab, return first) is made inert with a leading '. */

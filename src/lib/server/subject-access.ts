@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { zipSync, strToU8 } from 'fflate';
+import { formatRequestsOf } from './formats';
 import { db, tables } from './db';
 import { recordAudit } from './audit';
 import { translator } from './i18n';
@@ -257,6 +258,15 @@ export function childRecord(childId: string) {
 			};
 		}),
 		support: support.map((s) => ({ kind: s.kind, status: s.status, note: s.note, at: s.createdAt })),
+		// Asking for a format (issue 13): by the child or their carers.
+		formats: formatRequestsOf(childId).map((r) => ({
+			kind: r.kind,
+			document: r.document,
+			language: r.language ?? r.languageTyped,
+			note: r.note,
+			at: r.createdAt,
+			doneAt: r.doneAt
+		})),
 		messages: messagesOf(conversation),
 		audit: auditAbout(or(eq(t_.auditLog.childId, childId), inArray(t_.auditLog.subjectId, subjects)))
 	};
@@ -464,6 +474,15 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 			section(
 				t('audit:export.support'),
 				list(record.support.map((s) => `${e(when(s.at))}: ${e(s.kind)}, ${e(s.status)}. ${e(s.note)}`))
+			) +
+			section(
+				t('audit:export.formats'),
+				list(
+					record.formats.map(
+						(f) =>
+							`${e(when(f.at))}: ${e(t(`formats:kind.carer.${f.kind}`))}, ${e(f.document)}, ${e(f.language ?? '')}. ${e(f.note)}${f.doneAt ? ` (${e(t('formats:asked.done', { date: when(f.doneAt) }))})` : ''}`
+					)
+				)
 			);
 	} else {
 		const p = record.person;

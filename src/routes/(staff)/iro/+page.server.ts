@@ -9,6 +9,8 @@ import { overdueFollowUps } from '$lib/server/follow-ups';
 import { londonDate } from '$lib/domain/dates';
 // Open and overdue concerns in the oversight log.
 import { openConcerns } from '$lib/server/oversight';
+// Open requests for a document in another format or language (issue 13).
+import { openFormatCounts } from '$lib/server/formats';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
@@ -28,6 +30,7 @@ export const load: PageServerLoad = ({ url }) => {
 		before,
 		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		concerns: openConcerns(user.id, londonDate(Date.now())),
+		formats: openFormatCounts(user.id),
 		notHeard,
 		toWriteUp,
 		closed

@@ -9,3 +9,4 @@ export * from './feedback';
 export * from './reviews';
 export * from './oversight';
 export * from './passkeys';
+export * from './formats';

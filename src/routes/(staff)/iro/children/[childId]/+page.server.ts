@@ -15,6 +15,7 @@ import { reviewState } from '$lib/domain/meeting-lifecycle';
 import { afterPost, done, parseForm } from '$lib/server/forms';
 import { pictureVersionSchema } from '$lib/forms/records';
 import { openConcernCount } from '$lib/server/oversight';
+import { openFormatCount } from '$lib/server/formats';
 import { auditRead } from '$lib/server/audit';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
@@ -52,6 +53,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		isManager: locals.user!.role === 'manager',
 		urgent: urgentOf({ childId: child.id }),
 		openConcerns: openConcernCount(child.id),
+		openFormats: openFormatCount(child.id),
 		now,
 		added: url.searchParams.has('added'),
 		scheduled: url.searchParams.has('scheduled'),

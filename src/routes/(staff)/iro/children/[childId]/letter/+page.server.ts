@@ -96,8 +96,11 @@ export const actions: Actions = {
 		const code = String(form.get('code') ?? '').slice(0, 64);
 		const invite = waitingInvite(carer ? { carerId: carer.id } : { childId: child.id }, code);
 		if (!invite || invite.purpose !== 'invite') return failWith(form, { for: 'errors:invite.codeGone' });
+		// "Print in large print" (issue 13): this letter only, without changing the IRO's settings.
+		const print = form.get('print');
 		return done('shown', {
-			letter: letterOf(event, form, { child, carer, code, expiresAt: invite.expiresAt })
+			letter: letterOf(event, form, { child, carer, code, expiresAt: invite.expiresAt }),
+			print: print === 'large' || print === 'xlarge' ? print : null
 		});
 	}
 };
