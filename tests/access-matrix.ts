@@ -14,6 +14,7 @@ import { OVERSIGHT_RULES } from './access/oversight';
 import { AUDIT_RULES } from './access/audit';
 import { ENDING_RULES } from './access/ending';
 import { PASSKEY_RULES } from './access/passkeys';
+import { DOCUMENT_RULES } from './access/documents';
 import {
 	child,
 	everyone,
@@ -38,6 +39,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...AUDIT_RULES,
 	...ENDING_RULES,
 	...PASSKEY_RULES,
+	...DOCUMENT_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },

@@ -5,8 +5,9 @@ import { lastHeldConsultation, sayFor, startConsultation } from '$lib/server/con
 import { startSchema } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
 import { isEmpty, resumeStep } from '$lib/domain/consultation';
+import { downloadsFor } from '$lib/server/downloads';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const child = requireOwnChild();
 	const state = sayFor(child);
 	if (!state) {
@@ -39,7 +40,8 @@ export const load: PageServerLoad = () => {
 		answered,
 		total: steps.length,
 		resumeAt: done,
-		sentAt: consultation?.sentAt ?? null
+		sentAt: consultation?.sentAt ?? null,
+		downloads: downloadsFor(locals.lang)
 	};
 };
 
