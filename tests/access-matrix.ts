@@ -172,6 +172,13 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		actions: { issue: ownIroOnly, show: ownIroOnly }
 	},
 	{
+		// The welcome letter in Braille or as audio, posted from its page with the waiting code.
+		route: '/iro/children/[childId]/letter/download',
+		path: child('/letter/download'),
+		get: { anon: 'signIn', child: 'notFound', carer: 'notFound', iro: 'notFound', manager: 'notFound' },
+		actions: { POST: ownIroOnly }
+	},
+	{
 		// Sam and Kacper both have accounts; a carer's reset (for=<carer>) is for managers only, see
 		// tests/e2e/flow-accounts.e2e.ts.
 		route: '/iro/children/[childId]/reset',

@@ -121,7 +121,7 @@ export function brailleFile(doc: DocumentText, grade: BrailleGrade = 2): string 
 	if (!hasBraille(doc.lang)) return null;
 	const blocks: BrailleBlock[] = [
 		{ kind: 'title', braille: toBraille(doc.title, doc.lang, grade) },
-		...doc.blocks.map((b) => ({ kind: b.kind, braille: toBraille(b.text, doc.lang, grade) }))
+		...doc.blocks.map((b) => ({ kind: b.kind, braille: toBraille(b.text, doc.lang, b.literal ? 1 : grade) }))
 	];
 	return brfFile(blocks);
 }

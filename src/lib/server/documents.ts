@@ -18,7 +18,8 @@ import { sayFor } from './consultation';
  * The Braille file and the audio version are both made from this, and each is built from the same
  * object its page renders, so the words never drift apart.
  */
-export type DocumentBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string };
+/** `literal`: a code to be read sign by sign (uncontracted Braille, spoken letter by letter). */
+export type DocumentBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string; literal?: true };
 export type DocumentText = { lang: Locale; title: string; blocks: DocumentBlock[] };
 
 const heading = (text: string): DocumentBlock => ({ kind: 'heading', text });
@@ -31,7 +32,7 @@ const clean = (blocks: DocumentBlock[]) =>
 			.split(/\n\s*\n|\r?\n/)
 			.map((t) => t.trim())
 			.filter(Boolean)
-			.map((text) => ({ kind: b.kind, text }))
+			.map((text) => ({ ...b, text }))
 	);
 
 /** A short fingerprint of a document's words: a cache key for the files made from it. */
@@ -41,7 +42,7 @@ export function documentVersion(doc: DocumentText): string {
 
 /** The whole document as one text (for speech): title first, each block a sentence or more. */
 export function documentSpeech(doc: DocumentText): string[] {
-	return [doc.title, ...doc.blocks.map((b) => b.text)];
+	return [doc.title, ...doc.blocks.map((b) => (b.literal ? [...b.text].join(' ') : b.text))];
 }
 
 /** "A letter from your IRO", from the object the child's page and the IRO's preview render. */
@@ -78,7 +79,8 @@ export function welcomeDocument(letter: ReturnType<typeof welcomeLetter>): Docum
 			paragraph(letter.iroAbout),
 			heading(letter.stepsTitle),
 			...letter.steps.map(item),
-			paragraph(`${letter.codeLabel} ${letter.code}`),
+			paragraph(letter.codeLabel),
+			{ kind: 'paragraph', text: letter.code, literal: true },
 			paragraph(letter.expiry),
 			heading(letter.contactTitle),
 			paragraph(letter.phone),
