@@ -140,3 +140,19 @@ describe('BRF page layout', () => {
 		expect(pages[1][0].trim()).toBe(',H');
 	});
 });
+
+describe('documents in Braille', () => {
+	it('writes a code sign by sign (uncontracted) inside a contracted document', () => {
+		const brf = brailleFile({
+			lang: 'en',
+			title: 'Your code',
+			blocks: [
+				{ kind: 'paragraph', text: 'Your code is' },
+				{ kind: 'paragraph', text: 'EDAR-TH47', literal: true }
+			]
+		})!;
+		// Grade 2 would write "ed", "ar" and "th" as one cell each ($, >, ?).
+		expect(brf).toContain(',,EDAR-,,TH#DG');
+		expect(brf).toContain(',YR CODE IS');
+	});
+});
