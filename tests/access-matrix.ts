@@ -15,6 +15,7 @@ import { AUDIT_RULES } from './access/audit';
 import { ENDING_RULES } from './access/ending';
 import { PASSKEY_RULES } from './access/passkeys';
 import { FORMAT_RULES } from './access/formats';
+import { DOCUMENT_RULES } from './access/documents';
 import {
 	child,
 	everyone,
@@ -40,6 +41,7 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	...ENDING_RULES,
 	...PASSKEY_RULES,
 	...FORMAT_RULES,
+	...DOCUMENT_RULES,
 	{ route: '/', path: fixed('/'), get: visitorsOnly },
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
@@ -175,6 +177,13 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		path: child('/letter'),
 		get: staffChild,
 		actions: { issue: ownIroOnly, show: ownIroOnly }
+	},
+	{
+		// The welcome letter in Braille or as audio, posted from its page with the waiting code.
+		route: '/iro/children/[childId]/letter/download',
+		path: child('/letter/download'),
+		get: { anon: 'signIn', child: 'notFound', carer: 'notFound', iro: 'notFound', manager: 'notFound' },
+		actions: { POST: ownIroOnly }
 	},
 	{
 		// Sam and Kacper both have accounts; a carer's reset (for=<carer>) is for managers only, see

@@ -1,8 +1,12 @@
 import { translator } from './i18n';
 import { formatDate, formatDateTime } from '$lib/format';
-import { localeInfo, type Locale } from '$lib/i18n/locales';
+import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
 import { LETTER_PARTS, type LetterPart, type LetterView, type LetterWords } from '$lib/domain/outcomes';
-import type { LetterContent } from './outcomes';
+import { contentOf, letterContent, letterOf, sentLetterOf, wordsFrom, type LetterContent } from './outcomes';
+import { letterLanguage } from './welcome-letters';
+import { addressOfAccount } from './accounts';
+import type { Child } from './access';
+import type { Meeting } from './meetings';
 import type { AddressContext } from '$lib/domain/address';
 
 /**
@@ -83,4 +87,45 @@ export function renderLetter(
 			? t('outcomes:letter.signOff', { name: content.iro.name })
 			: t('outcomes:letter.signOffNoName')
 	};
+}
+
+/**
+ * The IRO's preview of the letter after a held review: as sent, or as it would be sent now with the
+ * draft's words, in the letter's language (the child's, until the IRO chooses another).
+ */
+export function letterPreview(child: Child, meeting: Meeting) {
+	const letter = letterOf(meeting.id);
+	const locale: Locale = letter && isLocale(letter.locale) ? letter.locale : letterLanguage(child);
+	const words = wordsFrom(letter?.words);
+	const sent = letter?.sentAt ? contentOf(letter) : null;
+	return {
+		letter,
+		locale,
+		words,
+		preview: renderLetter(
+			sent ?? letterContent(meeting, child, Date.now(), locale),
+			words,
+			locale,
+			addressOfAccount(child.userId),
+			letter?.wordsLang ?? null
+		)
+	};
+}
+
+/** A letter the child was sent, as they read it; null if it is not theirs or not sent. */
+export function childLetter(
+	childId: string,
+	letterId: string,
+	address?: AddressContext
+): RenderedLetter | null {
+	const letter = sentLetterOf(childId, letterId);
+	const content = letter && contentOf(letter);
+	if (!letter || !content) return null;
+	return renderLetter(
+		content,
+		wordsFrom(letter.words),
+		isLocale(letter.locale) ? letter.locale : 'en',
+		address,
+		letter.wordsLang
+	);
 }

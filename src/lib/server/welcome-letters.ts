@@ -1,7 +1,7 @@
 import { getUser, iroCard } from './accounts';
 import { translator } from './i18n';
 import { config } from './config';
-import type { Carer } from './carers';
+import { carerOfChild, type Carer } from './carers';
 import type { Child } from './access';
 import { formatDate } from '$lib/format';
 import { londonDate } from '$lib/domain/dates';
@@ -9,7 +9,7 @@ import { localeFromLanguages } from '$lib/i18n/letter-language';
 import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
 import { callName } from '$lib/domain/names';
 import { write } from './db';
-import { issueInvite } from './auth/invites';
+import { issueInvite, waitingInvite } from './auth/invites';
 import { recordAudit } from './audit';
 
 /**
@@ -89,6 +89,40 @@ export function welcomeLetter(input: {
 		signOff: t('letter:signOff', values),
 		url: values.url
 	};
+}
+
+/**
+ * The welcome letter of a code that is still waiting to be used, in the chosen language: shown again
+ * on its page, and downloaded in Braille or as audio. Issues nothing; null once the code is gone.
+ */
+export function waitingWelcomeLetter(input: {
+	child: Child;
+	carer?: Carer;
+	code: string;
+	lang: Locale;
+	origin: string;
+}) {
+	const { child, carer } = input;
+	const invite = waitingInvite(
+		carer ? { carerId: carer.id } : { childId: child.id },
+		input.code.slice(0, 64)
+	);
+	if (!invite || invite.purpose !== 'invite') return null;
+	return welcomeLetter({ ...input, code: input.code.slice(0, 64), expiresAt: invite.expiresAt });
+}
+
+/** The person a welcome letter form is about: the child, or a carer linked to them; null if neither. */
+export function welcomePerson(child: Child, form: FormData): { carer?: Carer } | null {
+	const target = String(form.get('for') ?? '');
+	if (target === 'child') return {};
+	const carer = carerOfChild(child.id, target);
+	return carer ? { carer } : null;
+}
+
+/** The language a welcome letter form chose, or the person's own. */
+export function welcomeLanguage(form: FormData, child: Child, carer?: Carer): Locale {
+	const chosen = form.get('language');
+	return isLocale(chosen) ? chosen : letterLanguage(child, carer);
 }
 
 /** The short note that carries a password reset code, in the account holder's language. */

@@ -26,6 +26,7 @@ import {
 import { message } from '$lib/forms/text';
 import { AGENDA_ITEM_MAX, AGENDA_MAX_ITEMS } from '$lib/domain/agenda';
 import type { Translate } from '$lib/i18n/translate';
+import { downloadsFor } from '$lib/server/downloads';
 
 /** Adds an item once per submitted form (a double-clicked "Add" adds one item). */
 function addOnce(form: FormData, input: Parameters<typeof addAgendaItem>[0]) {
@@ -100,6 +101,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const stored = agendaFor(preparing.meeting.id);
 	const items = stored.map((row) => view(row, locals.t));
 	return {
+		downloads: downloadsFor(locals.lang),
 		meeting: { id: preparing.meeting.id, startsAt: preparing.meeting.startsAt },
 		open: preparing.open,
 		items,

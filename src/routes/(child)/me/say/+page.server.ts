@@ -5,8 +5,9 @@ import { lastHeldConsultation, sayFor, startConsultation } from '$lib/server/con
 import { startSchema } from '$lib/forms/say';
 import { readForm } from '$lib/forms/text';
 import { isEmpty, resumeStep } from '$lib/domain/consultation';
+import { downloadsFor } from '$lib/server/downloads';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const child = requireOwnChild();
 	const state = sayFor(child);
 	if (!state) {
@@ -40,7 +41,8 @@ export const load: PageServerLoad = () => {
 		total: steps.length,
 		resumeAt: done,
 		sentAt: consultation?.sentAt ?? null,
-		pictureVersion: child.pictureVersion
+		pictureVersion: child.pictureVersion,
+		downloads: downloadsFor(locals.lang)
 	};
 };
 

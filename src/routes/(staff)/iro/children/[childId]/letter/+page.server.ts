@@ -1,10 +1,18 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { canResetPassword, requireChild, type Child } from '$lib/server/access';
-import { carerOfChild, carersOfChild, type Carer } from '$lib/server/carers';
+import { carersOfChild, type Carer } from '$lib/server/carers';
 import { done, failWith } from '$lib/server/forms';
-import { latestInvite, waitingInvite } from '$lib/server/auth/invites';
-import { issueWelcomeCode, letterLanguage, welcomeLetter } from '$lib/server/welcome-letters';
-import { isLocale, LOCALES } from '$lib/i18n/locales';
+import { latestInvite } from '$lib/server/auth/invites';
+import {
+	issueWelcomeCode,
+	letterLanguage,
+	waitingWelcomeLetter,
+	welcomeLanguage,
+	welcomeLetter,
+	welcomePerson
+} from '$lib/server/welcome-letters';
+import { downloadsFor } from '$lib/server/downloads';
+import { LOCALES } from '$lib/i18n/locales';
 import { INVITE_LIFETIME_MS } from '$lib/domain/invite-code';
 import { callName } from '$lib/domain/names';
 import { auditRead } from '$lib/server/audit';
@@ -42,22 +50,9 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		child: { id: child.id, name: childName },
 		people: people.map(({ id, name }) => ({ id, name })),
 		person: { ...chosen, canReset: canResetPassword(locals.user!, child, chosen.kind) },
-		languages: LOCALES.map(({ code, name }) => ({ code, name }))
+		languages: LOCALES.map(({ code, name }) => ({ code, name, downloads: downloadsFor(code) }))
 	};
 };
-
-/** The person a form is about: the child, or a carer linked to them; null if neither. */
-function personOf(child: Child, form: FormData): { carer?: Carer } | null {
-	const target = String(form.get('for') ?? '');
-	if (target === 'child') return {};
-	const carer = carerOfChild(child.id, target);
-	return carer ? { carer } : null;
-}
-
-function languageOf(form: FormData, child: Child, carer?: Carer) {
-	const chosen = form.get('language');
-	return isLocale(chosen) ? chosen : letterLanguage(child, carer);
-}
 
 /** The welcome letter for a code, in the language the form chose (or the person's). */
 function letterOf(
@@ -65,14 +60,14 @@ function letterOf(
 	form: FormData,
 	about: { child: Child; carer?: Carer; code: string; expiresAt: number }
 ) {
-	const lang = languageOf(form, about.child, about.carer);
+	const lang = welcomeLanguage(form, about.child, about.carer);
 	return welcomeLetter({ ...about, lang, origin: event.url.origin });
 }
 
 async function start({ params, request }: RequestEvent) {
 	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
 	const form = await request.formData();
-	return { child, form, person: personOf(child, form) };
+	return { child, form, person: welcomePerson(child, form) };
 }
 
 export const actions: Actions = {
@@ -93,14 +88,16 @@ export const actions: Actions = {
 		const { child, form, person } = await start(event);
 		if (!person) return failWith(form, { for: 'errors:invite.forRequired' });
 		const { carer } = person;
-		const code = String(form.get('code') ?? '').slice(0, 64);
-		const invite = waitingInvite(carer ? { carerId: carer.id } : { childId: child.id }, code);
-		if (!invite || invite.purpose !== 'invite') return failWith(form, { for: 'errors:invite.codeGone' });
-		// "Print in large print" (issue 13): this letter only, without changing the IRO's settings.
-		const print = form.get('print');
-		return done('shown', {
-			letter: letterOf(event, form, { child, carer, code, expiresAt: invite.expiresAt }),
-			print: print === 'large' || print === 'xlarge' ? print : null
+		const letter = waitingWelcomeLetter({
+			child,
+			carer,
+			code: String(form.get('code') ?? ''),
+			lang: welcomeLanguage(form, child, carer),
+			origin: event.url.origin
 		});
+		if (!letter) return failWith(form, { for: 'errors:invite.codeGone' });
+		// "Print in large print": this letter only, without changing the IRO's settings.
+		const print = form.get('print');
+		return done('shown', { letter, print: print === 'large' || print === 'xlarge' ? print : null });
 	}
 };

@@ -3,19 +3,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireHeldReview } from '$lib/server/access';
 import { failWith, keepTyped } from '$lib/server/forms';
 import { storeOnce, submissionToken } from '$lib/server/submissions';
-import {
-	contentOf,
-	letterContent,
-	letterOf,
-	saveLetterDraft,
-	sendLetter,
-	wordsFrom
-} from '$lib/server/outcomes';
-import { renderLetter } from '$lib/server/outcome-letters';
+import { letterOf, saveLetterDraft, sendLetter } from '$lib/server/outcomes';
+import { letterPreview } from '$lib/server/outcome-letters';
+import { downloadsFor } from '$lib/server/downloads';
 import { letterLanguage } from '$lib/server/welcome-letters';
-import { addressOfAccount } from '$lib/server/accounts';
 import { letterWords } from '$lib/forms/outcomes';
-import { isLocale, LOCALES } from '$lib/i18n/locales';
+import { LOCALES } from '$lib/i18n/locales';
 import { LETTER_PARTS } from '$lib/domain/outcomes';
 import { callName } from '$lib/domain/names';
 import { auditRead } from '$lib/server/audit';
@@ -27,10 +20,7 @@ import { auditRead } from '$lib/server/audit';
 export const load: PageServerLoad = ({ params, url }) => {
 	const { user, child, meeting } = requireHeldReview(params.childId, params.meetingId);
 	auditRead(user, 'letter', { childId: child.id, subjectId: meeting.id });
-	const letter = letterOf(meeting.id);
-	const locale = letter && isLocale(letter.locale) ? letter.locale : letterLanguage(child);
-	const words = wordsFrom(letter?.words);
-	const sent = letter?.sentAt ? contentOf(letter) : null;
+	const { letter, locale, words, preview } = letterPreview(child, meeting);
 	return {
 		child: { id: child.id, name: callName(child), hasAccount: child.userId !== null },
 		meeting: { id: meeting.id },
@@ -39,13 +29,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		locale,
 		languages: LOCALES.map(({ code, name }) => ({ value: code, label: name })),
 		sentAt: letter?.sentAt ?? null,
-		preview: renderLetter(
-			sent ?? letterContent(meeting, child, Date.now(), locale),
-			words,
-			locale,
-			addressOfAccount(child.userId),
-			letter?.wordsLang ?? null
-		),
+		preview,
+		downloads: downloadsFor(locale),
 		submission: submissionToken(),
 		saved: url.searchParams.has('saved'),
 		justSent: url.searchParams.has('sent')

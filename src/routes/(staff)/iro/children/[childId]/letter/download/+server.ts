@@ -1,0 +1,32 @@
+import type { RequestHandler } from './$types';
+import { notFound, requireChild } from '$lib/server/access';
+import { waitingWelcomeLetter, welcomeLanguage, welcomePerson } from '$lib/server/welcome-letters';
+import { welcomeDocument } from '$lib/server/documents';
+import { documentDownload } from '$lib/server/downloads';
+
+/**
+ * The welcome letter of a code still waiting to be used, in Braille or as audio, posted from the
+ * letter's page (the code is never put in an address). Same access as the page; a gone code is 404.
+ */
+export const POST: RequestHandler = async ({ params, request, url }) => {
+	const child = requireChild(params.childId, 'manage', 'iro', 'manager');
+	const form = await request.formData();
+	const person = welcomePerson(child, form);
+	if (!person) notFound();
+	const { carer } = person;
+	const letter = waitingWelcomeLetter({
+		child,
+		carer,
+		code: String(form.get('code') ?? ''),
+		lang: welcomeLanguage(form, child, carer),
+		origin: url.origin
+	});
+	return documentDownload(
+		letter && welcomeDocument(letter),
+		String(form.get('format') ?? ''),
+		'welcome-letter'
+	);
+};
+
+/** There is nothing to see at this address: the file is only ever posted for. */
+export const GET: RequestHandler = () => notFound();
