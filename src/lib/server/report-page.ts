@@ -5,6 +5,7 @@ import { LATE_SHOWN, serviceReport } from './reports';
 import { REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
+import { localeInfo } from '$lib/i18n/locales';
 
 /**
  * The reports page for a manager (the whole service) or an IRO (their own caseload): the period asked
@@ -16,7 +17,8 @@ function build(user: SessionUser, url: URL, lateShown: number | null) {
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
 	const report = serviceReport({ iroId: manager ? null : user.id }, period, { lateShown });
-	return { period, periodError, tables: reportTables(report, locals.t, { manager }) };
+	const intl = localeInfo(locals.lang).intl;
+	return { period, periodError, tables: reportTables(report, locals.t, { manager, intl }) };
 }
 
 /** How many late reviews the page lists (`?late=`): 50 at first, then 50 more with each "show more". */

@@ -44,7 +44,27 @@ export const REPORT_TABLES = [
 const n = (value: number): Cell => ({ n: value });
 const pct = (part: number, whole: number): Cell => ({ pct: percent(part, whole), of: part });
 
-export function reportTables(r: ServiceReport, t: Translate, opts: { manager: boolean }): ReportTable[] {
+/** A time in minutes as the reader's language writes it: minutes, hours under two days, else days. */
+export function duration(minutes: number, intl: string): string {
+	const [unit, value] =
+		minutes < 120
+			? ['minute', minutes]
+			: minutes < 48 * 60
+				? ['hour', minutes / 60]
+				: ['day', minutes / 1440];
+	return new Intl.NumberFormat(intl, {
+		style: 'unit',
+		unit,
+		unitDisplay: 'long',
+		maximumFractionDigits: 1
+	}).format(value as number);
+}
+
+export function reportTables(
+	r: ServiceReport,
+	t: Translate,
+	opts: { manager: boolean; intl?: string }
+): ReportTable[] {
 	const status = (s: string) => t(`staff:status.${s}`);
 	const statusHeads = CHILD_STATUSES.flatMap((s) => [status(s), t('reports:percentOf', { what: status(s) })]);
 	const shareRow = (key: string, pick: (s: (typeof r.shares)['cared_for']) => number) => [
@@ -57,7 +77,7 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 	const trend = new Map(r.trend.rows.map((x) => [`${x.iro_id} ${x.on}`, x.n]));
 	const trendOf = (iroId: string, on: string) => trend.get(`${iroId} ${on}`) ?? 0;
 	const minutes = (m: number | null) =>
-		m === null ? t('reports:urgent.none') : t('reports:urgent.minutes', { count: m });
+		m === null ? t('reports:urgent.none') : duration(m, opts.intl ?? 'en-GB');
 	const tables: ReportTable[] = [
 		{
 			id: 'timescales',
@@ -217,7 +237,7 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 		{
 			id: 'urgent',
 			caption: t('reports:urgent.caption', {
-				count: r.urgent.sent,
+				sent: r.urgent.sent,
 				median: minutes(r.urgent.medianMinutes),
 				longest: minutes(r.urgent.longestMinutes)
 			}),
