@@ -75,7 +75,7 @@ function reviewsWithDue(scope: Scope, p: Period) {
 			sql`select distinct status, start_date from (${reviewsHeld(scope, p)}) where before = 0 and start_date is not null`
 		)
 		.map((r) => [`${r.status} ${r.start_date}`, firstReviewDue(r.status, r.start_date)]);
-	return sql`with held as (${reviewsHeld(scope, p)}),
+	return sql`with held as materialized (${reviewsHeld(scope, p)}),
 		dued as (select *, case
 			when before = 0 then (select value from json_each(${JSON.stringify(Object.fromEntries(firsts))}) where key = status || ' ' || start_date)
 			when before = 1 then date(prev, ${`+${SECOND_MEETING_MONTHS} months`}, 'floor')
