@@ -175,11 +175,11 @@ test(
 			'Caseloads',
 			'Concerns raised about plans'
 		])
-			await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+			await expect(page.getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible();
 		// The demo's written-up reviews are counted; no child's name is on the page.
 		await expect(page.getByRole('table', { name: /Participation codes/ })).toBeVisible();
 		await expect(page.locator('main')).not.toContainText('Samuel Carter');
-		await expect(page.getByRole('table', { name: /Children allocated to each IRO/ })).toContainText(
+		await expect(page.getByRole('table', { name: /Children allocated to each IRO today/ })).toContainText(
 			'Amina Rahman'
 		);
 
@@ -251,7 +251,7 @@ test("an IRO's report covers only their own caseload", async ({ page }) => {
 	await page.getByRole('link', { name: 'Reports' }).click();
 	await expect(page).toHaveURL('/iro/reports');
 	await expect(page.getByText('Figures for the children on your caseload.')).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Caseloads' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Caseloads', exact: true })).toHaveCount(0);
 	// Ben's demo concern (Kacper's placement) is counted; Amina's about Sam's school and family time are not.
 	const subjects = page.getByRole('table', { name: /Concerns raised in the period/ });
 	await expect(subjects.getByRole('row', { name: /Placement/ })).toContainText('1');

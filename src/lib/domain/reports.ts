@@ -1,5 +1,17 @@
-import { addDays, compareDates, daysBetween, isIsoDate, parseIsoDate, type IsoDate } from './dates';
+import {
+	addDays,
+	compareDates,
+	daysBetween,
+	daysInMonth,
+	isIsoDate,
+	londonDate,
+	parseIsoDate,
+	type IsoDate
+} from './dates';
 import { heldInTimescale, nextMeetingDue, type ChildStatus } from './timescales';
+import { londonTime } from './london-time';
+import { addWorkingDays, isWorkingDay } from './working-days';
+import { WORKING_DAY_END } from './working-hours';
 
 /**
  * The IRO service's own figures (the annual report): the period a report covers, reviews held in
@@ -95,6 +107,11 @@ function dueBefore(child: ReviewsOfChild, heldBefore: IsoDate[]) {
 	}
 }
 
+/** When a child's first review (or initial conference) was due; null when the timescales cannot say. */
+export function firstReviewDue(status: ChildStatus, startDate: IsoDate | null): IsoDate | null {
+	return dueBefore({ status, startDate, held: [] }, [])?.due ?? null;
+}
+
 /**
  * Reviews held in the period and how many were in timescale. Each review's due date comes from the
  * reviews held before it (and the start date), as the statutory timescales say.
@@ -134,6 +151,105 @@ export interface ReportTable {
 	caption: string;
 	head: string[];
 	rows: Cell[][];
-	/** Drawn as a bar chart too: the column of counts to draw. */
-	chart?: number;
+	/** Drawn as a bar chart too: the column (or columns, one bar each, named by their heading) to draw. */
+	chart?: number | number[];
+	/** A sentence beside the chart and table (what a figure is measured against, in words). */
+	note?: string;
+	/** When only the first rows are listed: how many there are in all. */
+	total?: number;
+}
+
+/** The IRO Handbook's caseload for one full-time IRO: 50 to 70 children. */
+export const CASELOAD_LOW = 50;
+export const CASELOAD_HIGH = 70;
+export type CaseloadBand = 'under' | 'within' | 'over';
+export const caseloadBand = (children: number): CaseloadBand =>
+	children > CASELOAD_HIGH ? 'over' : children < CASELOAD_LOW ? 'under' : 'within';
+
+/** A period longer than this many months is shown at quarter ends rather than month ends. */
+export const TREND_MONTHS_MAX = 24;
+
+/**
+ * The days a caseload trend is counted on: each month end in the period (each quarter end, March,
+ * June, September and December, when the period is longer than two years), none after today, and
+ * the period's last day (or today) when that is not one of them.
+ */
+export function trendDates(p: Period, today: IsoDate): IsoDate[] {
+	const last = compareDates(p.to, today) <= 0 ? p.to : today;
+	if (compareDates(last, p.from) < 0) return [];
+	const quarters = daysBetween(p.from, p.to) > TREND_MONTHS_MAX * 31;
+	const out: IsoDate[] = [];
+	let { year, month } = parseIsoDate(p.from);
+	for (;;) {
+		const end = `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+		if (compareDates(end, last) > 0) break;
+		if (!quarters || month % 3 === 0) out.push(end);
+		month += 1;
+		if (month > 12) [year, month] = [year + 1, 1];
+	}
+	if (out.at(-1) !== last) out.push(last);
+	return out;
+}
+
+/** The next working day (outside the years whose bank holidays are known, the next weekday). */
+function nextWorkingDay(d: IsoDate): IsoDate {
+	try {
+		return addWorkingDays(d, 1);
+	} catch {
+		let next = addDays(d, 1);
+		while (!isWorkingDay(next)) next = addDays(next, 1);
+		return next;
+	}
+}
+
+/** How soon an urgent message was acknowledged. */
+export const ACK_BANDS = ['hour', 'sameDay', 'later', 'notYet'] as const;
+export type AckBand = (typeof ACK_BANDS)[number];
+
+/**
+ * Within an hour; else by the end of the working day it was sent (the next working day when sent
+ * out of hours, at a weekend or on a bank holiday); else later; or not acknowledged yet.
+ */
+export function ackBand(sentAt: number, acknowledgedAt: number | null): AckBand {
+	if (acknowledgedAt === null) return 'notYet';
+	if (acknowledgedAt - sentAt <= 60 * 60_000) return 'hour';
+	const sentOn = londonDate(sentAt);
+	const day = isWorkingDay(sentOn) && londonTime(sentAt) < WORKING_DAY_END ? sentOn : nextWorkingDay(sentOn);
+	const ackOn = londonDate(acknowledgedAt);
+	const byEnd =
+		compareDates(ackOn, day) < 0 || (ackOn === day && londonTime(acknowledgedAt) < WORKING_DAY_END);
+	return byEnd ? 'sameDay' : 'later';
+}
+
+export interface UrgentFigures {
+	sent: number;
+	bands: Record<AckBand, number>;
+	/** Minutes from sending to acknowledgement, of those acknowledged (null when none was). */
+	medianMinutes: number | null;
+	longestMinutes: number | null;
+}
+
+/** Urgent messages sent in a period: how many, and how soon staff acknowledged them. */
+export function urgentFigures(
+	rows: ReadonlyArray<{ sentAt: number; acknowledgedAt: number | null }>
+): UrgentFigures {
+	const bands = Object.fromEntries(ACK_BANDS.map((b) => [b, 0])) as Record<AckBand, number>;
+	const minutes: number[] = [];
+	for (const r of rows) {
+		bands[ackBand(r.sentAt, r.acknowledgedAt)] += 1;
+		if (r.acknowledgedAt !== null)
+			minutes.push(Math.max(0, Math.round((r.acknowledgedAt - r.sentAt) / 60_000)));
+	}
+	minutes.sort((a, b) => a - b);
+	const mid = minutes.length >> 1;
+	return {
+		sent: rows.length,
+		bands,
+		medianMinutes: minutes.length
+			? minutes.length % 2
+				? minutes[mid]
+				: Math.round((minutes[mid - 1] + minutes[mid]) / 2)
+			: null,
+		longestMinutes: minutes.at(-1) ?? null
+	};
 }

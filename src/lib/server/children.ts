@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
@@ -10,7 +10,7 @@ import { londonDate } from '$lib/domain/dates';
 import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
 import { heldDates, waitingForWriteUp } from '$lib/domain/meeting-lifecycle';
 
-const { children, users, childCarers, carers } = tables;
+const { children, users, childCarers, carers, pastAllocations } = tables;
 
 export type Child = typeof children.$inferSelect;
 
@@ -66,14 +66,33 @@ export function setPictureVersion(child: Child, on: boolean, byUserId: string, n
 	});
 }
 
-/** Gives the child to this IRO (or none); `byUserId`, who did (audited, with the IRO's id). */
-export function allocateChild(childId: string, iroId: string | null, byUserId: string | null = null): void {
+/**
+ * Gives the child to this IRO (or none); `byUserId`, who did (audited, with the IRO's id). The IRO
+ * they had until today is kept in `past_allocations` (the reports' caseload trend).
+ */
+export function allocateChild(
+	childId: string,
+	iroId: string | null,
+	byUserId: string | null = null,
+	now = Date.now()
+): void {
 	write((tx) => {
+		const before = tx.select({ iroId: children.iroId }).from(children).where(eq(children.id, childId)).get();
+		if (before && before.iroId !== iroId) {
+			const since = tx
+				.select({ on: max(pastAllocations.untilOn) })
+				.from(pastAllocations)
+				.where(eq(pastAllocations.childId, childId))
+				.get();
+			tx.insert(pastAllocations)
+				.values({ childId, iroId: before.iroId, fromOn: since?.on ?? null, untilOn: londonDate(now) })
+				.run();
+		}
 		tx.update(children).set({ iroId }).where(eq(children.id, childId)).run();
 		if (byUserId)
 			recordAudit(
 				{ userId: byUserId, action: 'child.allocated', subjectId: childId, childId, detail: iroId ?? '' },
-				Date.now(),
+				now,
 				tx
 			);
 	});

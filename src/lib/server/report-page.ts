@@ -1,34 +1,44 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { serviceReport } from './reports';
+import { LATE_SHOWN, serviceReport } from './reports';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { formatRequestFigures } from './formats';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
+import { localeInfo } from '$lib/i18n/locales';
 
 /**
  * The reports page for a manager (the whole service) or an IRO (their own caseload): the period asked
  * for in the address, every table, and each table as a CSV download. Access is decided by the route
  * (`requireRole`) before it calls these.
  */
-function build(user: SessionUser, url: URL) {
+function build(user: SessionUser, url: URL, lateShown: number | null) {
 	const { locals } = getRequestEvent();
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
 	const scope = { iroId: manager ? null : user.id };
-	const report = serviceReport(scope, period);
+	const report = serviceReport(scope, period, { lateShown });
+	const intl = localeInfo(locals.lang).intl;
 	const formats = formatRequestsTable(formatRequestFigures(scope, period), locals.t, locals.lang);
-	return { period, periodError, tables: [...reportTables(report, locals.t, { manager }), formats] };
+	return { period, periodError, tables: [...reportTables(report, locals.t, { manager, intl }), formats] };
+}
+
+/** How many late reviews the page lists (`?late=`): 50 at first, then 50 more with each "show more". */
+export function lateShownFrom(params: URLSearchParams): number {
+	const asked = Number(params.get('late'));
+	return Number.isInteger(asked) && asked > LATE_SHOWN ? Math.min(asked, 100_000) : LATE_SHOWN;
 }
 
 /** What the page shows. */
 export function reportPage(user: SessionUser, url: URL) {
-	const { period, periodError, tables } = build(user, url);
+	const lateShown = lateShownFrom(url.searchParams);
+	const { period, periodError, tables } = build(user, url, lateShown);
 	return {
 		period,
 		periodError: periodError ?? null,
 		tables,
+		lateMore: lateShown + LATE_SHOWN,
 		query: periodQuery(period),
 		forManager: user.role === 'manager',
 		base: user.role === 'manager' ? '/manage/reports' : '/iro/reports'
@@ -43,7 +53,7 @@ export function periodQuery(p: Period): string {
 /** One table as a CSV file, or 404 for a table that does not exist. */
 export function reportCsv(user: SessionUser, url: URL, tableId: string): Response {
 	if (!(REPORT_TABLES as readonly string[]).includes(tableId)) error(404, 'Not found');
-	const { period, tables } = build(user, url);
+	const { period, tables } = build(user, url, null);
 	const table = tables.find((t) => t.id === tableId);
 	if (!table) error(404, 'Not found');
 	const { locals } = getRequestEvent();

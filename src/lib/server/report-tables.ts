@@ -4,7 +4,16 @@ import { CHILD_STATUSES } from '$lib/domain/timescales';
 import { PARTICIPATION_CODES } from '$lib/domain/participation';
 import { CONCERN_STAGES, CONCERN_SUBJECTS } from '$lib/domain/oversight';
 import { CARER_QUESTIONS, CHILD_QUESTIONS, FEEDBACK_ANSWERS } from '$lib/domain/feedback';
-import { exportedCount, percent, type Cell, type ReportTable } from '$lib/domain/reports';
+import {
+	ACK_BANDS,
+	CASELOAD_HIGH,
+	CASELOAD_LOW,
+	caseloadBand,
+	exportedCount,
+	percent,
+	type Cell,
+	type ReportTable
+} from '$lib/domain/reports';
 export type { Cell, ReportTable };
 import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
 import { languageLabel } from '$lib/domain/formats';
@@ -26,6 +35,9 @@ export const REPORT_TABLES = [
 	'feedbackCarer',
 	'changes',
 	'caseloads',
+	'trend',
+	'trendByIro',
+	'urgent',
 	'oversightSubject',
 	'oversightStage',
 	'languages',
@@ -35,7 +47,27 @@ export const REPORT_TABLES = [
 const n = (value: number): Cell => ({ n: value });
 const pct = (part: number, whole: number): Cell => ({ pct: percent(part, whole), of: part });
 
-export function reportTables(r: ServiceReport, t: Translate, opts: { manager: boolean }): ReportTable[] {
+/** A time in minutes as the reader's language writes it: minutes, hours under two days, else days. */
+export function duration(minutes: number, intl: string): string {
+	const [unit, value] =
+		minutes < 120
+			? ['minute', minutes]
+			: minutes < 48 * 60
+				? ['hour', minutes / 60]
+				: ['day', minutes / 1440];
+	return new Intl.NumberFormat(intl, {
+		style: 'unit',
+		unit,
+		unitDisplay: 'long',
+		maximumFractionDigits: 1
+	}).format(value as number);
+}
+
+export function reportTables(
+	r: ServiceReport,
+	t: Translate,
+	opts: { manager: boolean; intl?: string }
+): ReportTable[] {
 	const status = (s: string) => t(`staff:status.${s}`);
 	const statusHeads = CHILD_STATUSES.flatMap((s) => [status(s), t('reports:percentOf', { what: status(s) })]);
 	const shareRow = (key: string, pick: (s: (typeof r.shares)['cared_for']) => number) => [
@@ -43,6 +75,12 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 		...CHILD_STATUSES.flatMap((s) => [n(pick(r.shares[s])), pct(pick(r.shares[s]), r.shares[s].held)])
 	];
 	const answers = FEEDBACK_ANSWERS.map((a) => t(`reports:answer.${a}`));
+	const band = t('reports:caseloads.band', { low: CASELOAD_LOW, high: CASELOAD_HIGH });
+	const against = (children: number) => t(`reports:caseloads.${caseloadBand(children)}`);
+	const trend = new Map(r.trend.rows.map((x) => [`${x.iro_id} ${x.on}`, x.n]));
+	const trendOf = (iroId: string, on: string) => trend.get(`${iroId} ${on}`) ?? 0;
+	const minutes = (m: number | null) =>
+		m === null ? t('reports:urgent.none') : duration(m, opts.intl ?? 'en-GB');
 	const tables: ReportTable[] = [
 		{
 			id: 'timescales',
@@ -70,21 +108,20 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 				t('reports:late.daysLate'),
 				t('reports:late.iro')
 			],
-			rows: CHILD_STATUSES.flatMap((s) =>
-				r.timescales[s].late.map((l) => [
-					status(s),
-					l.heldOn,
-					l.due,
-					n(l.daysLate),
-					r.caseloads.find((c) => c.iroId === l.iroId)?.name ?? '–'
-				])
-			)
+			total: r.late.total,
+			rows: r.late.list.map((l) => [
+				status(l.status),
+				l.heldOn,
+				l.due,
+				n(l.daysLate),
+				r.caseloads.find((c) => c.iroId === l.iroId)?.name ?? '–'
+			])
 		},
 		{
 			id: 'participation',
 			caption: t('reports:participation.caption'),
 			head: [t('reports:participation.code'), ...statusHeads, t('reports:participation.yearBefore')],
-			chart: 1,
+			chart: [1, 3],
 			rows: PARTICIPATION_CODES.map((code) => {
 				const total = (c: typeof r.participation) =>
 					CHILD_STATUSES.map((s) => c[s][code]).reduce((a, b) => a + b, 0);
@@ -102,6 +139,7 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 			id: 'shares',
 			caption: t('reports:shares.caption'),
 			head: [t('reports:shares.what'), ...statusHeads],
+			chart: [2, 4],
 			rows: [
 				shareRow('held', (s) => s.held),
 				shareRow('sentMySay', (s) => s.sentMySay),
@@ -114,6 +152,7 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 			id: 'feedbackChild',
 			caption: t('reports:feedback.child', { count: r.feedback.counts.given.child }),
 			head: [t('reports:feedback.question'), ...answers],
+			chart: answers.map((_, i) => i + 1),
 			rows: CHILD_QUESTIONS.map((q) => [
 				t(`feedback:iro.q.child.${q}`),
 				...FEEDBACK_ANSWERS.map((a) => n(r.feedback.counts.answers.child[q][a]))
@@ -123,6 +162,7 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 			id: 'feedbackCarer',
 			caption: t('reports:feedback.carer', { count: r.feedback.counts.given.carer }),
 			head: [t('reports:feedback.question'), ...answers],
+			chart: answers.map((_, i) => i + 1),
 			rows: CARER_QUESTIONS.map((q) => [
 				t(`feedback:iro.q.carer.${q}`, { child: t('reports:feedback.theChild') }),
 				...FEEDBACK_ANSWERS.map((a) => n(r.feedback.counts.answers.carer[q][a]))
@@ -148,20 +188,73 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 							t('reports:caseloads.against')
 						],
 						chart: 1,
-						rows: r.caseloads.map((c) => [
-							c.name,
-							n(c.children),
-							t(
-								c.children > 70
-									? 'reports:caseloads.over'
-									: c.children < 50
-										? 'reports:caseloads.under'
-										: 'reports:caseloads.within'
-							)
-						])
+						note: band,
+						rows: r.caseloads.map((c) => [c.name, n(c.children), against(c.children)])
 					}
 				]
 			: []),
+		{
+			id: 'trend',
+			caption: t(opts.manager ? 'reports:trend.captionService' : 'reports:trend.captionCaseload'),
+			head: [
+				t('reports:trend.on'),
+				t('reports:caseloads.children'),
+				...(opts.manager
+					? [
+							t('reports:trend.iros'),
+							t('reports:trend.average'),
+							t('reports:trend.within'),
+							t('reports:trend.over'),
+							t('reports:trend.under')
+						]
+					: [t('reports:caseloads.against')])
+			],
+			chart: opts.manager ? 3 : 1,
+			note: band,
+			rows: r.trend.dates.map((on) => {
+				const loads = r.caseloads.map((c) => trendOf(c.iroId, on));
+				const total = loads.reduce((a, b) => a + b, 0);
+				const active = loads.filter((x) => x > 0);
+				const count = (b: string) => active.filter((x) => caseloadBand(x) === b).length;
+				return opts.manager
+					? [
+							on,
+							n(total),
+							n(active.length),
+							n(active.length ? Math.round(total / active.length) : 0),
+							n(count('within')),
+							n(count('over')),
+							n(count('under'))
+						]
+					: [on, n(total), against(total)];
+			})
+		},
+		...(opts.manager
+			? [
+					{
+						id: 'trendByIro',
+						caption: t('reports:trend.captionByIro'),
+						head: [t('reports:caseloads.iro'), ...r.trend.dates],
+						note: band,
+						rows: r.caseloads.map((c) => [c.name, ...r.trend.dates.map((on) => n(trendOf(c.iroId, on)))])
+					}
+				]
+			: []),
+		{
+			id: 'urgent',
+			caption: t('reports:urgent.caption', {
+				sent: r.urgent.sent,
+				median: minutes(r.urgent.medianMinutes),
+				longest: minutes(r.urgent.longestMinutes)
+			}),
+			head: [t('reports:urgent.when'), t('reports:urgent.messages'), t('reports:percent')],
+			chart: 1,
+			rows: ACK_BANDS.map((b) => [
+				t(`reports:urgent.band.${b}`),
+				n(r.urgent.bands[b]),
+				pct(r.urgent.bands[b], r.urgent.sent)
+			])
+		},
 		{
 			id: 'oversightSubject',
 			caption: t('reports:oversight.bySubject', {
@@ -177,12 +270,14 @@ export function reportTables(r: ServiceReport, t: Translate, opts: { manager: bo
 			id: 'oversightStage',
 			caption: t('reports:oversight.byStage'),
 			head: [t('oversight:field.stage'), t('reports:oversight.raised')],
+			chart: 1,
 			rows: CONCERN_STAGES.map((s) => [t(`oversight:stage.${s}`), n(r.oversight.byStage[s])])
 		},
 		{
 			id: 'languages',
 			caption: t('reports:formats.caption', { count: r.formats.withAccount }),
 			head: [t('reports:formats.what'), t('reports:formats.children')],
+			chart: 1,
 			rows: [
 				...Object.entries(r.formats.languages)
 					.sort((a, b) => b[1] - a[1])

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { children } from './people';
 import { deletedWith } from './column-kinds';
@@ -24,7 +25,16 @@ export const meetings = sqliteTable(
 		writtenUpBy: text('written_up_by'),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('meetings_child_idx').on(t.childId, t.startsAt)]
+	(t) => [
+		index('meetings_child_idx').on(t.childId, t.startsAt),
+		// The reports: reviews held in a period, and each child's reviews held before one (its due date).
+		index('meetings_held_idx')
+			.on(t.heldOn, t.childId)
+			.where(sql`${t.heldOn} is not null`),
+		index('meetings_child_held_idx')
+			.on(t.childId, t.heldOn)
+			.where(sql`${t.heldOn} is not null`)
+	]
 );
 
 export type Meeting = typeof meetings.$inferSelect;

@@ -57,7 +57,11 @@ export const messages = sqliteTable(
 			.where(sql`${t.readAt} is null`),
 		index('messages_urgent_unread_idx')
 			.on(t.conversationId)
-			.where(sql`${t.urgent} = 1 and ${t.readAt} is null`)
+			.where(sql`${t.urgent} = 1 and ${t.readAt} is null`),
+		// The reports: a child's or carer's urgent messages sent in a period.
+		index('messages_urgent_sent_idx')
+			.on(t.createdAt)
+			.where(sql`${t.urgent} = 1 and ${t.fromStaff} = 0`)
 	]
 );
 

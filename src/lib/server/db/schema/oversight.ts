@@ -27,7 +27,10 @@ export const concerns = sqliteTable(
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [index('concerns_child_idx').on(t.childId, t.resolvedOn)]
+	(t) => [
+		index('concerns_child_idx').on(t.childId, t.resolvedOn),
+		index('concerns_raised_idx').on(t.raisedOn)
+	]
 );
 
 /** Each stage a concern reached: raised (its first stage), then each escalation, with the IRO's note. */

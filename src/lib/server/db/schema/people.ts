@@ -52,6 +52,24 @@ export const children = sqliteTable(
 	(t) => [index('children_iro_idx').on(t.iroId), index('children_user_idx').on(t.userId)]
 );
 
+/**
+ * Who was a child's IRO before the one they have now (for the caseload trend in the reports): one row
+ * per earlier allocation, from the day it began (null: from the child's start date) until the day the
+ * next one began. The current IRO is `children.iro_id`, from the last row's `until_on`.
+ */
+export const pastAllocations = sqliteTable(
+	'past_allocations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		childId: deletedWith('child_id', () => children.id),
+		/** Null: the child had no IRO then. */
+		iroId: text('iro_id').references(() => users.id, { onDelete: 'set null' }),
+		fromOn: text('from_on'),
+		untilOn: text('until_on').notNull()
+	},
+	(t) => [index('past_allocations_child_idx').on(t.childId, t.untilOn)]
+);
+
 /** Parents and carers: a record exists before they have an account. */
 export const carers = sqliteTable('carers', {
 	id: text('id').primaryKey(),

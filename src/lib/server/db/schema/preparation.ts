@@ -82,7 +82,7 @@ export const supportRequests = sqliteTable(
 		note: text('note').notNull().default(''),
 		...createdAndUpdated()
 	},
-	(t) => [index('support_child_idx').on(t.childId)]
+	(t) => [index('support_child_idx').on(t.childId), index('support_meeting_idx').on(t.meetingId, t.kind)]
 );
 
 /** A parent's or carer's views before a meeting. */
