@@ -244,13 +244,15 @@ function table({ name, seeded, results }) {
 }
 
 mkdirSync('data', { recursive: true });
+const startLoad = os.loadavg()[0].toFixed(1);
 const runs = [await runCouncil('demo council', 'data/bench-demo.db', null)];
 runs.push(await runCouncil(`${SCALE} council`, `data/bench-${SCALE}.db`, COUNCILS[SCALE]));
 const cpus = os.cpus();
 console.log(`## Benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log('');
 console.log(
-	`Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}. ` +
+	`Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; ` +
+		`load average at the start ${startLoad}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every page alike; the ratios to the static file soften it). ` +
 		`Each page for ${SECONDS} s (or 200 requests) at concurrency 1, then ${SECONDS} s (or 1,000) at 20, after two warm-up requests. ` +
 		'Times in ms; in brackets, the ratio to the static file at the same concurrency (req/s: how many times fewer). ' +
 		'"Longest block": the longest event-loop delay inside the server while that page was measured.'

@@ -24,7 +24,12 @@ export const meetings = sqliteTable(
 		writtenUpBy: text('written_up_by'),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('meetings_child_idx').on(t.childId, t.startsAt)]
+	(t) => [
+		index('meetings_child_idx').on(t.childId, t.startsAt),
+		// The caseload counts each child's meetings (held, last held, to write up, the next) from this
+		// index alone, for a whole council at once on the manager's overview.
+		index('meetings_caseload_idx').on(t.childId, t.cancelledAt, t.writtenUpAt, t.heldOn, t.startsAt)
+	]
 );
 
 export type Meeting = typeof meetings.$inferSelect;

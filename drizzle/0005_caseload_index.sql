@@ -1,0 +1,1 @@
+CREATE INDEX `meetings_caseload_idx` ON `meetings` (`child_id`,`cancelled_at`,`written_up_at`,`held_on`,`starts_at`);
