@@ -143,6 +143,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('the paged inbox and thread pass axe, in normal and large print', async ({ page }) => {
+	test.setTimeout(180_000);
 	await signIn(page, seeded.iro.username);
 	for (const size of ['Normal', 'Large'] as const) {
 		await page.goto('/iro/inbox');
