@@ -64,6 +64,8 @@ export function childrenOfCarerUser(userId: string): Child[] {
 export interface MeetingSummary {
 	/** Held dates of the reviews written up as held (only how many, and the last, matter). */
 	held: string[];
+	/** How many were held, when `held` gives only the last (and one before it, if any). */
+	heldCount?: number;
 	/** Meetings whose time has passed, waiting to be written up. */
 	toWriteUp: number;
 	/** The next live meeting. */
@@ -90,11 +92,13 @@ export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 
 function timescaleOfSummary<N extends MeetingSummary['next']>(
 	child: Child,
-	{ held, toWriteUp, next }: MeetingSummary & { next: N },
+	{ held, heldCount, toWriteUp, next }: MeetingSummary & { next: N },
 	now: number
 ) {
 	const today = londonDate(now);
-	const due = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
+	const dueFromHeld = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
+	const due =
+		dueFromHeld && heldCount !== undefined ? { ...dueFromHeld, number: heldCount + 1 } : dueFromHeld;
 	// The tags the caseload shows (worst first); `state` is the worst, used to sort.
 	const tags = due
 		? timescaleTags({
@@ -150,8 +154,9 @@ export function caseload(iroId: string | null, now = Date.now()) {
 			...timescaleOfSummary(
 				child,
 				{
-					// Only how many were held and the last date decide the next due date.
-					held: lastHeld ? Array.from({ length: heldCount }, () => lastHeld) : [],
+					// The next due date depends only on whether none, one or more were held, and the last date.
+					held: lastHeld ? (heldCount > 1 ? [lastHeld, lastHeld] : [lastHeld]) : [],
+					heldCount,
 					toWriteUp,
 					next: nextId && nextStartsAt !== null ? { id: nextId, startsAt: nextStartsAt } : null
 				},
