@@ -38,6 +38,7 @@ ALTER TABLE `meeting_letters` ADD `words_lang` text;--> statement-breakpoint
 ALTER TABLE `feedback` ADD `change_lang` text;--> statement-breakpoint
 CREATE INDEX `meetings_held_idx` ON `meetings` (`held_on`,`child_id`) WHERE "meetings"."held_on" is not null;--> statement-breakpoint
 CREATE INDEX `meetings_child_held_idx` ON `meetings` (`child_id`,`held_on`) WHERE "meetings"."held_on" is not null;--> statement-breakpoint
+CREATE INDEX `meetings_caseload_idx` ON `meetings` (`child_id`,`cancelled_at`,`written_up_at`,`held_on`,`starts_at`);--> statement-breakpoint
 CREATE INDEX `messages_urgent_sent_idx` ON `messages` (`created_at`) WHERE "messages"."urgent" = 1 and "messages"."from_staff" = 0;--> statement-breakpoint
 CREATE INDEX `support_meeting_idx` ON `support_requests` (`meeting_id`,`kind`);--> statement-breakpoint
 CREATE INDEX `concerns_raised_idx` ON `concerns` (`raised_on`);

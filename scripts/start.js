@@ -9,6 +9,7 @@
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import compression from 'compression';
 import { forwardingWarning } from './proxy-warning.js';
 
@@ -31,6 +32,16 @@ const compress = compression();
 
 let warnedAboutProxy = false;
 
+// `npm run bench` only (BENCH_EVENT_LOOP=1): how long the event loop was blocked, read and reset at
+// GET /__bench/event-loop. Never set in production: without it the path is an ordinary 404.
+const loop = process.env.BENCH_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 10 }) : null;
+loop?.enable();
+function eventLoopReport(res) {
+	const body = JSON.stringify({ maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
+	loop.reset();
+	res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+}
+
 const server = http.createServer((req, res) => {
 	if (!warnedAboutProxy) {
 		const warning = forwardingWarning(req.headers, process.env);
@@ -39,6 +50,7 @@ const server = http.createServer((req, res) => {
 			warnedAboutProxy = true;
 		}
 	}
+	if (loop && req.url === '/__bench/event-loop') return eventLoopReport(res);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	compress(req, res, () => handler(req, res));
 });

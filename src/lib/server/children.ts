@@ -1,9 +1,8 @@
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import { db, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
-import { meetingsOfChildren, type Meeting } from './meetings';
-import { childrenWithUrgent } from './messages';
+import type { Meeting } from './meetings';
 import { followPictureVersion } from './consultation';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
@@ -113,18 +112,45 @@ export function childrenOfCarerUser(userId: string): Child[] {
 	);
 }
 
+/** What the timescales of one child run from: their meetings, or the same counted in SQL. */
+export interface MeetingSummary {
+	/** Held dates of the reviews written up as held (only how many, and the last, matter). */
+	held: string[];
+	/** How many were held, when `held` gives only the last (and one before it, if any). */
+	heldCount?: number;
+	/** Meetings whose time has passed, waiting to be written up. */
+	toWriteUp: number;
+	/** The next live meeting. */
+	next: { id: string; startsAt: number } | null;
+}
+
+function summaryOf(meetings: Meeting[], now: number): MeetingSummary {
+	const live = meetings.filter((m) => m.cancelledAt === null);
+	return {
+		held: heldDates(live, now),
+		toWriteUp: live.filter((m) => waitingForWriteUp(m, now)).length,
+		next: live.find((m) => m.startsAt > now) ?? null
+	};
+}
+
 /**
  * What the caseload shows for one child: age, next meeting, due date and whether it is in time, and how
  * many meetings wait to be written up. The timescales run from the held dates the IRO recorded: a
  * meeting whose time has passed counts only once written up as held.
  */
 export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
+	return timescaleOfSummary(child, summaryOf(meetings, now), now);
+}
+
+function timescaleOfSummary<N extends MeetingSummary['next']>(
+	child: Child,
+	{ held, heldCount, toWriteUp, next }: MeetingSummary & { next: N },
+	now: number
+) {
 	const today = londonDate(now);
-	const live = meetings.filter((m) => m.cancelledAt === null);
-	const held = heldDates(live, now);
-	const toWriteUp = live.filter((m) => waitingForWriteUp(m, now)).length;
-	const next = live.find((m) => m.startsAt > now) ?? null;
-	const due = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
+	const dueFromHeld = nextMeetingDue({ status: child.status, startDate: child.startDate, held });
+	const due =
+		dueFromHeld && heldCount !== undefined ? { ...dueFromHeld, number: heldCount + 1 } : dueFromHeld;
 	// The tags the caseload shows (worst first); `state` is the worst, used to sort.
 	const tags = due
 		? timescaleTags({
@@ -136,29 +162,75 @@ export function timescaleOf(child: Child, meetings: Meeting[], now: number) {
 	return { next, due, state: tags[0] ?? null, tags, toWriteUp };
 }
 
-/** An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first. */
+/**
+ * An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first.
+ * One query: the meetings are counted per child in SQL (held, last held, to write up, the next), and an
+ * unread urgent message is looked up through its partial index; no list of ids is bound, whatever the
+ * size of the council.
+ */
 export function caseload(iroId: string | null, now = Date.now()) {
+	const { meetings, conversations, messages } = tables;
+	const live = sql`${meetings.cancelledAt} is null`;
+	const held = sql`${live} and ${meetings.writtenUpAt} is not null and ${meetings.heldOn} is not null`;
 	const query = db()
-		.select({ child: children, iroName: users.displayName })
+		.select({
+			child: children,
+			iroName: users.displayName,
+			heldCount: sql<number>`coalesce(sum(case when ${held} then 1 else 0 end), 0)`,
+			lastHeld: sql<string | null>`max(case when ${held} then ${meetings.heldOn} end)`,
+			toWriteUp: sql<number>`coalesce(sum(case when ${live} and ${meetings.writtenUpAt} is null and ${meetings.startsAt} <= ${now} then 1 else 0 end), 0)`,
+			nextStartsAt: sql<
+				number | null
+			>`min(case when ${live} and ${meetings.startsAt} > ${now} then ${meetings.startsAt} end)`,
+			nextId: sql<
+				string | null
+			>`(select n.id from ${meetings} n where n.child_id = ${children.id} and n.cancelled_at is null and n.starts_at > ${now} order by n.starts_at limit 1)`,
+			urgent: sql<number>`exists (select 1 from ${conversations} join ${messages} on ${messages.conversationId} = ${conversations.id} where ${conversations.childId} = ${children.id} and ${messages.urgent} = 1 and ${messages.readAt} is null)`
+		})
 		.from(children)
-		.leftJoin(users, eq(users.id, children.iroId));
-	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query).orderBy(asc(children.fullName)).all();
-	const meetings = meetingsOfChildren(rows.map((r) => r.child.id));
-	const urgent = childrenWithUrgent(rows.map((r) => r.child.id));
+		.leftJoin(users, eq(users.id, children.iroId))
+		.leftJoin(meetings, eq(meetings.childId, children.id));
+	const rows = (iroId ? query.where(eq(children.iroId, iroId)) : query)
+		.groupBy(children.id)
+		.orderBy(asc(children.fullName))
+		.all();
 	const today = londonDate(now);
 	const urgency = { overdue: 0, scheduled_late: 1, due_soon: 2, on_track: 3 } as const;
 	return rows
-		.map(({ child, iroName }) => ({
+		.map(({ child, iroName, heldCount, lastHeld, toWriteUp, nextStartsAt, nextId, urgent }) => ({
 			child,
 			iroName,
 			age: ageOn(child.dateOfBirth, today),
 			hasAccount: child.userId !== null,
-			urgentMessage: urgent.has(child.id),
-			...timescaleOf(child, meetings.get(child.id) ?? [], now)
+			urgentMessage: urgent === 1,
+			...timescaleOfSummary(
+				child,
+				{
+					// The next due date depends only on whether none, one or more were held, and the last date.
+					held: lastHeld ? (heldCount > 1 ? [lastHeld, lastHeld] : [lastHeld]) : [],
+					heldCount,
+					toWriteUp,
+					next: nextId && nextStartsAt !== null ? { id: nextId, startsAt: nextStartsAt } : null
+				},
+				now
+			)
 		}))
 		.sort(
 			(a, b) =>
 				Number(b.urgentMessage) - Number(a.urgentMessage) ||
 				(a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4)
 		);
+}
+
+/**
+ * The children an inbox can be filtered by: an IRO's caseload (open and closed), or for a manager
+ * (null) only the child asked for, if there is one: never the whole council.
+ */
+export function childrenToFilter(
+	iroId: string | null,
+	wanted: string | null
+): { id: string; name: string }[] {
+	const query = db().select({ id: children.id, name: children.fullName }).from(children);
+	if (iroId) return query.where(eq(children.iroId, iroId)).orderBy(asc(children.fullName)).all();
+	return wanted ? query.where(eq(children.id, wanted)).all() : [];
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, count } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, count } from 'drizzle-orm';
 import { db, tables, write, writeIfFree } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
@@ -46,8 +46,7 @@ function openConversation(childId: string, carerId: string | null, now: number):
 	return findConversation(childId, carerId)!;
 }
 
-/** The thread, oldest first, with who wrote each message. */
-export function threadOf(conversationId: string) {
+function threadQuery(conversationId: string) {
 	return db()
 		.select({
 			id: messages.id,
@@ -62,9 +61,32 @@ export function threadOf(conversationId: string) {
 		})
 		.from(messages)
 		.innerJoin(users, eq(users.id, messages.authorId))
-		.where(eq(messages.conversationId, conversationId))
-		.orderBy(asc(messages.createdAt))
+		.where(eq(messages.conversationId, conversationId));
+}
+
+/** The thread, oldest first, with who wrote each message. */
+export function threadOf(conversationId: string) {
+	return threadQuery(conversationId).orderBy(asc(messages.createdAt)).all();
+}
+
+/**
+ * The latest `shown` messages of a thread, oldest first, and whether there are earlier ones ("Show
+ * earlier messages"): a long thread is not sent whole.
+ */
+export function latestOf(conversationId: string, shown: number) {
+	const rows = threadQuery(conversationId)
+		.orderBy(desc(messages.createdAt), desc(messages.id))
+		.limit(shown + 1)
 		.all();
+	return { messages: rows.slice(0, shown).reverse(), earlier: rows.length > shown };
+}
+
+/** How many messages a conversation has. */
+export function messageCount(conversationId: string): number {
+	return (
+		db().select({ n: count() }).from(messages).where(eq(messages.conversationId, conversationId)).get()?.n ??
+		0
+	);
 }
 
 /**
@@ -217,15 +239,33 @@ export function sendMessage(input: {
 	return id;
 }
 
-/** The staff inbox: unread first, urgent at the very top; optionally one child's conversations. */
-export function inbox(iroId: string | null, childId: string | null) {
-	const unread = sql<number>`sum(case when ${messages.fromStaff} = 0 and ${messages.readAt} is null then 1 else 0 end)`;
-	const urgent = sql<number>`sum(case when ${messages.fromStaff} = 0 and ${messages.readAt} is null and ${messages.urgent} = 1 then 1 else 0 end)`;
+/**
+ * The staff inbox: unread first, urgent at the very top; optionally one child's conversations; the
+ * first `limit` conversations (a page, "Show more" asks for more). Unread and urgent are counted from the
+ * partial index on unread messages (a few among millions), not by reading every message in scope.
+ */
+export function inbox(iroId: string | null, childId: string | null, limit = Number.MAX_SAFE_INTEGER) {
+	const waiting = db()
+		.$with('waiting')
+		.as(
+			db()
+				.select({
+					conversationId: messages.conversationId,
+					unread: sql<number>`count(*)`.as('unread'),
+					urgent: sql<number>`sum(${messages.urgent})`.as('urgent')
+				})
+				.from(messages)
+				.where(and(eq(messages.fromStaff, false), isNull(messages.readAt)))
+				.groupBy(messages.conversationId)
+		);
+	const unread = sql<number>`coalesce(${waiting.unread}, 0)`;
+	const urgent = sql<number>`coalesce(${waiting.urgent}, 0)`;
 	const filters = [
 		iroId ? eq(children.iroId, iroId) : undefined,
 		childId ? eq(children.id, childId) : undefined
 	];
 	return db()
+		.with(waiting)
 		.select({
 			id: conversations.id,
 			childId: children.id,
@@ -239,23 +279,11 @@ export function inbox(iroId: string | null, childId: string | null) {
 		.from(conversations)
 		.innerJoin(children, eq(children.id, conversations.childId))
 		.leftJoin(carers, eq(carers.id, conversations.carerId))
-		.innerJoin(messages, eq(messages.conversationId, conversations.id))
+		.leftJoin(waiting, eq(waiting.conversationId, conversations.id))
 		.where(and(...filters.filter(Boolean)))
-		.groupBy(conversations.id)
 		.orderBy(desc(sql`${urgent} > 0`), desc(sql`${unread} > 0`), desc(conversations.lastMessageAt))
+		.limit(limit)
 		.all();
-}
-
-/** Children with an urgent message nobody has read yet (for the caseload). */
-export function childrenWithUrgent(childIds: string[]): Set<string> {
-	if (!childIds.length) return new Set();
-	const rows = db()
-		.selectDistinct({ childId: conversations.childId })
-		.from(messages)
-		.innerJoin(conversations, eq(conversations.id, messages.conversationId))
-		.where(and(inArray(conversations.childId, childIds), eq(messages.urgent, true), isNull(messages.readAt)))
-		.all();
-	return new Set(rows.map((r) => r.childId));
 }
 
 /** Unread messages for the header, for every role. */

@@ -7,10 +7,12 @@ import { notHeardFilter } from '$lib/domain/pack';
 // Overdue follow-ups (decisions of held reviews) per child.
 import { overdueFollowUps } from '$lib/server/follow-ups';
 import { londonDate } from '$lib/domain/dates';
+import { caseloadCounts } from '$lib/domain/timescales';
 // Open and overdue concerns in the oversight log.
 import { openConcerns } from '$lib/server/oversight';
 // Open requests for a document in another format or language (issue 13).
 import { openFormatCounts } from '$lib/server/formats';
+import { shownFrom } from '$lib/domain/paging';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
@@ -23,10 +25,17 @@ export const load: PageServerLoad = ({ url }) => {
 	const notHeard = notHeardFilter(url.searchParams);
 	// The "Waiting to be written up" filter.
 	const toWriteUp = url.searchParams.get('toWriteUp') === '1';
+	const filtered = rows.filter(
+		(r) => (!notHeard || before[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)
+	);
+	// The counts are of the whole caseload; the table shows a page, what needs attention first.
+	const shown = shownFrom(url.searchParams);
 	return {
 		name: user.displayName,
-		allRows: rows,
-		rows: rows.filter((r) => (!notHeard || before[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)),
+		counts: caseloadCounts(rows),
+		total: filtered.length,
+		shown,
+		rows: filtered.slice(0, shown),
 		before,
 		overdue: overdueFollowUps(user.id, londonDate(Date.now())),
 		concerns: openConcerns(user.id, londonDate(Date.now())),

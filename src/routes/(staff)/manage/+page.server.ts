@@ -2,6 +2,8 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { listIros } from '$lib/server/accounts';
 import { caseload } from '$lib/server/children';
+import { shownFrom } from '$lib/domain/paging';
+import { caseloadCounts } from '$lib/domain/timescales';
 
 export const load: PageServerLoad = ({ url }) => {
 	requireRole('manager');
@@ -11,9 +13,14 @@ export const load: PageServerLoad = ({ url }) => {
 	const rows = all.filter((r) => (r.child.closedAt !== null) === closed);
 	const iros = listIros();
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
+	// The counts are of every child; the table shows a page of them, what needs attention first.
+	const shown = shownFrom(url.searchParams);
 	return {
 		iros,
-		rows,
+		counts: caseloadCounts(rows),
+		total: rows.length,
+		rows: rows.slice(0, shown),
+		shown,
 		unallocated: all.filter((r) => !r.child.iroId && r.child.closedAt === null).length,
 		// Open records allocated to an IRO whose account is closed: they need a new IRO.
 		needNewIro: all.filter((r) => r.child.closedAt === null && closedIros.has(r.child.iroId ?? '')).length,

@@ -33,7 +33,10 @@ export const meetings = sqliteTable(
 			.where(sql`${t.heldOn} is not null`),
 		index('meetings_child_held_idx')
 			.on(t.childId, t.heldOn)
-			.where(sql`${t.heldOn} is not null`)
+			.where(sql`${t.heldOn} is not null`),
+		// The caseload counts each child's meetings (held, last held, to write up, the next) from this
+		// index alone, for a whole council at once on the manager's overview.
+		index('meetings_caseload_idx').on(t.childId, t.cancelledAt, t.writtenUpAt, t.heldOn, t.startsAt)
 	]
 );
 

@@ -2,20 +2,24 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendPosted, threadOf, unreadCount } from '$lib/server/messages';
+import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
+import { shownFrom } from '$lib/domain/paging';
 import { iroCard } from '$lib/server/accounts';
 // Lines from Voicebox: a meeting moved or cancelled.
 import { changesForChild } from '$lib/server/meeting-notices';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('child');
 	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
 	if (conversation) markRead(conversation.id, user);
+	const shown = shownFrom(url.searchParams);
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
-		messages: conversation ? threadOf(conversation.id) : [],
+		// The latest messages; "Show earlier messages" asks for more.
+		shown,
+		...(conversation ? latestOf(conversation.id, shown) : { messages: [], earlier: false }),
 		changes: changesForChild(child.id).map((c) => ({
 			id: c.id,
 			kind: c.kind,

@@ -4,22 +4,26 @@ import { done, failWith, parseForm } from '$lib/server/forms';
 import { isIro, listIros } from '$lib/server/accounts';
 import { allocateChild, caseload } from '$lib/server/children';
 import { allocationSchema } from '$lib/forms/staff';
+import { shownFrom } from '$lib/domain/paging';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	requireRole('manager');
 	const iros = listIros();
 	// An IRO whose account is closed takes no children; theirs show as needing a new IRO.
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
+	const open = caseload(null).filter((r) => r.child.closedAt === null);
+	// A page of children at a time; "Show more" asks for the next.
+	const shown = shownFrom(url.searchParams);
 	return {
 		iros: iros.filter((i) => i.deactivatedAt === null).map((i) => ({ id: i.id, name: i.displayName })),
-		children: caseload(null)
-			.filter((r) => r.child.closedAt === null)
-			.map((r) => ({
-				id: r.child.id,
-				name: r.child.fullName,
-				iroId: r.child.iroId,
-				needsNewIro: closedIros.has(r.child.iroId ?? '')
-			}))
+		shown,
+		more: open.length > shown,
+		children: open.slice(0, shown).map((r) => ({
+			id: r.child.id,
+			name: r.child.fullName,
+			iroId: r.child.iroId,
+			needsNewIro: closedIros.has(r.child.iroId ?? '')
+		}))
 	};
 };
 

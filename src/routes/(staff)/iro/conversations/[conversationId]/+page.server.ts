@@ -2,7 +2,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { markRead, sendPosted, setDone, threadOf, unreadCount } from '$lib/server/messages';
+import { latestOf, markRead, messageCount, sendPosted, setDone, unreadCount } from '$lib/server/messages';
+import { shownFrom } from '$lib/domain/paging';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
@@ -23,11 +24,13 @@ function conversationAccess(conversationId: string) {
 /** Acting on a conversation one has not read: give a reason first (what was typed is kept). */
 const reasonFirst = (form: FormData) => failWith(form, { reason: 'errors:privateRead.first' });
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const { user, conversation, child, privacy } = conversationAccess(params.conversationId);
 	auditRead(user, 'conversation', { childId: child.id, subjectId: conversation.id });
 	markRead(conversation.id, user);
-	const thread = threadOf(conversation.id);
+	// The latest messages; "Show earlier messages" asks for more.
+	const shown = shownFrom(url.searchParams);
+	const thread = privacy.shown ? latestOf(conversation.id, shown) : { messages: [], earlier: false };
 	return {
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
@@ -35,10 +38,11 @@ export const load: PageServerLoad = ({ params }) => {
 		// A closed record (the child left care) is read-only: the page says so.
 		closedOn: child.closedAt !== null ? (child.closedOn ?? '') : null,
 		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
-		messages: privacy.shown ? thread : [],
+		...thread,
+		shown,
 		privacy: {
 			...privacy,
-			withheld: privacy.shown ? null : { messages: thread.length },
+			withheld: privacy.shown ? null : { messages: messageCount(conversation.id) },
 			privateReads: privateReadsOf(conversation.id)
 		},
 		unread: unreadCount(user),

@@ -2,20 +2,24 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireCarerOf, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendPosted, threadOf, unreadCount } from '$lib/server/messages';
+import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
+import { shownFrom } from '$lib/domain/paging';
 import { iroCard } from '$lib/server/accounts';
 import { callName } from '$lib/domain/names';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const user = requireRole('carer');
 	const { child, carer } = requireCarerOf(params.childId);
 	const conversation = findConversation(child.id, carer.id);
 	if (conversation) markRead(conversation.id, user);
+	const shown = shownFrom(url.searchParams);
 	return {
 		viewerId: user.id,
 		child: { id: child.id, name: callName(child) },
 		iro: iroCard(child.iroId),
-		messages: conversation ? threadOf(conversation.id) : [],
+		// The latest messages; "Show earlier messages" asks for more.
+		shown,
+		...(conversation ? latestOf(conversation.id, shown) : { messages: [], earlier: false }),
 		unread: unreadCount(user),
 		submission: submissionToken()
 	};
