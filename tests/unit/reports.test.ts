@@ -431,7 +431,7 @@ describe('the service report on a small council', () => {
 		expect(r.feedback.counts.answers.child.listened).toEqual({ yes: 1, partly: 0, no: 0 });
 		expect(r.feedback.counts.answers.child.decided).toEqual({ yes: 0, partly: 0, no: 1 });
 		expect(r.feedback.counts.answers.child.timePlace).toEqual({ yes: 0, partly: 0, no: 0 });
-		expect(r.feedback.changes).toEqual([{ respondent: 'child', text: 'More time' }]);
+		expect(r.feedback.changes).toEqual([{ respondent: 'child', text: 'More time', lang: null }]);
 	});
 
 	it('reads no large table from end to end: the query plans use indexes (docs/report-query-plans.md)', async () => {
