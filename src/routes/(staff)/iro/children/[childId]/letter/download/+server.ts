@@ -28,5 +28,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 	);
 };
 
-/** There is nothing to see at this address: the file is only ever posted for. */
-export const GET: RequestHandler = () => notFound();
+/** There is nothing to see at this address (the file is only ever posted for); signed out, sign in first. */
+export const GET: RequestHandler = ({ params }) => {
+	requireChild(params.childId, 'view', 'iro', 'manager');
+	notFound();
+};
