@@ -179,11 +179,13 @@ describe('words people wrote keep their language', () => {
 			html(
 				DecisionSummary,
 				{
-					text: 'Homework club on Tuesdays',
-					lang: 'en',
-					whoRole: 'school',
-					whoName: '',
-					dueOn: '2026-01-01'
+					decision: {
+						text: 'Homework club on Tuesdays',
+						textLang: 'en',
+						whoRole: 'school',
+						whoName: '',
+						dueOn: '2026-01-01'
+					}
 				},
 				'ar'
 			)

@@ -87,6 +87,26 @@ function feedbackRows(where: ReturnType<typeof and>) {
 		}));
 }
 
+function conversationIds(where: ReturnType<typeof and>) {
+	return db()
+		.select({ id: t_.conversations.id })
+		.from(t_.conversations)
+		.where(where)
+		.all()
+		.map((c) => c.id);
+}
+
+/** What a parent or carer wrote for a meeting, as both records show it. */
+const viewFields = (view: typeof t_.carerViews.$inferSelect) => ({
+	goingWell: view.goingWell,
+	worries: view.worries,
+	nextSteps: view.nextSteps,
+	anythingElse: view.anythingElse,
+	lang: view.viewsLang,
+	attending: view.attending,
+	sentAt: view.sentAt
+});
+
 /** Everything held about one child (not what is about another child). */
 export function childRecord(childId: string) {
 	const child = db().select().from(t_.children).where(eq(t_.children.id, childId)).get();
@@ -154,12 +174,9 @@ export function childRecord(childId: string) {
 		.where(and(eq(t_.meetingLetters.childId, childId), isNotNull(t_.meetingLetters.sentAt)))
 		.all();
 	const feedback = feedbackRows(and(eq(t_.feedback.childId, childId), isNull(t_.feedback.carerId)));
-	const conversation = db()
-		.select({ id: t_.conversations.id })
-		.from(t_.conversations)
-		.where(and(eq(t_.conversations.childId, childId), isNull(t_.conversations.carerId)))
-		.all()
-		.map((c) => c.id);
+	const conversation = conversationIds(
+		and(eq(t_.conversations.childId, childId), isNull(t_.conversations.carerId))
+	);
 	const support = db().select().from(t_.supportRequests).where(eq(t_.supportRequests.childId, childId)).all();
 	const subjects = [childId, ...(child.userId ? [child.userId] : [])];
 	return {
@@ -217,16 +234,7 @@ export function childRecord(childId: string) {
 				})(),
 				carersViews: views
 					.filter((v) => v.view.meetingId === m.id)
-					.map(({ view, carer }) => ({
-						carer,
-						goingWell: view.goingWell,
-						worries: view.worries,
-						nextSteps: view.nextSteps,
-						anythingElse: view.anythingElse,
-						lang: view.viewsLang,
-						attending: view.attending,
-						sentAt: view.sentAt
-					})),
+					.map(({ view, carer }) => ({ carer, ...viewFields(view) })),
 				outcomes: byMeeting(outcomes, m.id).map(({ said, saidLang, did, didLang }) => ({
 					said,
 					saidLang,
@@ -289,12 +297,7 @@ export function carerRecord(carerId: string) {
 		.where(eq(t_.carerViews.carerId, carerId))
 		.orderBy(asc(t_.meetings.startsAt))
 		.all();
-	const conversations = db()
-		.select({ id: t_.conversations.id })
-		.from(t_.conversations)
-		.where(eq(t_.conversations.carerId, carerId))
-		.all()
-		.map((c) => c.id);
+	const conversations = conversationIds(eq(t_.conversations.carerId, carerId));
 	const account = accountOf(carer.userId);
 	const subjects = [carerId, ...conversations, ...(carer.userId ? [carer.userId] : [])];
 	return {
@@ -312,16 +315,7 @@ export function carerRecord(carerId: string) {
 			links,
 			createdAt: carer.createdAt
 		},
-		views: views.map(({ view, startsAt, kind }) => ({
-			meeting: { kind, startsAt },
-			goingWell: view.goingWell,
-			worries: view.worries,
-			nextSteps: view.nextSteps,
-			anythingElse: view.anythingElse,
-			lang: view.viewsLang,
-			attending: view.attending,
-			sentAt: view.sentAt
-		})),
+		views: views.map(({ view, startsAt, kind }) => ({ meeting: { kind, startsAt }, ...viewFields(view) })),
 		messages: messagesOf(conversations),
 		feedback: feedbackRows(eq(t_.feedback.carerId, carerId)),
 		audit: auditAbout(inArray(t_.auditLog.subjectId, subjects))

@@ -125,6 +125,17 @@ export function welcomeLanguage(form: FormData, child: Child, carer?: Carer): Lo
 	return isLocale(chosen) ? chosen : letterLanguage(child, carer);
 }
 
+/** The letter of the waiting code a welcome letter form posted (its code and chosen language), or null. */
+export function postedWelcomeLetter(child: Child, carer: Carer | undefined, form: FormData, origin: string) {
+	return waitingWelcomeLetter({
+		child,
+		carer,
+		code: String(form.get('code') ?? ''),
+		lang: welcomeLanguage(form, child, carer),
+		origin
+	});
+}
+
 /** The short note that carries a password reset code, in the account holder's language. */
 export function resetNote(input: {
 	name: string;

@@ -6,7 +6,7 @@ import { latestInvite } from '$lib/server/auth/invites';
 import {
 	issueWelcomeCode,
 	letterLanguage,
-	waitingWelcomeLetter,
+	postedWelcomeLetter,
 	welcomeLanguage,
 	welcomeLetter,
 	welcomePerson
@@ -87,14 +87,7 @@ export const actions: Actions = {
 	show: async (event) => {
 		const { child, form, person } = await start(event);
 		if (!person) return failWith(form, { for: 'errors:invite.forRequired' });
-		const { carer } = person;
-		const letter = waitingWelcomeLetter({
-			child,
-			carer,
-			code: String(form.get('code') ?? ''),
-			lang: welcomeLanguage(form, child, carer),
-			origin: event.url.origin
-		});
+		const letter = postedWelcomeLetter(child, person.carer, form, event.url.origin);
 		if (!letter) return failWith(form, { for: 'errors:invite.codeGone' });
 		// "Print in large print": this letter only, without changing the IRO's settings.
 		const print = form.get('print');

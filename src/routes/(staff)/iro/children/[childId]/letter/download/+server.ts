@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { notFound, requireChild } from '$lib/server/access';
-import { waitingWelcomeLetter, welcomeLanguage, welcomePerson } from '$lib/server/welcome-letters';
+import { postedWelcomeLetter, welcomePerson } from '$lib/server/welcome-letters';
 import { welcomeDocument } from '$lib/server/documents';
 import { documentDownload } from '$lib/server/downloads';
 
@@ -13,14 +13,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 	const form = await request.formData();
 	const person = welcomePerson(child, form);
 	if (!person) notFound();
-	const { carer } = person;
-	const letter = waitingWelcomeLetter({
-		child,
-		carer,
-		code: String(form.get('code') ?? ''),
-		lang: welcomeLanguage(form, child, carer),
-		origin: url.origin
-	});
+	const letter = postedWelcomeLetter(child, person.carer, form, url.origin);
 	return documentDownload(
 		letter && welcomeDocument(letter),
 		String(form.get('format') ?? ''),
