@@ -129,7 +129,7 @@ test('a page that is not there says so in the reader’s language, with and with
 	await expectArabic(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('الصفحة غير موجودة');
 	await expect(page).toHaveTitle('الصفحة غير موجودة – Voicebox');
-	await page.getByRole('link', { name: 'اذهب إلى الصفحة الرئيسية' }).click();
+	await page.getByRole('link', { name: 'الانتقال إلى الصفحة الرئيسية' }).click();
 	await expect(page).toHaveURL('/me');
 
 	const noScript = await newDevice(browser, { javaScriptEnabled: false, locale: 'pl-PL' });
