@@ -21,6 +21,10 @@ export async function sentEmails(): Promise<Email[]> {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function expectNoAxeViolations(page: Page, label = page.url()) {
+	// Scanned from the top of the page: axe's target-size rule counts a header link as small while a
+	// scrolled page has it half under the sticky quick-exit bar, which depends only on where the last
+	// click left the scroll (at the top, the bar has its own space and covers nothing).
+	await page.evaluate(() => window.scrollTo(0, 0));
 	const aa = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
 	// Text contrast at AAA (7:1), which the council's large-print and low-vision promise needs.
 	const aaa = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
