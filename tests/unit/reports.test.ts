@@ -406,12 +406,18 @@ describe('the service report on a small council', () => {
 		const iro = await newIro('rep-feedback', 'Fen Feedback');
 		const child = newChild(iro);
 		const meetingId = heldReview(child, '2026-07-01', iro, 'PN1');
-		const give = (respondent: string, answers: string, skippedAt: number | null, change = '') =>
+		const give = (
+			respondent: string,
+			answers: string,
+			skippedAt: number | null,
+			change = '',
+			meeting = meetingId
+		) =>
 			db()
 				.insert(tables.feedback)
 				.values({
 					id: newId(),
-					meetingId,
+					meetingId: meeting,
 					childId: child,
 					respondent,
 					answers,
@@ -432,6 +438,14 @@ describe('the service report on a small council', () => {
 		expect(r.feedback.counts.answers.child.decided).toEqual({ yes: 0, partly: 0, no: 1 });
 		expect(r.feedback.counts.answers.child.timePlace).toEqual({ yes: 0, partly: 0, no: 0 });
 		expect(r.feedback.changes).toEqual([{ respondent: 'child', text: 'More time', lang: null }]);
+		expect(r.feedback.changesTotal).toBe(1);
+		// What people said grows with the service: the page lists a page of it, and counts it all.
+		give('child', '{}', null, 'Shorter meetings', heldReview(child, '2026-09-01', iro, 'PN1'));
+		give('child', '{}', null, '   ', heldReview(child, '2026-11-01', iro, 'PN1'));
+		const firstPage = serviceReport({ iroId: iro }, FY, { changesShown: 1 });
+		expect(firstPage.feedback.changes).toHaveLength(1);
+		expect(firstPage.feedback.changesTotal).toBe(2);
+		expect(serviceReport({ iroId: iro }, FY, { changesShown: null }).feedback.changes).toHaveLength(2);
 	});
 
 	it('reads no large table from end to end: the query plans use indexes (docs/report-query-plans.md)', async () => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { LATE_SHOWN, serviceReport } from './reports';
+import { LIST_SHOWN, serviceReport } from './reports';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { formatRequestFigures } from './formats';
 import { periodFrom, type Period } from '$lib/domain/reports';
@@ -13,32 +13,42 @@ import { localeInfo } from '$lib/i18n/locales';
  * for in the address, every table, and each table as a CSV download. Access is decided by the route
  * (`requireRole`) before it calls these.
  */
-function build(user: SessionUser, url: URL, lateShown: number | null) {
+function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const { locals } = getRequestEvent();
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
 	const scope = { iroId: manager ? null : user.id };
-	const report = serviceReport(scope, period, { lateShown });
+	const report = serviceReport(scope, period, {
+		lateShown: shown && shown.late,
+		changesShown: shown && shown.changes
+	});
 	const intl = localeInfo(locals.lang).intl;
 	const formats = formatRequestsTable(formatRequestFigures(scope, period), locals.t, locals.lang);
 	return { period, periodError, tables: [...reportTables(report, locals.t, { manager, intl }), formats] };
 }
 
-/** How many late reviews the page lists (`?late=`): 50 at first, then 50 more with each "show more". */
-export function lateShownFrom(params: URLSearchParams): number {
-	const asked = Number(params.get('late'));
-	return Number.isInteger(asked) && asked > LATE_SHOWN ? Math.min(asked, 100_000) : LATE_SHOWN;
+/** The lists that grow with the service, each shown a page at a time; the address names each by its table. */
+const LISTS = ['late', 'changes'] as const;
+type Shown = Record<(typeof LISTS)[number], number>;
+
+/** How many rows of each list the page shows (`?late=`, `?changes=`): 50 at first, 50 more with each "show more". */
+export function shownFrom(params: URLSearchParams): Shown {
+	const asked = (list: string) => {
+		const n = Number(params.get(list));
+		return Number.isInteger(n) && n > LIST_SHOWN ? Math.min(n, 100_000) : LIST_SHOWN;
+	};
+	return Object.fromEntries(LISTS.map((list) => [list, asked(list)])) as Shown;
 }
 
 /** What the page shows. */
 export function reportPage(user: SessionUser, url: URL) {
-	const lateShown = lateShownFrom(url.searchParams);
-	const { period, periodError, tables } = build(user, url, lateShown);
+	const shown = shownFrom(url.searchParams);
+	const { period, periodError, tables } = build(user, url, shown);
 	return {
 		period,
 		periodError: periodError ?? null,
 		tables,
-		lateMore: lateShown + LATE_SHOWN,
+		pageSize: LIST_SHOWN,
 		query: periodQuery(period),
 		forManager: user.role === 'manager',
 		base: user.role === 'manager' ? '/manage/reports' : '/iro/reports'

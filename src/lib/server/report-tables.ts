@@ -172,6 +172,7 @@ export function reportTables(
 			id: 'changes',
 			caption: t('reports:feedback.changes'),
 			head: [t('reports:feedback.who'), t('reports:feedback.said')],
+			total: r.feedback.changesTotal,
 			rows: r.feedback.changes.map((c) => [
 				t(`reports:feedback.respondent.${c.respondent}`),
 				{ written: c.text, lang: c.lang }

@@ -32,8 +32,8 @@ const {
 	pastAllocations
 } = tables;
 
-/** The late reviews a page lists at first; "show more" adds as many again. */
-export const LATE_SHOWN = 50;
+/** The rows a growing list (late reviews, what people said) shows at first; "show more" adds as many again. */
+export const LIST_SHOWN = 50;
 
 export type Scope = { iroId: string | null };
 
@@ -176,7 +176,7 @@ function shares(scope: Scope, p: Period) {
  * "How was my meeting?" about reviews held in the period: counts per answer (counted in SQL from
  * each stored set of answers), and what people said should change.
  */
-function feedbackOf(scope: Scope, p: Period) {
+function feedbackOf(scope: Scope, p: Period, changesShown: number | null) {
 	const about = and(heldIn(p), inScope(scope));
 	const counts = feedbackCounts([]);
 	const given = db()
@@ -209,15 +209,25 @@ function feedbackOf(scope: Scope, p: Period) {
 		if (table?.[r.question] && typeof r.answer === 'string' && r.answer in table[r.question])
 			table[r.question][r.answer] += r.n;
 	}
-	const changes = db()
+	const said = and(about, sql`trim(${feedback.change}) <> ''`);
+	const changesTotal =
+		db()
+			.select({ n: count() })
+			.from(feedback)
+			.innerJoin(meetings, eq(meetings.id, feedback.meetingId))
+			.innerJoin(children, eq(children.id, meetings.childId))
+			.where(said)
+			.get()?.n ?? 0;
+	const listed = db()
 		.select({ respondent: feedback.respondent, text: feedback.change, lang: feedback.changeLang })
 		.from(feedback)
 		.innerJoin(meetings, eq(meetings.id, feedback.meetingId))
 		.innerJoin(children, eq(children.id, meetings.childId))
-		.where(and(about, sql`trim(${feedback.change}) <> ''`))
+		.where(said)
 		.orderBy(meetings.heldOn, feedback.createdAt)
-		.all();
-	return { counts, changes };
+		.$dynamic();
+	const changes = changesShown === null ? listed.all() : listed.limit(changesShown).all();
+	return { counts, changes, changesTotal };
 }
 
 /** Children per IRO today, against the IRO Handbook's 50 to 70. */
@@ -341,22 +351,23 @@ function urgent(scope: Scope, p: Period) {
 }
 
 /**
- * Every figure of the report for a period, with participation for the year before too. `lateShown`:
- * how many late reviews to list (all when null); `today` ends the caseload trend.
+ * Every figure of the report for a period, with participation for the year before too. `lateShown`
+ * and `changesShown`: how many late reviews and things people said to list (all when null); `today`
+ * ends the caseload trend.
  */
 export function serviceReport(
 	scope: Scope,
 	p: Period,
-	opts: { lateShown?: number | null; today?: string } = {}
+	opts: { lateShown?: number | null; changesShown?: number | null; today?: string } = {}
 ) {
 	const today = opts.today ?? londonDate(Date.now());
 	return {
 		timescales: timescales(scope, p),
-		late: lateReviews(scope, p, opts.lateShown === undefined ? LATE_SHOWN : opts.lateShown),
+		late: lateReviews(scope, p, opts.lateShown === undefined ? LIST_SHOWN : opts.lateShown),
 		participation: participation(scope, p),
 		participationBefore: participation(scope, yearBefore(p)),
 		shares: shares(scope, p),
-		feedback: feedbackOf(scope, p),
+		feedback: feedbackOf(scope, p, opts.changesShown === undefined ? LIST_SHOWN : opts.changesShown),
 		caseloads: caseloads(scope),
 		trend: { dates: trendDates(p, today), rows: caseloadTrend(scope, trendDates(p, today)) },
 		oversight: oversight(scope, p),
