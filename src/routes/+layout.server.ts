@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { localeInfo } from '$lib/i18n/locales';
+import { languageNamesIn, localeInfo } from '$lib/i18n/locales';
 import { addressMatters, messagesFor } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
@@ -26,6 +26,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		pictureChoice: user?.role === 'child' ? { on: pictureVersionOfUser(user.id) } : null,
 		// How this language writes dates, so the browser writes them as the server did (i18n/date-kit.ts).
 		dateKit: dateKitFor(localeInfo(lang).intl),
+		// …and names our languages, which browsers do not all know (i18n/locales.ts).
+		languageNames: languageNamesIn(lang),
 		display,
 		user: user && { role: user.role, displayName: user.displayName },
 		idleTimeoutMs: user ? IDLE_TIMEOUT_MS[user.role] : null,

@@ -42,13 +42,16 @@ describe('the language a letter is written in', () => {
 	it('is the first language on the child’s record that Voicebox speaks', () => {
 		expect(localeFromLanguages('Urdu, English')).toBe('ur');
 		expect(localeFromLanguages('Arabic and English')).toBe('ar');
-		expect(localeFromLanguages('Tigrinya / Punjabi')).toBe('pa');
+		expect(localeFromLanguages('Amharic / Punjabi')).toBe('pa');
+		expect(localeFromLanguages('Tigrinya, English')).toBe('ti');
+		expect(localeFromLanguages('Dari (Farsi)')).toBe('fa-AF');
+		expect(localeFromLanguages('Welsh')).toBe('cy');
 		expect(localeFromLanguages('polski')).toBe('pl');
 		expect(localeFromLanguages('Sylheti (Bengali)')).toBe('bn');
 	});
 
 	it('is nothing when no language on the record is one Voicebox speaks', () => {
 		expect(localeFromLanguages('')).toBeNull();
-		expect(localeFromLanguages('Tigrinya')).toBeNull();
+		expect(localeFromLanguages('Amharic')).toBeNull();
 	});
 });

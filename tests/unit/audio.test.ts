@@ -3,7 +3,7 @@ import { audioFile, speak, VOICES } from '$lib/server/audio';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 
 /** A short and a longer sentence in each language, as a child would read them. */
-const SAMPLES: Record<Locale, [string, string]> = {
+const SAMPLES: Partial<Record<Locale, [string, string]>> = {
 	en: ['Hello Sam.', 'Hello Sam. This is a letter from your IRO about your meeting. Thank you for coming.'],
 	ar: ['مرحبا زينب.', 'مرحبا زينب. هذه رسالة من مسؤول المراجعة عن اجتماعك. شكرا لحضورك.'],
 	'zh-Hant': ['你好。', '你好。這是你的獨立審查主任寫給你的信，是關於你的會議的。謝謝你來參加。'],
@@ -16,18 +16,22 @@ const SAMPLES: Record<Locale, [string, string]> = {
 	de: ['Hallo.', 'Hallo. Das ist ein Brief von deiner IRO über dein Treffen. Danke, dass du gekommen bist.'],
 	fr: ['Bonjour.', 'Bonjour. Voici une lettre de ton IRO sur ta réunion. Merci d’être venu.'],
 	tr: ['Merhaba.', 'Merhaba. Bu, toplantın hakkında IRO’ndan bir mektup. Geldiğin için teşekkürler.'],
-	ms: ['Helo.', 'Helo. Ini surat daripada IRO kamu tentang mesyuarat kamu. Terima kasih kerana datang.']
+	ms: ['Helo.', 'Helo. Ini surat daripada IRO kamu tentang mesyuarat kamu. Terima kasih kerana datang.'],
+	'fa-AF': ['سلام.', 'سلام. این نامه‌ای از IRO شما درباره جلسه‌تان است. از آمدن شما تشکر.'],
+	vi: ['Xin chào.', 'Xin chào. Đây là thư của IRO gửi bạn về cuộc họp của bạn. Cảm ơn bạn đã đến.'],
+	sq: ['Përshëndetje.', 'Përshëndetje. Kjo është një letër nga IRO për takimin tënd. Faleminderit që erdhe.'],
+	cy: ['Helo.', 'Helo. Dyma lythyr gan dy IRO am dy gyfarfod. Diolch am ddod.']
 };
 
 describe('audio versions', () => {
-	it('has a voice for every language', () => {
-		expect(LOCALES.filter((l) => !VOICES[l.code])).toEqual([]);
+	it('has a voice for every language but Pashto, Tigrinya and Sorani (eSpeak NG has none)', () => {
+		expect(LOCALES.filter((l) => !VOICES[l.code]).map((l) => l.code)).toEqual(['ps', 'ti', 'ckb']);
 	});
 
-	it.each(LOCALES.map((l) => l.code))(
+	it.each(LOCALES.filter((l) => VOICES[l.code]).map((l) => l.code))(
 		'speaks %s: not silent, longer for a longer text, an MP3 of plausible size',
 		async (lang) => {
-			const [short, long] = SAMPLES[lang];
+			const [short, long] = SAMPLES[lang]!;
 			const a = await speak(short, lang);
 			const b = await speak(long, lang);
 			expect(a.rms).toBeGreaterThan(0.02);

@@ -58,12 +58,16 @@ describe('Braille translation', () => {
 		expect(toBraille('123', 'de')).toBe('#ABC');
 	});
 
-	it('makes a file in every language with a table, and none for Malay', () => {
+	it('makes a file in every language with a table, and none for Malay, Pashto or Albanian', () => {
 		for (const { code } of LOCALES) {
 			const doc = { lang: code, title: 'x', blocks: [] };
 			if (BRAILLE_TABLES[code] === null) expect(brailleFile(doc)).toBeNull();
 		}
-		expect(LOCALES.filter((l) => BRAILLE_TABLES[l.code] === null).map((l) => l.code)).toEqual(['ms']);
+		expect(LOCALES.filter((l) => BRAILLE_TABLES[l.code] === null).map((l) => l.code)).toEqual([
+			'ms',
+			'ps',
+			'sq'
+		]);
 	});
 
 	it('translates a real sentence in each language without unknown-character escapes', () => {
@@ -78,7 +82,12 @@ describe('Braille translation', () => {
 			hi: 'आपकी बैठक में स्वागत है।',
 			de: 'Willkommen zu deinem Treffen.',
 			fr: 'Bienvenue à ta réunion.',
-			tr: 'Toplantına hoş geldin.'
+			tr: 'Toplantına hoş geldin.',
+			'fa-AF': 'به جلسه‌تان خوش آمدید.',
+			ti: 'ናብ ኣኼባኹም እንቋዕ ብደሓን መጻእኩም።',
+			ckb: 'بەخێربێیت بۆ کۆبوونەوەکەت.',
+			vi: 'Chào mừng bạn đến với cuộc họp.',
+			cy: 'Croeso i dy gyfarfod.'
 		};
 		for (const [lang, text] of Object.entries(samples)) {
 			const brf = toBraille(text, lang as never);

@@ -49,7 +49,7 @@ describe('translations', () => {
 			expect([key, `${key}_one` in english, `${key}_other` in english]).toEqual([key, true, true]);
 	});
 
-	it('has a folder for each of the 13 languages and nothing else', () => {
+	it('has a folder for each of the 20 languages and nothing else', () => {
 		expect(readdirSync(DIR).sort()).toEqual([...LOCALE_CODES].sort());
 		// English says "you" the same to everyone: it has no girl's or boy's forms.
 		expect(Object.keys(english).filter((k) => CONTEXT_SUFFIX.test(k))).toEqual([]);
@@ -152,5 +152,17 @@ describe('language choice', () => {
 		expect(matchLocale('pa-IN')).toBe('pa');
 		expect(matchLocale('pa-Arab-PK')).toBeNull();
 		expect(matchLocale('en-US')).toBe('en');
+	});
+
+	it('reads Dari and Persian tags as Dari, Kurdish in Arabic letters as Sorani, and not Kurmanji', () => {
+		expect(matchLocale('fa-AF')).toBe('fa-AF');
+		expect(matchLocale('prs')).toBe('fa-AF');
+		expect(matchLocale('fa-IR')).toBe('fa-AF');
+		expect(matchLocale('ckb-IQ')).toBe('ckb');
+		expect(matchLocale('ku-Arab-IQ')).toBe('ckb');
+		expect(matchLocale('ku')).toBeNull();
+		expect(matchLocale('ti-ER')).toBe('ti');
+		expect(matchLocale('cy-GB')).toBe('cy');
+		expect(negotiateLocale('ps-AF, en;q=0.5')).toBe('ps');
 	});
 });

@@ -46,6 +46,8 @@ export interface LetterView<Lang extends string = string> {
 	}>;
 	/** The language of the IRO's page when they wrote their own words (null: not known). */
 	wordsLang: string | null;
+	/** "Amina wrote this in English", in the letter's language, when the IRO wrote in another one. */
+	wordsNote: string | null;
 	labels: { said: string; did: string };
 	signOff: string;
 }

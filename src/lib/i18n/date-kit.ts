@@ -164,6 +164,53 @@ function examples(rules: Intl.PluralRules): Map<Intl.LDMLPluralRule, number> {
 	return found;
 }
 
+/**
+ * Where the platform's language data is missing or wrong, what a fluent reader writes instead: ICU has
+ * no Sorani words for days, hours or minutes (it writes "yesterday", "+3 d", "3 h"), no Pashto word
+ * for hours ("3 h"), and writes Tigrinya's "3 days ago" as "in 3 days".
+ */
+const KIT_GAPS: Record<
+	string,
+	{
+		words?: Record<string, string>;
+		past?: Patterns;
+		future?: Patterns;
+		units?: Partial<Record<DurationUnit, Patterns>>;
+	}
+> = {
+	ckb: {
+		words: { '-1': 'دوێنێ', '0': 'ئەمڕۆ', '1': 'سبەینێ' },
+		past: { one: '{n} ڕۆژ لەمەوبەر', other: '{n} ڕۆژ لەمەوبەر' },
+		future: { one: 'دوای {n} ڕۆژ', other: 'دوای {n} ڕۆژ' },
+		units: {
+			day: { one: '{n} ڕۆژ', other: '{n} ڕۆژ' },
+			hour: { one: '{n} کاتژمێر', other: '{n} کاتژمێر' },
+			minute: { one: '{n} خولەک', other: '{n} خولەک' }
+		}
+	},
+	ps: { units: { hour: { one: '{n} ساعت', other: '{n} ساعته' } } },
+	ti: { past: { one: 'ቅድሚ {n} መዓልቲ', other: 'ቅድሚ {n} መዓልታት' } }
+};
+
+/** Whether the kit writes some lengths of time or relative days differently from the platform's data. */
+export function hasKitGaps(intl: string): boolean {
+	return intl.split('-')[0] in KIT_GAPS;
+}
+
+function fillGaps(kit: DateKit, intl: string): DateKit {
+	const gaps = KIT_GAPS[intl.split('-')[0]];
+	if (!gaps) return kit;
+	return {
+		...kit,
+		relative: {
+			words: gaps.words ?? kit.relative.words,
+			past: gaps.past ?? kit.relative.past,
+			future: gaps.future ?? kit.relative.future
+		},
+		units: { ...kit.units, ...gaps.units }
+	};
+}
+
 export function makeDateKit(intl: string): DateKit {
 	const numberingSystem = new Intl.DateTimeFormat(intl).resolvedOptions().numberingSystem;
 	const digits =
@@ -204,7 +251,7 @@ export function makeDateKit(intl: string): DateKit {
 	const shapes = Object.fromEntries(
 		Object.entries(DATE_SHAPES).map(([name, options]) => [name, shapeKit(intl, options)])
 	) as Record<DateShape, ShapeKit>;
-	return { digits, plural, shapes, relative: { words, past, future }, units, lists };
+	return fillGaps({ digits, plural, shapes, relative: { words, past, future }, units, lists }, intl);
 }
 
 /* ---------- Formatting from a kit (the same on both sides) ---------- */

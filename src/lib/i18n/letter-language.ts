@@ -17,7 +17,14 @@ const NAMES: Array<[Locale, string[]]> = [
 	['de', ['german', 'deutsch', 'de']],
 	['fr', ['french', 'français', 'francais', 'fr']],
 	['tr', ['turkish', 'türkçe', 'turkce', 'tr']],
-	['ms', ['malay', 'bahasa melayu', 'melayu', 'ms']]
+	['ms', ['malay', 'bahasa melayu', 'melayu', 'ms']],
+	['ps', ['pashto', 'pushto', 'pakhto', 'پښتو', 'ps']],
+	['fa-AF', ['dari', 'farsi', 'persian', 'دری', 'فارسی', 'fa-af', 'fa', 'prs']],
+	['ti', ['tigrinya', 'tigrigna', 'ትግርኛ', 'ti']],
+	['ckb', ['kurdish sorani', 'sorani', 'central kurdish', 'کوردیی ناوەندی', 'سۆرانی', 'ckb']],
+	['vi', ['vietnamese', 'tiếng việt', 'tieng viet', 'vi']],
+	['sq', ['albanian', 'shqip', 'sq']],
+	['cy', ['welsh', 'cymraeg', 'cy']]
 ];
 
 export function localeFromLanguages(text: string | null | undefined): Locale | null {

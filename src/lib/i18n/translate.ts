@@ -39,6 +39,8 @@ export interface I18nContext {
 	readonly t: Translate;
 	readonly lang: Locale;
 	readonly intl: string;
+	/** One of our languages' names in the reader's language ("anglisht" to an Albanian reader). */
+	readonly languageName: (code: string) => string;
 }
 
 const KEY = Symbol('i18n');

@@ -10,7 +10,8 @@ import { documentSpeech, documentVersion, type DocumentText } from './documents'
  * voices inside it, nothing fetched at run time) speaks the words in the document's language, and
  * `@breezystack/lamejs` makes a small mono MP3 that plays on any phone. Both run in a worker thread
  * so a long letter never holds up other requests; finished files are kept in memory (up to
- * AUDIO_CACHE_BYTES, oldest dropped first) by the document's words and language.
+ * AUDIO_CACHE_BYTES, oldest dropped first) by the document's words and language. eSpeak NG has no
+ * Pashto, Tigrinya or Sorani voice: no audio file is offered in them, and the page says so.
  */
 export const VOICES: Record<Locale, string | null> = {
 	en: 'en-gb',
@@ -25,7 +26,14 @@ export const VOICES: Record<Locale, string | null> = {
 	de: 'de',
 	fr: 'fr',
 	tr: 'tr',
-	ms: 'ms'
+	ms: 'ms',
+	ps: null,
+	'fa-AF': 'fa', // eSpeak NG's Persian: Dari read with a Tehran accent
+	ti: null,
+	ckb: null,
+	vi: 'vi',
+	sq: 'sq',
+	cy: 'cy'
 };
 
 export const AUDIO_SAMPLE_RATE = 22050;

@@ -8,7 +8,8 @@ import type { DocumentText } from './documents';
  * Braille through liblouis (the `liblouis-build` package: liblouis 3.2 compiled to JavaScript, its
  * tables shipped beside it and read from disk, nothing fetched at run time). English is Unified
  * English Braille, grade 2 (contracted) or grade 1; every other language uses its own uncontracted
- * code where liblouis has one. Malay has none in liblouis, so no Braille file is offered for it.
+ * code where liblouis has one (Welsh its contracted code). Malay, Pashto and Albanian have none in
+ * liblouis 3.2, so no Braille file is offered for them.
  */
 export const BRAILLE_TABLES: Record<Locale, string | null> = {
 	en: 'en-ueb-g2.ctb',
@@ -23,7 +24,14 @@ export const BRAILLE_TABLES: Record<Locale, string | null> = {
 	de: 'de-de-g1.ctb',
 	fr: 'fr-bfu-comp6.utb',
 	tr: 'tr-g1.ctb',
-	ms: null
+	ms: null,
+	ps: null,
+	'fa-AF': 'fa-ir-g1.utb', // Persian Braille: Dari is written with the same letters
+	ti: 'ethio-g1.ctb', // Ethiopic Braille, for Ge'ez script
+	ckb: 'ckb-g1.ctb',
+	vi: 'vi-g1.ctb',
+	sq: null,
+	cy: 'cy-cy-g2.ctb' // Welsh contracted Braille, as the RNIB produces it
 };
 
 export type BrailleGrade = 1 | 2;

@@ -1,6 +1,6 @@
 import { translator } from './i18n';
 import { formatDate, formatDateTime } from '$lib/format';
-import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
+import { isLocale, languageName, localeInfo, type Locale } from '$lib/i18n/locales';
 import { LETTER_PARTS, type LetterPart, type LetterView, type LetterWords } from '$lib/domain/outcomes';
 import { contentOf, letterContent, letterOf, sentLetterOf, wordsFrom, type LetterContent } from './outcomes';
 import { letterLanguage } from './welcome-letters';
@@ -82,6 +82,10 @@ export function renderLetter(
 				: {})
 		})),
 		wordsLang,
+		wordsNote:
+			wordsLang && wordsLang !== lang && content.iro
+				? t('common:writtenIn', { name: content.iro.name, language: languageName(wordsLang, lang) })
+				: null,
 		labels: { said: t('outcomes:letter.told.said'), did: t('outcomes:letter.told.did') },
 		signOff: content.iro
 			? t('outcomes:letter.signOff', { name: content.iro.name })
