@@ -1,7 +1,7 @@
 import { test, expect, BASE_URL } from './fixtures';
 import { childWithAccount, hydrated, londonDay, scheduleMeeting, signIn } from './flow-helpers';
 import { LOCALES } from '../../src/lib/i18n/locales';
-import { DATE_SHAPES } from '../../src/lib/i18n/date-kit';
+import { DATE_SHAPES, formatRelativeDays, makeDateKit } from '../../src/lib/i18n/date-kit';
 import { londonInstant } from '../../src/lib/domain/london-time';
 
 /**
@@ -14,7 +14,7 @@ test('the next meeting’s date and "in N days" stay in the reader’s language 
 	page,
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	await signIn(page, 'amina');
 	const child = await childWithAccount(browser, page);
 	const days = 20;
@@ -32,7 +32,8 @@ test('the next meeting’s date and "in N days" stay in the reader’s language 
 		await expect(child.page.locator('html')).toHaveAttribute('lang', code);
 		const card = child.page.locator('.meeting-card');
 		const date = new Intl.DateTimeFormat(intl, DATE_SHAPES.dateTime).format(startsAt);
-		const inDays = new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }).format(days, 'day');
+		// As ICU writes it, or a fluent reader where ICU has no words (Sorani: the unit tests prove the rest equal).
+		const inDays = formatRelativeDays(makeDateKit(intl), days, intl);
 		const text = (await card.textContent()) ?? '';
 		if (!text.includes(date)) wrong.push(`${code}: no “${date}” in ${text}`);
 		if (!text.includes(inDays)) wrong.push(`${code}: no “${inDays}” in ${text}`);
