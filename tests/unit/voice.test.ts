@@ -25,6 +25,8 @@ const voice = await import('../../src/lib/server/voice');
 const say = await import('../../src/lib/server/consultation');
 const messages = await import('../../src/lib/server/messages');
 const { requireVoice } = await import('../../src/lib/server/access');
+const subject = await import('../../src/lib/server/subject-access');
+const { unzipSync, strFromU8 } = await import('fflate');
 const { recordPrivateRead } = await import('../../src/lib/server/privacy');
 const { addCarer } = await import('../../src/lib/server/carers');
 const { VOICE_MAX_BYTES } = await import('../../src/lib/domain/voice');
@@ -222,6 +224,18 @@ describe('a voice message to the IRO', () => {
 		signIn(manager, 'manager');
 		expect(statusOf(voiceId)).toBe(404);
 		for (const mail of db().select().from(tables.outbox).all()) expect(mail.text).not.toContain(voiceId);
+	});
+
+	it('is in the child’s subject access zip as its own file, named in the JSON and the HTML', () => {
+		const record = subject.childRecord(childId)!;
+		const files = unzipSync(subject.subjectZip(record));
+		const listed = JSON.parse(strFromU8(files['everything-held.json'])).voiceRecordings;
+		expect(listed.length).toBeGreaterThan(0);
+		const message = listed.find((v: { messageId: string | null }) => v.messageId !== null);
+		expect(message).toMatchObject({ contentType: 'audio/mp4', onlyMyIro: true });
+		expect(message.file).toMatch(/^voice\/[a-z0-9]+\.m4a$/);
+		expect(files[message.file].subarray(4, 8)).toEqual(new TextEncoder().encode('ftyp'));
+		expect(strFromU8(files['everything-held.html'])).toContain(message.file);
 	});
 
 	it('goes with the child’s record when it is deleted', async () => {
