@@ -32,15 +32,15 @@ async function record(page: Page, about: string) {
 	const stop = page.getByRole('button', { name: `Stop (${about})` });
 	await expect(stop).toBeFocused();
 	await expect(page.getByText('Recording now')).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: 'Recording started.' })).toHaveCount(1);
+	await expect(page.locator('[data-voice-live]').filter({ hasText: 'Recording started.' })).toHaveCount(1);
 	await page.waitForTimeout(2200);
 	await stop.click();
 	const listen = page.getByLabel(`Listen back: ${about}`);
 	await expect(listen).toHaveAttribute('src', /^blob:/);
 	await expect(listen).toBeFocused();
-	await expect(page.getByRole('status').filter({ hasText: /Recording stopped after 0:0[1-3]/ })).toHaveCount(
-		1
-	);
+	await expect(
+		page.locator('[data-voice-live]').filter({ hasText: /Recording stopped after 0:0[1-3]/ })
+	).toHaveCount(1);
 	await expect(page.getByRole('button', { name: `Record again (${about})` })).toBeVisible();
 	await expect(page.getByRole('button', { name: `Remove (${about})` })).toBeVisible();
 }
@@ -81,7 +81,7 @@ test('a child records a My say answer, listens back, sends it, and the IRO plays
 	await hydrated(kid);
 
 	// The recorder appears (the file input stays for browsers that cannot record); nothing records yet.
-	const group = kid.getByRole('group', { name: 'Answer by voice (if you want to) (Good things)' });
+	const group = kid.getByRole('group', { name: 'Answer by voice (if you want to)', exact: true });
 	await expect(group).toBeVisible();
 	await expect(kid.getByLabel('Or choose a sound recording from this device')).toBeHidden();
 	await record(kid, 'Good things');
