@@ -135,6 +135,7 @@ describe('a voice answer in My say', () => {
 		expect(saved).toHaveLength(1);
 		voiceId = saved[0].id;
 		expect(voice.sentSayVoices(consultation.id, consultation.sentAt)).toEqual([]);
+		expect(say.consultationStatus(state.meeting.id).status).toBe('started');
 
 		// Before it is sent the IRO cannot play it; the child can.
 		signIn(iro, 'iro');

@@ -153,10 +153,12 @@ export interface StatusOfSay {
 }
 
 function statusOf(
-	c: Pick<Consultation, 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
+	c: Pick<Consultation, 'id' | 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
 ): StatusOfSay {
 	if (!c) return { status: 'notStarted', sentAt: null, updatedAt: null, changedSinceSent: false };
-	const status = sayState(c);
+	// A voice answer alone is a start too (one look, only while nothing is written).
+	const written = sayState(c);
+	const status = written === 'notStarted' && hasSayVoice(c.id) ? 'started' : written;
 	return {
 		status,
 		sentAt: c.sentAt,
