@@ -19,6 +19,8 @@ const config = {
 				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
+				// Voice answers (issue 13): recordings from /voice/…, and a new one listened back from a blob.
+				'media-src': ['self', 'blob:'],
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

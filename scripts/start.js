@@ -24,7 +24,8 @@ const SECURITY_HEADERS = {
 	// SvelteKit's CSRF check would refuse every form sent without JavaScript.
 	'Referrer-Policy': 'same-origin',
 	'X-Frame-Options': 'DENY',
-	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()'
+	// The microphone for this site only: a child may answer by voice (issue 13).
+	'Permissions-Policy': 'geolocation=(), camera=(), microphone=(self)'
 };
 
 const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);

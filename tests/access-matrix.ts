@@ -134,6 +134,14 @@ export const ACCESS_MATRIX: RouteRule[] = [
 		}
 	},
 	{
+		// A voice answer or message (issue 13). The demo holds no recording, so the matrix checks that an
+		// unknown one is 404 for everyone signed in; who may play a real one: tests/e2e/voice.e2e.ts and
+		// tests/unit/voice.test.ts.
+		route: '/voice/[voiceId]',
+		path: fixed('/voice/aaaaaaaaaaaaaaaaaaaaaaaa'),
+		get: { anon: 'signIn', child: 'notFound', carer: 'notFound', iro: 'notFound', manager: 'notFound' }
+	},
+	{
 		route: '/iro/profile',
 		path: fixed('/iro/profile'),
 		get: only('iro'),

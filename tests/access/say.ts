@@ -16,7 +16,11 @@ export const SAY_RULES: RouteRule[] = [
 		route: '/me/say/[step]',
 		path: fixed('/me/say/good'),
 		get: only('child'),
-		actions: { save: familyAction('child'), autosave: familyAction('child') }
+		actions: {
+			save: familyAction('child'),
+			autosave: familyAction('child'),
+			removeVoice: familyAction('child')
+		}
 	},
 	{
 		route: '/me/say/check',

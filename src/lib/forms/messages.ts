@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { requiredText } from './text';
+import { optionalText, requiredText } from './text';
 import { MESSAGE_MAX } from '$lib/domain/message-length';
 
 export { MESSAGE_MAX };
 
 export const messageSchema = z.object({
 	body: requiredText('errors:message.required', MESSAGE_MAX, true)
+});
+
+/** A voice message (issue 13): the words beside it are optional. */
+export const voiceMessageSchema = z.object({
+	body: optionalText(MESSAGE_MAX, true)
 });
 
 export const urgentSchema = z.object({

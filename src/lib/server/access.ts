@@ -14,6 +14,8 @@ import { carerOfChild } from './carers';
 import { getUser } from './accounts';
 import { carerLinks, carerLinksOfUser } from './ending';
 import { secondFactorStepOf } from './passkeys';
+import { voiceFacts } from './voice';
+import { privateShown } from './privacy';
 import { homeOf } from '$lib/routes';
 
 /**
@@ -180,6 +182,32 @@ export function requirePhotoAccess(iroUserId: string): void {
 					.where(and(eq(carers.userId, user.id), eq(children.iroId, iroUserId)))
 					.get();
 	if (!row) notFound();
+}
+
+/**
+ * A voice recording (issue 13), to play. The child who made it, while their record is open. Staff who
+ * may open the child's record, once the child sent it (a My say answer saved before "Send to my IRO";
+ * every message), and what is kept for the IRO (an "Only my IRO" answer, every message) only as
+ * privacy.ts allows: the child's IRO, anyone else after giving a reason today. Carers, other children
+ * and other IROs: 404.
+ */
+export function requireVoice(voiceId: string) {
+	const user = requireUser();
+	const voice = voiceFacts(voiceId);
+	if (!voice) notFound();
+	if (user.role === 'child') {
+		const child = requireOwnChild();
+		if (voice.childId !== child.id) notFound();
+		return { user, voice, child };
+	}
+	const child = requireChild(voice.childId, 'view', 'iro', 'manager');
+	if (voice.messageId !== null) {
+		if (!voice.conversationId || !privateShown(user, child, voice.conversationId).shown) notFound();
+	} else {
+		if (voice.sentAt === null || voice.createdAt > voice.sentAt || !voice.meetingId) notFound();
+		if (voice.visibility === 'iro' && !privateShown(user, child, voice.meetingId).shown) notFound();
+	}
+	return { user, voice, child };
 }
 
 /**

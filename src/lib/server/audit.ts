@@ -70,7 +70,8 @@ export const READ_KINDS = [
 	'feedback',
 	'meeting',
 	'audit',
-	'format_requests'
+	'format_requests',
+	'voice'
 ] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 

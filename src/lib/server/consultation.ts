@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
+import { hasSayVoice } from './voice';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { sayState } from '$lib/domain/pack';
 import { londonDate } from '$lib/domain/dates';
@@ -112,6 +113,7 @@ export function findConsultation(meetingId: string): Consultation | null {
  * Access is the caller's job (requireChild on the meeting's child).
  */
 export function consultationFor(meetingId: string): {
+	id: string;
 	version: Version;
 	age: number;
 	withCarer: boolean;
@@ -127,6 +129,7 @@ export function consultationFor(meetingId: string): {
 	const sent = sentAt === null ? null : (sentAnswers ?? {});
 	const waiting = sent ? unsentChangesAt(sent, c.answers) : null;
 	return {
+		id: c.id,
 		version,
 		age,
 		withCarer,
@@ -150,10 +153,12 @@ export interface StatusOfSay {
 }
 
 function statusOf(
-	c: Pick<Consultation, 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
+	c: Pick<Consultation, 'id' | 'answers' | 'sentAnswers' | 'sentAt' | 'updatedAt'> | null
 ): StatusOfSay {
 	if (!c) return { status: 'notStarted', sentAt: null, updatedAt: null, changedSinceSent: false };
-	const status = sayState(c);
+	// A voice answer alone is a start too (one look, only while nothing is written).
+	const written = sayState(c);
+	const status = written === 'notStarted' && hasSayVoice(c.id) ? 'started' : written;
 	return {
 		status,
 		sentAt: c.sentAt,
@@ -262,13 +267,15 @@ export function startConsultation(
 /**
  * Saves one page of answers as a draft (creating the consultation on first save). The last save wins
  * for each field; `replaced` lists what another window had saved since this page was shown
- * (`loadedAt`), so the page can show it. `savedAt` is the new `loadedAt` for the page.
+ * (`loadedAt`), so the page can show it. `savedAt` is the new `loadedAt` for the page. `also`
+ * writes what else the page saves (its voice answers) in the same transaction.
  */
 export function saveAnswers(
 	state: Pick<SayState, 'meeting' | 'version' | 'age'>,
 	incoming: Incoming[],
 	loadedAt: number,
-	now = Date.now()
+	now = Date.now(),
+	also?: (tx: Tx, consultation: { id: string; childId: string }) => void
 ): { replaced: Array<{ id: string; value: AnswerValue }>; savedAt: number } {
 	const { meeting } = state;
 	return write((tx) => {
@@ -279,20 +286,22 @@ export function saveAnswers(
 			.set({ answers: JSON.stringify(answers), updatedAt: now })
 			.where(eq(consultations.id, row.id))
 			.run();
+		// The page's voice answers (voice.ts), in the same transaction.
+		also?.(tx, row);
 		return { replaced, savedAt: now };
 	});
 }
 
 /**
  * "Send to my IRO": keeps a snapshot of the answers as sent (each send replaces it) and when.
- * Returns false if there is nothing to send (not started, or every answer empty).
+ * Returns false if there is nothing to send (not started, or every answer empty and no voice answer).
  */
 export function sendConsultation(meetingId: string, now = Date.now()): boolean {
 	return write((tx) => {
 		const row = rowOf(meetingId);
 		if (!row) return false;
 		const answers = parseAnswers(row.answers);
-		if (!Object.values(answers).some((a) => !isEmpty(a.value))) return false;
+		if (!Object.values(answers).some((a) => !isEmpty(a.value)) && !hasSayVoice(row.id)) return false;
 		tx.update(consultations)
 			.set({ sentAnswers: JSON.stringify(answers), sentAt: now, updatedAt: now })
 			.where(eq(consultations.id, row.id))

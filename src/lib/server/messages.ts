@@ -7,8 +7,10 @@ import { config } from './config';
 import { isLocale } from '$lib/i18n/locales';
 import type { SessionUser } from './auth/session';
 import { readMarksFor } from '$lib/domain/privacy';
-import { messageSchema } from '$lib/forms/messages';
-import { done, parseForm } from './forms';
+import { messageSchema, voiceMessageSchema } from '$lib/forms/messages';
+import { done, failWith, parseForm } from './forms';
+import { attachMessageVoice, readVoice, voiceError, voicesOfMessages, type VoiceUpload } from './voice';
+import { MESSAGE_VOICE_FIELD } from '$lib/domain/voice';
 import { storeOnce } from './submissions';
 
 const { conversations, messages, children, carers, users } = tables;
@@ -64,9 +66,15 @@ function threadQuery(conversationId: string) {
 		.where(eq(messages.conversationId, conversationId));
 }
 
+/** Each message with the id of its voice recording (issue 13), or null. */
+function withVoices<M extends { id: string }>(rows: M[]): Array<M & { voiceId: string | null }> {
+	const voices = voicesOfMessages(rows.map((m) => m.id));
+	return rows.map((m) => ({ ...m, voiceId: voices.get(m.id) ?? null }));
+}
+
 /** The thread, oldest first, with who wrote each message. */
 export function threadOf(conversationId: string) {
-	return threadQuery(conversationId).orderBy(asc(messages.createdAt)).all();
+	return withVoices(threadQuery(conversationId).orderBy(asc(messages.createdAt)).all());
 }
 
 /**
@@ -78,7 +86,7 @@ export function latestOf(conversationId: string, shown: number) {
 		.orderBy(desc(messages.createdAt), desc(messages.id))
 		.limit(shown + 1)
 		.all();
-	return { messages: rows.slice(0, shown).reverse(), earlier: rows.length > shown };
+	return { messages: withVoices(rows.slice(0, shown).reverse()), earlier: rows.length > shown };
 }
 
 /** How many messages a conversation has. */
@@ -209,6 +217,8 @@ export function sendMessage(input: {
 	urgent?: boolean;
 	origin: string;
 	now?: number;
+	/** A child's voice message to their IRO (issue 13), checked by `readVoice`. Never emailed. */
+	voice?: VoiceUpload | null;
 }): string {
 	const now = input.now ?? Date.now();
 	const fromStaff = input.author.role === 'iro' || input.author.role === 'manager';
@@ -229,6 +239,7 @@ export function sendMessage(input: {
 				createdAt: now
 			})
 			.run();
+		if (input.voice) attachMessageVoice(tx, input.childId, id, input.voice, now);
 		tx.update(conversations)
 			.set({ lastMessageAt: now, ...(fromStaff ? {} : { doneAt: null }) })
 			.where(eq(conversations.id, c.id))
@@ -320,15 +331,22 @@ export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
  * A message posted from a conversation's form (child, carer or IRO): checked, stored once per
  * submission, sent; the form action's answer (`kind: 'sent'`, or the errors with the text kept).
  */
-export function sendPosted(
+export async function sendPosted(
 	form: FormData,
 	to: { childId: string; carerId: string | null },
 	author: Pick<SessionUser, 'id' | 'role'>,
 	origin: string,
 	lang?: string | null
 ) {
-	const parsed = parseForm(messageSchema, form);
+	// A child may send their IRO a voice message, with or without words (checked by its content).
+	const voiceEntry = author.role === 'child' && to.carerId === null ? form.get(MESSAGE_VOICE_FIELD) : null;
+	const voice = await readVoice(voiceEntry);
+	if (voice && 'problem' in voice)
+		return failWith(form, { [MESSAGE_VOICE_FIELD]: voiceError(voice.problem) });
+	const parsed = parseForm(voice ? voiceMessageSchema : messageSchema, form);
 	if (parsed.failure) return parsed.failure;
-	storeOnce(form, author.id, () => sendMessage({ ...to, author, body: parsed.data.body, lang, origin }));
+	storeOnce(form, author.id, () =>
+		sendMessage({ ...to, author, body: parsed.data.body, lang, origin, voice })
+	);
 	return done('sent');
 }

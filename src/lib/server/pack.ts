@@ -12,6 +12,7 @@ import { openSupportCounts, supportForMeeting } from './support';
 import { linkedCarers } from './carers';
 import { remindersOf } from './reminders';
 import { packReads } from './audit';
+import { sentSayVoices } from './voice';
 import { ageOn } from '$lib/domain/age';
 import { daysBetween, londonDate } from '$lib/domain/dates';
 import {
@@ -96,6 +97,8 @@ export function assemblePack(
 				consultation?.sentAnswers && state === 'sent'
 					? groupAnswers(consultation.version, consultation.age, consultation.sentAnswers, null)
 					: [],
+			// Voice answers (issue 13) as sent, each with its question and who can see it.
+			voices: consultation && state === 'sent' ? sentSayVoices(consultation.id, consultation.sentAt) : [],
 			canRemind: canRemind({
 				meetingOpen: open,
 				sentAt: consultation?.sentAt ?? null,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { zipSync, strToU8 } from 'fflate';
 import { formatRequestsOf } from './formats';
+import { voicesOfChild } from './voice';
 import { db, tables } from './db';
 import { recordAudit } from './audit';
 import { translator } from './i18n';
@@ -276,8 +277,30 @@ export function childRecord(childId: string) {
 			doneAt: r.doneAt
 		})),
 		messages: messagesOf(conversation),
+		// Answers by voice (issue 13): each recording is in the zip as its own file (voiceFiles).
+		voiceRecordings: voicesOfChild(childId).map((v) => ({
+			file: voiceFileName(v),
+			question: v.questionId,
+			meetingId: v.meetingId,
+			messageId: v.messageId,
+			onlyMyIro: v.messageId !== null || v.visibility === 'iro',
+			contentType: v.contentType,
+			bytes: v.bytes,
+			at: v.createdAt
+		})),
 		audit: auditAbout(or(eq(t_.auditLog.childId, childId), inArray(t_.auditLog.subjectId, subjects)))
 	};
+}
+
+const AUDIO_EXTENSIONS: Record<string, string> = {
+	'audio/webm': 'webm',
+	'audio/ogg': 'ogg',
+	'audio/mp4': 'm4a'
+};
+
+/** Where a voice recording sits in the subject access zip. */
+function voiceFileName(v: { id: string; contentType: string }) {
+	return `voice/${v.id}.${AUDIO_EXTENSIONS[v.contentType] ?? 'audio'}`;
 }
 
 /** Everything held about one parent or carer: their details, links, views, messages and feedback. */
@@ -477,6 +500,15 @@ export function subjectHtml(record: SubjectRecord, now = Date.now()): string {
 							`${e(when(f.at))}: ${e(t(`formats:kind.carer.${f.kind}`))}, ${e(f.document)}, ${e(f.language ?? '')}. ${e(f.note)}${f.doneAt ? ` (${e(t('formats:asked.done', { date: when(f.doneAt) }))})` : ''}`
 					)
 				)
+			) +
+			section(
+				t('voice:export.title'),
+				list(
+					record.voiceRecordings.map(
+						(v) =>
+							`${e(when(v.at))}: ${e(v.question ? t(`pack:questions.${v.question}`, { defaultValue: v.question }) : t('voice:message.label'))} (${e(v.file)})`
+					)
+				)
 			);
 	} else {
 		const p = record.person;
@@ -520,9 +552,19 @@ export function subjectZip(record: SubjectRecord, now = Date.now()): Uint8Array 
 	const data = Object.fromEntries(
 		Object.entries(record).filter(([key]) => key !== 'lang' && key !== 'fallbackLang')
 	);
+	// A child's voice recordings go in as the files they are (the JSON and HTML name each one).
+	const voices =
+		record.kind === 'child'
+			? Object.fromEntries(
+					voicesOfChild(record.person.id).map((v) => [voiceFileName(v), new Uint8Array(v.audio)])
+				)
+			: {};
 	return zipSync({
 		'everything-held.html': strToU8(subjectHtml(record, now)),
-		'everything-held.json': strToU8(JSON.stringify({ madeAt: new Date(now).toISOString(), ...data }, null, 2))
+		'everything-held.json': strToU8(
+			JSON.stringify({ madeAt: new Date(now).toISOString(), ...data }, null, 2)
+		),
+		...voices
 	});
 }
 

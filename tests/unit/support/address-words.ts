@@ -53,6 +53,7 @@ export const CHILD_FACING: Record<string, string[]> = {
 		'safe.'
 	],
 	outcomes: ['letter.', 'child.'],
+	voice: ['recorder.', 'say.', 'message.kept', 'message.label', 'errors.'],
 	letter: ['child.', 'stepsTitle', 'step', 'codeLabel', 'expiry', 'contactTitle', 'phone', 'help', 'signOff'],
 	common: [
 		'skipToContent',

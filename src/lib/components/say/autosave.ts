@@ -32,6 +32,8 @@ export function createAutosave(options: AutosaveOptions) {
 		dirty = false;
 		const body = new FormData(form);
 		body.delete('go');
+		// A voice recording is saved with Continue, not sent again with every autosave.
+		for (const [key, value] of [...body.entries()]) if (value instanceof File) body.delete(key);
 		options.onSaving?.();
 		try {
 			const response = await fetch(`${location.pathname}?/autosave`, {

@@ -10,3 +10,4 @@ export * from './reviews';
 export * from './oversight';
 export * from './passkeys';
 export * from './formats';
+export * from './voice';

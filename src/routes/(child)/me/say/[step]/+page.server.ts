@@ -7,9 +7,18 @@ import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { whoOncePerPage } from '$lib/domain/consultation';
 import { readForm } from '$lib/forms/text';
 import { done, keepTyped, meetingClosed } from '$lib/server/forms';
+import {
+	readVoice,
+	removeSayVoice,
+	saveSayVoices,
+	sayVoices,
+	voiceError,
+	type VoiceUpload
+} from '$lib/server/voice';
+import { voiceField } from '$lib/domain/voice';
 
 /** If the save could not get the database: the page again, with every answer as typed. */
-const PAGE_FIELDS = new Set([SHOWN_MEETING_FIELD, 'loadedAt', 'returnTo', 'go']);
+const PAGE_FIELDS = new Set([SHOWN_MEETING_FIELD, 'loadedAt', 'returnTo', 'go', 'removeVoice']);
 const firstAnswer = (form: FormData) => [...form.keys()].find((k) => !PAGE_FIELDS.has(k)) ?? 'form';
 const asTyped = (form: FormData) => ({ values: readForm(form), loadedAt: loadedAtOf(form) });
 
@@ -25,6 +34,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!state) redirect(303, '/me/say');
 	const { step, index } = stepOf(state, params.step);
 	const answers = state.consultation?.answers ?? {};
+	const onPage = new Set(step.questions.map((q) => q.id));
 	return {
 		meetingId: state.meeting.id,
 		step,
@@ -32,6 +42,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 		total: state.steps.length,
 		answers: Object.fromEntries(
 			step.questions.flatMap((q) => (answers[q.id] ? [[q.id, answers[q.id]]] : []))
+		),
+		// The voice answers saved for this page's questions (issue 13), by question.
+		voices: Object.fromEntries(
+			(state.consultation ? sayVoices(state.consultation.id) : [])
+				.filter((v) => onPage.has(v.questionId))
+				.map((v) => [v.questionId, { id: v.id }])
 		),
 		loadedAt: Date.now(),
 		returnTo: url.searchParams.get('returnTo') === 'check' ? 'check' : '',
@@ -62,9 +78,30 @@ async function savePage(stepId: string, request: Request, lang: string) {
 			})
 		};
 	}
+	// A recording is checked by its content before anything on the page is saved (what was typed stays).
+	const uploads: Array<{ questionId: string; upload: VoiceUpload }> = [];
+	for (const q of step.questions) {
+		const voice = await readVoice(form.get(voiceField(q.id)));
+		if (voice && 'problem' in voice) {
+			const errors = { [voiceField(q.id)]: voiceError(voice.problem) };
+			return {
+				failure: fail(400, {
+					kind: 'error' as const,
+					values: readForm(form),
+					errors,
+					loadedAt: loadedAtOf(form)
+				})
+			};
+		}
+		if (voice) uploads.push({ questionId: q.id, upload: voice });
+	}
 	// Each answer keeps the language of the page it was written on (a screen reader's voice for it).
 	const incoming = parsed.incoming.map((answer) => ({ ...answer, lang }));
-	const { replaced, savedAt } = saveAnswers(state, incoming, loadedAtOf(form));
+	const now = Date.now();
+	const visibility = incoming.map((a) => ({ questionId: a.id, visibility: a.visibility }));
+	const { replaced, savedAt } = saveAnswers(state, incoming, loadedAtOf(form), now, (tx, consultation) =>
+		saveSayVoices(tx, consultation, visibility, uploads, now)
+	);
 	return { state, index, form, replaced, savedAt, values: readForm(form) };
 }
 
@@ -83,6 +120,20 @@ export const actions: Actions = {
 			const next = back ? state.steps[index - 1] : toCheck ? undefined : state.steps[index + 1];
 			if (back) redirect(303, next ? `/me/say/${next.id}` : '/me/say');
 			redirect(303, next ? `/me/say/${next.id}` : '/me/say/check');
+		},
+		asTyped
+	),
+	/** "Remove" beside a saved voice answer: the page is saved as it is, then that recording goes. */
+	removeVoice: keepTyped(
+		firstAnswer,
+		async ({ params, request, locals }) => {
+			const saved = await savePage(params.step, request, locals.lang);
+			if (saved.failure) return saved.failure;
+			const consultation = sayFor(requireOwnChild())?.consultation;
+			const voiceId = saved.form.get('removeVoice');
+			if (!consultation || typeof voiceId !== 'string' || !removeSayVoice(consultation.id, voiceId))
+				notFound();
+			return done('voiceRemoved', { loadedAt: saved.savedAt, values: saved.values });
 		},
 		asTyped
 	),

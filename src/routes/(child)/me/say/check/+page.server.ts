@@ -6,6 +6,7 @@ import { meetingForForm } from '$lib/server/meetings';
 import { meetingClosed } from '$lib/server/forms';
 import { linkedCarers } from '$lib/server/carers';
 import { changedSince, isEmpty } from '$lib/domain/consultation';
+import { sayVoices } from '$lib/server/voice';
 
 export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
@@ -21,6 +22,12 @@ export const load: PageServerLoad = ({ url }) => {
 		meetingId: meeting.id,
 		rows: steps.flatMap((step) =>
 			step.questions.map((question) => ({ stepId: step.id, question, answer: answers[question.id] }))
+		),
+		voices: Object.fromEntries(
+			(consultation ? sayVoices(consultation.id) : []).map((v) => [
+				v.questionId,
+				{ id: v.id, visibility: v.visibility }
+			])
 		),
 		withCarer: version === 'young' ? (consultation?.withCarer ?? false) : null,
 		sentAt: consultation?.sentAt ?? null,

@@ -31,10 +31,15 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (access.shown) return { pack, closedOn, privacy: { ...access, withheld: null, privateReads } };
 	// Not the child's IRO and no reason given today: what the child kept for their IRO never leaves the server.
 	const kept = withoutPrivate(pack.say.groups, pack.agenda);
+	const voices = pack.say.voices.filter((v) => v.visibility === 'everyone');
+	const withheld = {
+		...kept.withheld,
+		answers: kept.withheld.answers + pack.say.voices.length - voices.length
+	};
 	return {
-		pack: { ...pack, say: { ...pack.say, groups: kept.groups }, agenda: kept.agenda },
+		pack: { ...pack, say: { ...pack.say, groups: kept.groups, voices }, agenda: kept.agenda },
 		closedOn,
-		privacy: { ...access, withheld: kept.withheld, privateReads }
+		privacy: { ...access, withheld, privateReads }
 	};
 };
 
