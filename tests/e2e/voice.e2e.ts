@@ -1,6 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
-import { axeBothSizes, childWithAccount, childWithCode, hydrated, join, newDevice } from './flow-helpers';
+import {
+	axeBothSizes,
+	carerWithAccount,
+	childWithAccount,
+	childWithCode,
+	hydrated,
+	join,
+	newDevice
+} from './flow-helpers';
 import { conversationId, device } from './messages-helpers';
 import { PNG, WEBM, recording } from '../unit/support/audio-heads';
 
@@ -213,4 +221,51 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('What is going well for you?')).toHaveValue(words);
 		expect((await fetchAudio(page, src)).status).toBe(404);
 	});
+});
+
+test('an answer by voice shared with everyone at the meeting: the child’s carer hears it once it is sent', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(240_000);
+	await signIn(page, 'amina');
+	const { tag, childId, code } = await childWithCode(page, { first: 'Wren', dateOfBirth: '2013-02-11' });
+	const carer = await carerWithAccount(browser, page, childId, `Carer ${tag}`);
+	const child = await newDevice(browser, { permissions: ['microphone'] });
+	const kid = child.page;
+	await join(kid, code, `wren.${tag}`, `tall cedar ${tag}`);
+	await kid.goto('/me/say');
+	await kid.getByRole('button', { name: 'Start' }).click();
+	await expect(kid).toHaveURL('/me/say/good');
+	await hydrated(kid);
+	await record(kid, 'Good things');
+	await kid.getByRole('radio', { name: 'Everyone at my meeting' }).first().check();
+	await kid.getByRole('button', { name: 'Continue' }).click();
+	await expect(kid).toHaveURL('/me/say/worries');
+
+	// Not sent yet: the carer's page has nothing of it, and its address answers 404.
+	await kid.goto('/me/say/good');
+	const src = (await kid.getByLabel('Your recording: Good things').getAttribute('src'))!;
+	expect((await fetchAudio(carer.page, src)).status).toBe(404);
+
+	await kid.goto('/me/say/check');
+	await kid.getByRole('button', { name: 'Send to my IRO' }).click();
+	await expect(kid).toHaveURL(/\/me\/say\/check\?sent=1$/);
+	await child.context.close();
+
+	// The carer (without JavaScript) hears it beside the words the child shared with everyone.
+	await carer.page.goto(`/carer/children/${childId}`);
+	const shared = carer.page.getByRole('region', { name: /wants everyone at the meeting to know/ });
+	const audio = shared.locator('[data-voice-answer] audio');
+	await expect(audio).toHaveCount(1);
+	await expect(audio).toHaveAttribute('src', src);
+	await expect(audio).toHaveAttribute('aria-label', 'Listen: Good things');
+	const played = await fetchAudio(carer.page, src);
+	expect([played.status, played.cache]).toEqual([200, 'private, no-store']);
+	await axeBothSizes(browser, carer.page, 'carer page with a shared voice answer');
+	// Another family's carer still gets 404.
+	const helen = await device(browser, 'helen');
+	expect((await fetchAudio(helen.page, src)).status).toBe(404);
+	await helen.context.close();
+	await carer.context.close();
 });

@@ -148,7 +148,7 @@ describe('a voice answer in My say', () => {
 		expect(voice.sentSayVoices(sent.id, sent.sentAt).map((v) => v.id)).toEqual([voiceId]);
 	});
 
-	it('plays for the child and their IRO only: another child, a carer, another IRO get 404', () => {
+	it('plays an “Only my IRO” answer for the child and their IRO only: another child, a carer, another IRO get 404', () => {
 		signIn(iro, 'iro');
 		expect(statusOf(voiceId)).toBe(200);
 		signIn(otherIro, 'iro');
@@ -193,6 +193,15 @@ describe('a voice answer in My say', () => {
 		expect(now.id).not.toBe(voiceId);
 		expect(now.visibility).toBe('everyone');
 		expect(voice.voiceAudio(now.id)?.contentType).toBe('audio/ogg');
+		// Shared with everyone: once sent, the child's carer hears it too (as they read such answers);
+		// another child still gets 404.
+		signIn(carerUser, 'carer');
+		expect(statusOf(now.id)).toBe(404);
+		expect(say.sendConsultation(state.meeting.id, Date.now() + 10)).toBe(true);
+		expect(statusOf(now.id)).toBe(200);
+		signIn(otherChildUser, 'child');
+		expect(statusOf(now.id)).toBe(404);
+		signIn(childUser, 'child');
 		expect(voice.voiceFacts(voiceId)).toBeUndefined();
 		expect(voice.removeSayVoice('another-consultation', now.id)).toBe(false);
 		expect(voice.removeSayVoice(consultation.id, now.id)).toBe(true);

@@ -188,8 +188,8 @@ export function requirePhotoAccess(iroUserId: string): void {
  * A voice recording (issue 13), to play. The child who made it, while their record is open. Staff who
  * may open the child's record, once the child sent it (a My say answer saved before "Send to my IRO";
  * every message), and what is kept for the IRO (an "Only my IRO" answer, every message) only as
- * privacy.ts allows: the child's IRO, anyone else after giving a reason today. Carers, other children
- * and other IROs: 404.
+ * privacy.ts allows: the child's IRO, anyone else after giving a reason today. A linked carer: a sent
+ * answer the child shared with everyone at their meeting, as they read its words. Anyone else: 404.
  */
 export function requireVoice(voiceId: string) {
 	const user = requireUser();
@@ -198,6 +198,14 @@ export function requireVoice(voiceId: string) {
 	if (user.role === 'child') {
 		const child = requireOwnChild();
 		if (voice.childId !== child.id) notFound();
+		return { user, voice, child };
+	}
+	if (user.role === 'carer') {
+		// A carer hears what the child shared with everyone at their meeting, as they read it: a sent
+		// My say answer marked so, never a message or an answer kept for the IRO.
+		const { child } = requireCarerOf(voice.childId);
+		const sent = voice.sentAt !== null && voice.createdAt <= voice.sentAt;
+		if (voice.messageId !== null || !sent || voice.visibility !== 'everyone') notFound();
 		return { user, voice, child };
 	}
 	const child = requireChild(voice.childId, 'view', 'iro', 'manager');

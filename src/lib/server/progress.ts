@@ -1,5 +1,6 @@
 import { meetingToPrepare } from './meetings';
 import { consultationFor } from './consultation';
+import { sentSayVoices } from './voice';
 import { agendaAsRead, agendaFor } from './agenda';
 import { translator } from './i18n';
 import type { Translate } from '$lib/i18n/translate';
@@ -52,12 +53,12 @@ export function carerPreparation(childId: string, carerId: string, now = Date.no
 
 /**
  * What the child chose to share with "everyone at my meeting": the answers marked so as the child last
- * SENT them (never a change not sent yet), and agenda items marked so. Nothing else of the child's ever
+ * SENT them (never a change not sent yet), voice answers marked so as sent, and agenda items marked so. Nothing else of the child's ever
  * reaches a carer.
  */
 export function sharedWithEveryone(childId: string, now = Date.now(), t: Translate = translator('en')) {
 	const meeting = meetingToPrepare(childId, now);
-	if (!meeting) return { answers: [], agenda: [] };
+	if (!meeting) return { answers: [], voices: [], agenda: [] };
 	const consultation = consultationFor(meeting.id);
 	const answers =
 		consultation?.sentAnswers && consultation.sentAt !== null
@@ -68,8 +69,13 @@ export function sharedWithEveryone(childId: string, now = Date.now(), t: Transla
 					lang: a.lang
 				}))
 			: [];
+	const voices = consultation
+		? sentSayVoices(consultation.id, consultation.sentAt)
+				.filter((v) => v.visibility === 'everyone')
+				.map((v) => ({ id: v.id, questionId: v.questionId }))
+		: [];
 	const agenda = agendaAsRead(meeting.id, t)
 		.filter((item) => item.visibility === 'everyone')
 		.map((item) => ({ id: item.id, text: item.text, lang: item.lang }));
-	return { answers, agenda };
+	return { answers, voices, agenda };
 }
