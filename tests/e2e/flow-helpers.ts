@@ -114,11 +114,14 @@ export async function createIro(browser: Browser): Promise<Iro> {
 	await signIn(page, 'manager');
 	await page.goto('/manage/staff/new');
 	await hydrated(page);
-	await page.getByLabel('Full name').fill(iro.displayName);
-	await page.getByLabel('Username').fill(iro.username);
-	await page.getByLabel('Work email address').fill(iro.email);
-	await page.getByLabel('First password').fill(iro.password);
-	await page.getByRole('button', { name: 'Create IRO account' }).click();
+	// By field name, not label: a test holding the 'manager-display' lock may have the manager's pages
+	// in Arabic at this moment (the language is the account's), and this helper takes no lock.
+	const form = page.locator('main form[method="post"]');
+	await form.locator('[name="displayName"]').fill(iro.displayName);
+	await form.locator('[name="username"]').fill(iro.username);
+	await form.locator('[name="email"]').fill(iro.email);
+	await form.locator('[name="password"]').fill(iro.password);
+	await form.locator('button[type="submit"]').click();
 	await expect(page).toHaveURL(/\/manage\?iroAdded=1$/);
 	const link = page.getByRole('link', { name: iro.displayName, exact: true });
 	iro.id = (await link.getAttribute('href'))!.split('/').pop()!;

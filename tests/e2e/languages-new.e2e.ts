@@ -120,3 +120,27 @@ test('a child who reads Pashto: right to left, no Braille or audio file but said
 	await expect(downloads).toContainText(t('ps', 'documents', 'downloads.noAudio'));
 	await child.context.close();
 });
+
+for (const language of ['ar', 'ur'] as const) {
+	test(`the new controls in ${language === 'ar' ? 'Arabic' : 'Urdu'}: the voice recorder on My say and messages, the downloads and the accessibility page, axe in both sizes`, async ({
+		browser,
+		page
+	}) => {
+		test.slow();
+		await signIn(page, 'amina');
+		const child = await childWithAccount(browser, page);
+		await scheduleMeeting(page, child.childId, 12);
+		await setLanguage(child.page, language);
+		await child.page.goto('/me/say');
+		await expect(child.page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await child.page.getByRole('button', { name: t(language, 'say', 'start.button') }).click();
+		await expect(child.page).toHaveURL('/me/say/good');
+		// The recorder's file input is the way without a microphone; its label is in the reader's language.
+		await expect(child.page.getByText(t(language, 'voice', 'recorder.title')).first()).toBeVisible();
+		for (const path of ['/me/say/good', '/me/messages', '/me/agenda', '/accessibility']) {
+			await child.page.goto(path);
+			await axeBothSizes(browser, child.page, `${path} in ${language}`);
+		}
+		await child.context.close();
+	});
+}
