@@ -1,3 +1,4 @@
+import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { axeBothSizes, childWithAccount, hydrated, scheduleMeeting, signIn } from './flow-helpers';
 import { setLanguage, t } from './messages-helpers';
@@ -7,6 +8,16 @@ import { setLanguage, t } from './messages-helpers';
  * with their own script, font and direction, what has no Braille code or voice said plainly, the IRO's
  * own words marked as English, and axe on every page in normal and large print.
  */
+
+/** A new child on Amina's caseload, with a meeting booked, reading their pages in `language` (slow: axe in two sizes). */
+async function childReading(browser: Browser, page: Page, language: string) {
+	test.slow(); // axe on several pages, each in two text sizes
+	await signIn(page, 'amina');
+	const child = await childWithAccount(browser, page);
+	await scheduleMeeting(page, child.childId, 12);
+	await setLanguage(child.page, language);
+	return child;
+}
 
 test('the language picker names the seven new languages in their own scripts', async ({ page }) => {
 	await page.goto('/');
@@ -47,11 +58,7 @@ test('a child who reads Tigrinya: Ge’ez letters in their own font, Amina’s w
 	browser,
 	page
 }) => {
-	test.slow(); // axe on several pages, each in two text sizes
-	await signIn(page, 'amina');
-	const child = await childWithAccount(browser, page);
-	await scheduleMeeting(page, child.childId, 12);
-	await setLanguage(child.page, 'ti');
+	const child = await childReading(browser, page, 'ti');
 	await child.page.goto('/me');
 	await hydrated(child.page);
 	const html = child.page.locator('html');
@@ -92,11 +99,7 @@ test('a child who reads Pashto: right to left, no Braille or audio file but said
 	browser,
 	page
 }) => {
-	test.slow(); // axe on several pages, each in two text sizes
-	await signIn(page, 'amina');
-	const child = await childWithAccount(browser, page);
-	await scheduleMeeting(page, child.childId, 12);
-	await setLanguage(child.page, 'ps');
+	const child = await childReading(browser, page, 'ps');
 	await child.page.goto('/me');
 	const html = child.page.locator('html');
 	await expect(html).toHaveAttribute('lang', 'ps');
@@ -126,11 +129,7 @@ for (const language of ['ar', 'ur'] as const) {
 		browser,
 		page
 	}) => {
-		test.slow();
-		await signIn(page, 'amina');
-		const child = await childWithAccount(browser, page);
-		await scheduleMeeting(page, child.childId, 12);
-		await setLanguage(child.page, language);
+		const child = await childReading(browser, page, language);
 		await child.page.goto('/me/say');
 		await expect(child.page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await child.page.getByRole('button', { name: t(language, 'say', 'start.button') }).click();

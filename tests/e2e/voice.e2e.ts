@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
+import config from '../../playwright.config';
 import {
 	axeBothSizes,
 	carerWithAccount,
@@ -17,17 +18,12 @@ import { PNG, WEBM, recording } from '../unit/support/audio-heads';
  * microphone; the IRO plays them in the pack and the thread; nobody else can fetch the audio (404).
  * Without JavaScript the file input is the way: a file that is not audio is refused, what was typed kept.
  */
+// The project's browser, with Chromium's fake microphone that records without asking.
 test.use({
 	launchOptions: {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		...config.use?.launchOptions,
 		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
+			...(config.use?.launchOptions?.args ?? []),
 			'--use-fake-device-for-media-stream',
 			'--use-fake-ui-for-media-stream'
 		]

@@ -5,7 +5,7 @@ import { sayFor, saveAnswers, type SayState } from '$lib/server/consultation';
 import { meetingForForm, SHOWN_MEETING_FIELD } from '$lib/server/meetings';
 import { loadedAtOf, parseStep } from '$lib/forms/say';
 import { whoOncePerPage } from '$lib/domain/consultation';
-import { readForm } from '$lib/forms/text';
+import { readForm, type FormEcho } from '$lib/forms/text';
 import { done, keepTyped, meetingClosed } from '$lib/server/forms';
 import {
 	readVoice,
@@ -56,6 +56,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 	};
 };
 
+/** The page again with its errors by the fields, everything typed kept (and when it was loaded). */
+function pageError(form: FormData, values: FormEcho, errors: Record<string, string>) {
+	return { failure: fail(400, { kind: 'error' as const, values, errors, loadedAt: loadedAtOf(form) }) };
+}
+
 /**
  * Reads and saves one page. The form says which meeting it was shown for: if that meeting has
  * started since, nothing is saved (answers are read-only once the meeting starts).
@@ -68,31 +73,13 @@ async function savePage(stepId: string, request: Request, lang: string) {
 	if (!state) redirect(303, '/me/say');
 	const { step, index } = stepOf(state, stepId);
 	const parsed = parseStep(step.questions, form, whoOncePerPage(state.version));
-	if (!parsed.ok) {
-		return {
-			failure: fail(400, {
-				kind: 'error' as const,
-				values: parsed.values,
-				errors: parsed.errors,
-				loadedAt: loadedAtOf(form)
-			})
-		};
-	}
+	if (!parsed.ok) return pageError(form, parsed.values, parsed.errors);
 	// A recording is checked by its content before anything on the page is saved (what was typed stays).
 	const uploads: Array<{ questionId: string; upload: VoiceUpload }> = [];
 	for (const q of step.questions) {
 		const voice = await readVoice(form.get(voiceField(q.id)));
-		if (voice && 'problem' in voice) {
-			const errors = { [voiceField(q.id)]: voiceError(voice.problem) };
-			return {
-				failure: fail(400, {
-					kind: 'error' as const,
-					values: readForm(form),
-					errors,
-					loadedAt: loadedAtOf(form)
-				})
-			};
-		}
+		if (voice && 'problem' in voice)
+			return pageError(form, readForm(form), { [voiceField(q.id)]: voiceError(voice.problem) });
 		if (voice) uploads.push({ questionId: q.id, upload: voice });
 	}
 	// Each answer keeps the language of the page it was written on (a screen reader's voice for it).
