@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { languageNamesIn, localeInfo } from '$lib/i18n/locales';
-import { addressMatters, messagesFor } from '$lib/server/i18n';
+import { addressMatters } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
@@ -17,7 +17,6 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	return {
 		lang,
 		dir: localeInfo(lang).dir,
-		messages: messagesFor(lang),
 		// A child's answer to "How should we talk to you?": the layout's translate adds it to every string.
 		address: readerAddress(user),
 		// …asked in the settings panel, for a child whose language writes it differently for a girl or a boy.

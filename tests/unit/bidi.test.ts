@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTranslate } from '$lib/i18n/translate';
+import { translatorOf } from '$lib/i18n/translate';
 import { FSI, LRI, PDI, isolateValues } from '$lib/i18n/bidi';
 import {
 	FEELING_EMOJI,
@@ -15,14 +15,14 @@ const messages = (phone: string, sent: string) => ({ letter: { phone }, say: { s
 describe('values inside right-to-left sentences', () => {
 	it('isolates phone numbers left to right and dates in their own direction, in Arabic and Urdu', () => {
 		for (const lng of ['ar', 'ur'] as const) {
-			const t = createTranslate(lng, { [lng]: messages('الهاتف: {{phone}}', 'أرسلت في {{date}}') });
+			const t = translatorOf(lng, messages('الهاتف: {{phone}}', 'أرسلت في {{date}}'));
 			expect(t('letter:phone', { phone: '0300 123 4501' })).toBe(`الهاتف: ${LRI}0300 123 4501${PDI}`);
 			expect(t('say:sent', { date: '٣ مارس ٢٠٢٦' })).toBe(`أرسلت في ${FSI}٣ مارس ٢٠٢٦${PDI}`);
 		}
 	});
 
 	it('leaves left-to-right languages as they were (nothing invisible added)', () => {
-		const t = createTranslate('en', { en: messages('Phone: {{phone}}', 'Sent on {{date}}') });
+		const t = translatorOf('en', messages('Phone: {{phone}}', 'Sent on {{date}}'));
 		expect(t('letter:phone', { phone: '0300 123 4501' })).toBe('Phone: 0300 123 4501');
 		expect(t('say:sent', { date: '3 March 2026' })).toBe('Sent on 3 March 2026');
 	});

@@ -13,7 +13,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * context (a child who asked to be addressed as a girl or a boy), every string takes its `_female` or
  * `_male` variant where the language has one, and its neutral base key otherwise: the one place it is added.
  */
-export function createTranslate(lng: Locale, resources: Resource, address?: AddressContext): Translate {
+function createTranslate(lng: Locale, resources: Resource, address?: AddressContext): Translate {
 	const instance = i18next.createInstance();
 	instance.init({
 		resources,
@@ -27,12 +27,37 @@ export function createTranslate(lng: Locale, resources: Resource, address?: Addr
 	} as Parameters<typeof instance.init>[0]);
 	const t = instance.getFixedT(lng);
 	const rtl = localeInfo(lng).dir === 'rtl';
-	return (key, options) => {
+	const translate: Translate = (key, options) => {
 		const values = rtl && options ? isolateValues(options) : options;
 		return String(
 			t(key, address && values?.context === undefined ? { ...values, context: address } : values)
 		);
 	};
+	// A string with nothing put into it is the same every time: looked up in i18next once.
+	const plain = new Map<string, string>();
+	return (key, options) => {
+		if (options) return translate(key, options);
+		let text = plain.get(key);
+		if (text === undefined) plain.set(key, (text = translate(key)));
+		return text;
+	};
+}
+
+const made = new WeakMap<ResourceLanguage, Map<string, Translate>>();
+
+/**
+ * The translate function for a language's strings (and a child's address context), made once and then
+ * shared read-only: a page render, on the server or in the browser, does not build a new i18next.
+ */
+export function translatorOf(lng: Locale, messages: ResourceLanguage, address?: AddressContext): Translate {
+	let byAddress = made.get(messages);
+	if (!byAddress) made.set(messages, (byAddress = new Map()));
+	let t = byAddress.get(address ?? '');
+	if (!t) {
+		t = createTranslate(lng, { [lng]: messages }, address);
+		byAddress.set(address ?? '', t);
+	}
+	return t;
 }
 
 export interface I18nContext {

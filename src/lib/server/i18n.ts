@@ -1,5 +1,5 @@
 import type { Resource } from 'i18next';
-import { createTranslate, type Translate } from '$lib/i18n/translate';
+import { translatorOf, type Translate } from '$lib/i18n/translate';
 import type { Locale } from '$lib/i18n/locales';
 import { CONTEXT_SUFFIX, type AddressContext } from '$lib/domain/address';
 
@@ -16,20 +16,9 @@ for (const [path, messages] of Object.entries(files)) {
 	resources[lng][file.replace(/\.json$/, '')] = messages;
 }
 
-const cache = new Map<string, Translate>();
-
-/**
- * One fixed-language translate function per language (and, for a child, per address context: see
- * createTranslate), built on first use and then shared read-only.
- */
+/** The translate function for a language (and a child's address context: see i18n/translate.ts). */
 export function translator(lng: Locale, address?: AddressContext): Translate {
-	const key = address ? `${lng}_${address}` : lng;
-	let t = cache.get(key);
-	if (!t) {
-		t = createTranslate(lng, { [lng]: resources[lng] ?? {} }, address);
-		cache.set(key, t);
-	}
-	return t;
+	return translatorOf(lng, resources[lng], address);
 }
 
 function hasContext(value: unknown): boolean {
@@ -48,8 +37,4 @@ export function addressMatters(lng: Locale): boolean {
 		addressed.set(lng, matters);
 	}
 	return matters;
-}
-
-export function messagesFor(lng: Locale) {
-	return resources[lng] ?? {};
 }

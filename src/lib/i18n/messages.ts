@@ -1,0 +1,36 @@
+import type { ResourceLanguage } from 'i18next';
+import type { Locale } from './locales';
+
+/**
+ * The pages' strings, one language at a time. Each language is its own file in the build (vite.config.ts
+ * groups a language's namespaces into one chunk), so a page's HTML carries none of them: the browser
+ * fetches its reader's language once, as an immutable file it keeps, and the server reads the same
+ * modules. Server code that needs a language synchronously (emails, documents) uses `server/i18n.ts`.
+ */
+const files = import.meta.glob<ResourceLanguage[string]>('/locales/*/*.json', { import: 'default' });
+
+const loaded = new Map<Locale, Promise<ResourceLanguage>>();
+
+async function load(lng: Locale): Promise<ResourceLanguage> {
+	const prefix = `/locales/${lng}/`;
+	const namespaces = await Promise.all(
+		Object.entries(files)
+			.filter(([path]) => path.startsWith(prefix))
+			.map(async ([path, file]) => [path.slice(prefix.length, -'.json'.length), await file()] as const)
+	);
+	return Object.fromEntries(namespaces);
+}
+
+/** A language's strings by namespace, loaded on first use and then kept. */
+export function messagesOf(lng: Locale): Promise<ResourceLanguage> {
+	let messages = loaded.get(lng);
+	if (!messages) {
+		// A failed fetch (the phone lost its signal) is tried again on the next navigation.
+		messages = load(lng).catch((error) => {
+			loaded.delete(lng);
+			throw error;
+		});
+		loaded.set(lng, messages);
+	}
+	return messages;
+}
