@@ -18,5 +18,29 @@ export function openDatabase(path: string, migrationsFolder = 'drizzle') {
 	sqlite.pragma('synchronous = FULL');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
+	reuseStatements(sqlite);
 	return db;
+}
+
+/**
+ * drizzle prepares every query afresh; SQLite's parsing and planning is then a large share of a page's
+ * time (issue 14). Statements are kept by their SQL instead (the most recently used thousand), and a
+ * kept one is handed back in its plain mode, as a new one would be (drizzle turns on raw mode).
+ */
+function reuseStatements(sqlite: Database.Database, limit = 1000) {
+	const prepare = sqlite.prepare.bind(sqlite);
+	const kept = new Map<string, Database.Statement>();
+	sqlite.prepare = ((source: string) => {
+		let statement = kept.get(source);
+		// One still being iterated cannot run again meanwhile: that caller gets a new one.
+		if (!statement || statement.busy) {
+			statement = prepare(source);
+			if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+		} else {
+			kept.delete(source);
+			if (statement.reader) statement.raw(false).pluck(false).expand(false);
+		}
+		kept.set(source, statement);
+		return statement;
+	}) as typeof sqlite.prepare;
 }
