@@ -1,21 +1,7 @@
-import { parseIsoDate, type IsoDate } from './dates';
-
-const parts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit'
-});
+import { londonFields, londonOffset, parseIsoDate, type IsoDate } from './dates';
 
 /** London's offset from UTC, in minutes, at an instant (0 in winter, 60 in summer). */
-function offsetMinutes(instant: number): number {
-	const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
-	const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
-	return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
-}
+const offsetMinutes = (instant: number) => londonOffset(instant) / 60_000;
 
 /** The instant of a wall-clock date and time ("HH:MM") in Europe/London. */
 export function londonInstant(date: IsoDate, time: string): number {
@@ -29,6 +15,6 @@ export function londonInstant(date: IsoDate, time: string): number {
 
 /** The wall-clock time ("HH:MM") in London at an instant. */
 export function londonTime(instant: number): string {
-	const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
-	return `${p.hour}:${p.minute}`;
+	const { hour, minute } = londonFields(instant);
+	return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

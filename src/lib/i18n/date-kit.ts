@@ -5,6 +5,7 @@
  * shapes Voicebox uses: a "kit" of names, digits and the order of the parts. The root layout sends
  * the reader's kit to the browser, and `format.ts` formats from the kit on both sides.
  */
+import { londonFields } from '$lib/domain/dates';
 
 /** The date and time shapes Voicebox shows. */
 export const DATE_SHAPES = {
@@ -66,31 +67,17 @@ const CATEGORY_LETTERS: Record<Intl.LDMLPluralRule, string> = {
 };
 const PLURAL_SPAN = 200;
 
-/** The fields of an instant on the clock of a time zone, read with data every browser has. */
-const fieldReaders = new Map<string, Intl.DateTimeFormat>();
-export function fieldsOf(instant: number, timeZone: string) {
-	let reader = fieldReaders.get(timeZone);
-	if (!reader) {
-		reader = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			hourCycle: 'h23',
-			weekday: 'short',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric'
-		});
-		fieldReaders.set(timeZone, reader);
-	}
-	const p = Object.fromEntries(reader.formatToParts(instant).map((x) => [x.type, x.value]));
+/** The fields of an instant on London's clock, or of a calendar date (midnight UTC) on UTC's. */
+export function fieldsOf(instant: number, timeZone: 'Europe/London' | 'UTC') {
+	if (timeZone === 'Europe/London') return londonFields(instant);
+	const d = new Date(instant);
 	return {
-		weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday),
-		year: Number(p.year),
-		month: Number(p.month),
-		day: Number(p.day),
-		hour: Number(p.hour) % 24,
-		minute: Number(p.minute)
+		weekday: d.getUTCDay(),
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth() + 1,
+		day: d.getUTCDate(),
+		hour: d.getUTCHours(),
+		minute: d.getUTCMinutes()
 	};
 }
 export type DateFields = ReturnType<typeof fieldsOf>;

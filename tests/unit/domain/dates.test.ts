@@ -6,7 +6,8 @@ import {
 	dayOfWeek,
 	daysBetween,
 	isIsoDate,
-	londonDate
+	londonDate,
+	londonFields
 } from '../../../src/lib/domain/dates';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -193,4 +194,41 @@ describe('independence from the process time zone', () => {
 			expect(londonDate(at('2024-03-30T23:30:00Z'))).toBe('2024-03-30');
 		}
 	);
+});
+
+describe('London clock, kept per hour', () => {
+	const intl = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London',
+		hourCycle: 'h23',
+		weekday: 'short',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit'
+	});
+	const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+	it('reads every 7 minutes of two years, clock changes included, as Intl does', () => {
+		const start = Date.UTC(2025, 0, 1);
+		for (let t = start; t < start + 730 * 86_400_000; t += 7 * 60_000 + 13_000) {
+			const p = Object.fromEntries(intl.formatToParts(t).map((x) => [x.type, x.value]));
+			expect(londonFields(t)).toEqual({
+				weekday: WEEKDAYS.indexOf(p.weekday),
+				year: +p.year,
+				month: +p.month,
+				day: +p.day,
+				hour: +p.hour,
+				minute: +p.minute
+			});
+		}
+	});
+
+	it('turns the clocks at 01:00 UTC: the last minute of GMT and the first of BST', () => {
+		const change = Date.UTC(2026, 2, 29, 1, 0);
+		expect(londonFields(change - 60_000)).toMatchObject({ day: 29, hour: 0, minute: 59 });
+		expect(londonFields(change)).toMatchObject({ day: 29, hour: 2, minute: 0 });
+		expect(londonDate(Date.UTC(2026, 9, 24, 23, 30))).toBe('2026-10-25');
+		expect(londonDate(Date.UTC(2026, 9, 25, 23, 30))).toBe('2026-10-25');
+	});
 });
