@@ -9,7 +9,8 @@
 // markdown table with the date and the machine.
 //
 // Environment: BENCH_SCALE=national (110,000 children, 2 years of reviews: proves every page answers),
-// BENCH_SECONDS (time budget per page and concurrency, default 3), PORT (default 4400).
+// BENCH_SECONDS (time budget per page and concurrency, default 3), PORT (default 4400), BENCH_ONLY (a
+// pattern: only the pages whose label matches it, and the static file, e.g. BENCH_ONLY=reports).
 import { spawn } from 'node:child_process';
 import { rmSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -215,8 +216,10 @@ async function runCouncil(name, db, seed) {
 			manager
 		]
 	];
+	const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 	const results = [];
 	for (const [label, path, cookie] of pages) {
+		if (only && path !== '/favicon.svg' && !only.test(label)) continue;
 		process.stderr.write(`${name}: ${label} … `);
 		const r = await measure(label, path, cookie);
 		process.stderr.write(`${r.c1.p50.toFixed(1)} ms\n`);
