@@ -68,6 +68,28 @@ export function deliverDue(now = Date.now()): Promise<void> {
 	return running;
 }
 
+/**
+ * How long a process may take to send an email it claimed; a process that died while sending leaves
+ * the email to be tried again after this (longer than any of nodemailer's waits).
+ */
+export const CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims an email for this process before it is sent: any process may send what it has just queued
+ * (at once, not at the next tick) while the one holding the background lease retries the rest, so
+ * two could read the same row. Only the one whose write still finds the row as it read it sends it.
+ */
+function claim(id: string, nextAttemptAt: number): boolean {
+	return write(
+		(tx) =>
+			tx
+				.update(outbox)
+				.set({ nextAttemptAt: Date.now() + CLAIM_MS })
+				.where(and(eq(outbox.id, id), isNull(outbox.sentAt), eq(outbox.nextAttemptAt, nextAttemptAt)))
+				.run().changes === 1
+	);
+}
+
 async function sendDue(mailer: Transporter, now: number): Promise<void> {
 	const due = db()
 		.select()
@@ -77,6 +99,7 @@ async function sendDue(mailer: Transporter, now: number): Promise<void> {
 		.limit(50)
 		.all();
 	for (const email of due) {
+		if (!claim(email.id, email.nextAttemptAt)) continue;
 		try {
 			await mailer.sendMail({ from: mailFrom(), to: email.to, subject: email.subject, text: email.text });
 			write((tx) =>
@@ -100,8 +123,10 @@ async function sendDue(mailer: Transporter, now: number): Promise<void> {
 	}
 }
 
-/** Retries in the background for as long as the server runs. */
-export function startOutboxWorker(intervalMs = 30_000): void {
-	setInterval(() => void deliverDue(), intervalMs).unref();
+/** Retries in the background until the returned function stops it (see background.ts). */
+export function startOutboxWorker(intervalMs = 30_000): () => void {
+	const timer = setInterval(() => void deliverDue(), intervalMs);
+	timer.unref();
 	void deliverDue();
+	return () => clearInterval(timer);
 }
