@@ -8,10 +8,8 @@ import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleBody } from '$lib/server/hooks/body';
 import { db } from '$lib/server/db';
 import { seedDemoIfAsked } from '$lib/server/demo';
-import { startOutboxWorker } from '$lib/server/notify';
 import { startupProblems } from '$lib/server/config';
-import { startUrgentWorker } from '$lib/server/urgent';
-import { startHousekeeping } from '$lib/server/housekeeping';
+import { startBackgroundWork } from '$lib/server/background';
 import { keyStoredIdeas } from '$lib/server/agenda';
 
 export const init: ServerInit = async () => {
@@ -26,9 +24,8 @@ export const init: ServerInit = async () => {
 	// Agenda ideas stored as words before they were stored as keys (idempotent).
 	keyStoredIdeas();
 	await seedDemoIfAsked();
-	startOutboxWorker();
-	startUrgentWorker();
-	startHousekeeping();
+	// The outbox, urgent escalation and housekeeping: in whichever one process holds the lease.
+	startBackgroundWork();
 };
 
 export const handle = sequence(handleHeaders, handleBody, handleAuth, handleSecondFactor, handlePage);

@@ -203,6 +203,8 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	},
 	{ route: '/manage', path: fixed('/manage'), get: only('manager') },
 	{ route: '/manage/urgent', path: fixed('/manage/urgent'), get: only('manager') },
+	// Emails given up on after their last attempt (issue 14): the address, the subject and the error.
+	{ route: '/manage/emails', path: fixed('/manage/emails'), get: only('manager') },
 	{
 		route: '/manage/allocations',
 		path: fixed('/manage/allocations'),

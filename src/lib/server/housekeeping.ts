@@ -36,8 +36,8 @@ export function purgeExpired(now = Date.now()) {
 	}));
 }
 
-/** Runs the purge at start and then every hour. */
-export function startHousekeeping(intervalMs = 60 * 60_000): void {
+/** Runs the purge at start and then every hour, until the returned function stops it (see background.ts). */
+export function startHousekeeping(intervalMs = 60 * 60_000): () => void {
 	const run = () => {
 		try {
 			purgeExpired();
@@ -48,5 +48,7 @@ export function startHousekeeping(intervalMs = 60 * 60_000): void {
 		}
 	};
 	run();
-	setInterval(run, intervalMs).unref();
+	const timer = setInterval(run, intervalMs);
+	timer.unref();
+	return () => clearInterval(timer);
 }

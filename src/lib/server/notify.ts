@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { and, asc, eq, isNull, lte, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
@@ -68,15 +68,73 @@ export function deliverDue(now = Date.now()): Promise<void> {
 	return running;
 }
 
-async function sendDue(mailer: Transporter, now: number): Promise<void> {
-	const due = db()
+/**
+ * What may be sent now: neither sent nor given up, and due. Its WHERE matches the partial index
+ * `outbox_waiting_idx`, so given-up emails are not read again (tests/unit/failed-emails.test.ts shows
+ * the plan).
+ */
+export function dueEmails(now: number) {
+	return db()
 		.select()
 		.from(outbox)
-		.where(and(isNull(outbox.sentAt), lte(outbox.nextAttemptAt, now), lt(outbox.attempts, MAX_ATTEMPTS)))
-		.orderBy(asc(outbox.createdAt))
-		.limit(50)
+		.where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+		.orderBy(asc(outbox.nextAttemptAt))
+		.limit(50);
+}
+
+/**
+ * Emails given up on after the last attempt, newest first, `limit` of them: when, to whom, the
+ * subject (never the body), the attempts and the last error. For the manager's page.
+ */
+export function failedEmails(limit: number) {
+	const rows = db()
+		.select({
+			id: outbox.id,
+			to: outbox.to,
+			subject: outbox.subject,
+			createdAt: outbox.createdAt,
+			failedAt: outbox.failedAt,
+			attempts: outbox.attempts,
+			lastError: outbox.lastError
+		})
+		.from(outbox)
+		.where(isNotNull(outbox.failedAt))
+		.orderBy(desc(outbox.failedAt), desc(outbox.id))
+		.limit(limit)
 		.all();
+	return rows.map((r) => ({ ...r, failedAt: r.failedAt ?? r.createdAt }));
+}
+
+export function failedEmailCount(): number {
+	return db().select({ n: count() }).from(outbox).where(isNotNull(outbox.failedAt)).get()?.n ?? 0;
+}
+
+/**
+ * How long a process may take to send an email it claimed; a process that died while sending leaves
+ * the email to be tried again after this (longer than any of nodemailer's waits).
+ */
+export const CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims an email for this process before it is sent: any process may send what it has just queued
+ * (at once, not at the next tick) while the one holding the background lease retries the rest, so
+ * two could read the same row. Only the one whose write still finds the row as it read it sends it.
+ */
+function claim(id: string, nextAttemptAt: number): boolean {
+	return write(
+		(tx) =>
+			tx
+				.update(outbox)
+				.set({ nextAttemptAt: Date.now() + CLAIM_MS })
+				.where(and(eq(outbox.id, id), isNull(outbox.sentAt), eq(outbox.nextAttemptAt, nextAttemptAt)))
+				.run().changes === 1
+	);
+}
+
+async function sendDue(mailer: Transporter, now: number): Promise<void> {
+	const due = dueEmails(now).all();
 	for (const email of due) {
+		if (!claim(email.id, email.nextAttemptAt)) continue;
 		try {
 			await mailer.sendMail({ from: mailFrom(), to: email.to, subject: email.subject, text: email.text });
 			write((tx) =>
@@ -84,24 +142,31 @@ async function sendDue(mailer: Transporter, now: number): Promise<void> {
 			);
 		} catch (error) {
 			const attempts = email.attempts + 1;
+			const at = Date.now();
+			const givenUp = attempts >= MAX_ATTEMPTS;
 			write((tx) =>
 				tx
 					.update(outbox)
 					.set({
 						attempts,
-						nextAttemptAt: Date.now() + retryDelay(attempts),
-						lastError: String(error).slice(0, 500)
+						nextAttemptAt: at + retryDelay(attempts),
+						lastError: String(error).slice(0, 500),
+						failedAt: givenUp ? at : null
 					})
 					.where(eq(outbox.id, email.id))
 					.run()
 			);
-			console.error(`[outbox] email ${email.id} failed (attempt ${attempts}); will retry`);
+			console.error(
+				`[outbox] email ${email.id} failed (attempt ${attempts}); ${givenUp ? 'given up: see /manage/emails' : 'will retry'}`
+			);
 		}
 	}
 }
 
-/** Retries in the background for as long as the server runs. */
-export function startOutboxWorker(intervalMs = 30_000): void {
-	setInterval(() => void deliverDue(), intervalMs).unref();
+/** Retries in the background until the returned function stops it (see background.ts). */
+export function startOutboxWorker(intervalMs = 30_000): () => void {
+	const timer = setInterval(() => void deliverDue(), intervalMs);
+	timer.unref();
 	void deliverDue();
+	return () => clearInterval(timer);
 }

@@ -189,8 +189,8 @@ export function escalateUrgent(now = Date.now(), origin = config().origin): numb
 	return escalated;
 }
 
-/** Runs the escalation every minute for as long as the server runs. */
-export function startUrgentWorker(intervalMs = 60_000): void {
+/** Runs the escalation every minute until the returned function stops it (see background.ts). */
+export function startUrgentWorker(intervalMs = 60_000): () => void {
 	const run = () => {
 		try {
 			escalateUrgent();
@@ -198,8 +198,10 @@ export function startUrgentWorker(intervalMs = 60_000): void {
 			console.error('[urgent] escalation failed; will try again', error);
 		}
 	};
-	setInterval(run, intervalMs).unref();
+	const timer = setInterval(run, intervalMs);
+	timer.unref();
 	run();
+	return () => clearInterval(timer);
 }
 
 /** Unacknowledged urgent messages in a conversation. */

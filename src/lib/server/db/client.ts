@@ -17,7 +17,7 @@ export function openDatabase(path: string, migrationsFolder = 'drizzle') {
 	// FULL: a confirmed write (a child's urgent message) survives a power cut, not only a crash.
 	sqlite.pragma('synchronous = FULL');
 	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder });
+	migrateOnce(() => migrate(db, { migrationsFolder }));
 	reuseStatements(sqlite);
 	return db;
 }
@@ -43,4 +43,21 @@ function reuseStatements(sqlite: Database.Database, limit = 1000) {
 		kept.set(source, statement);
 		return statement;
 	}) as typeof sqlite.prepare;
+}
+
+/**
+ * Several processes may start on one database at once (README, "Running on more than one core"), and
+ * drizzle reads which migrations were applied before its transaction: the one that loses the race
+ * fails (busy, or "table already exists"). It waits a moment and tries again, when it finds the
+ * migrations applied; a migration that really fails still fails after the last try.
+ */
+function migrateOnce(run: () => void, tries = 5) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return run();
+		} catch (error) {
+			if (attempt >= tries) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * attempt);
+		}
+	}
 }

@@ -26,6 +26,8 @@ export const actions: Actions = {
 		if (result.kind === 'tooMany') {
 			return failWith(form, { login: `errors:signIn.tooMany|count=${result.minutes}` }, 429);
 		}
+		// Too many sign-ins waiting for the password check: what was typed is kept (not the password).
+		if (result.kind === 'busy') return failWith(form, { login: 'errors:signIn.busy' }, 503);
 		if (result.kind === 'wrong') return failWith(form, { login: 'errors:signIn.wrong' });
 
 		const { user } = result;

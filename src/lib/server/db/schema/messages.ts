@@ -77,9 +77,20 @@ export const outbox = sqliteTable(
 		sentAt: integer('sent_at'),
 		attempts: integer('attempts').notNull().default(0),
 		nextAttemptAt: integer('next_attempt_at').notNull(),
-		lastError: text('last_error')
+		lastError: text('last_error'),
+		/** When sending was given up (after the last attempt): out of the retry loop, on /manage/emails. */
+		failedAt: integer('failed_at')
 	},
-	(t) => [index('outbox_due_idx').on(t.sentAt, t.nextAttemptAt)]
+	(t) => [
+		// The sender's query: only what may still go is in it, so given-up emails are never read again.
+		index('outbox_waiting_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+		// The manager's list of emails that could not be sent, newest first.
+		index('outbox_failed_idx')
+			.on(t.failedAt, t.id)
+			.where(sql`${t.failedAt} is not null`)
+	]
 );
 
 /** IRO photos for "Meet your IRO": re-encoded WebP, metadata stripped. */
