@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { LIST_SHOWN, serviceReport } from './reports';
+import { keptReport, LIST_SHOWN } from './reports';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
-import { formatRequestFigures } from './formats';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
 import { localeInfo } from '$lib/i18n/locales';
@@ -18,12 +17,12 @@ function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
 	const scope = { iroId: manager ? null : user.id };
-	const report = serviceReport(scope, period, {
+	const { report, formatRequests } = keptReport(scope, period, {
 		lateShown: shown && shown.late,
 		changesShown: shown && shown.changes
 	});
 	const intl = localeInfo(locals.lang).intl;
-	const formats = formatRequestsTable(formatRequestFigures(scope, period), locals.t, locals.lang);
+	const formats = formatRequestsTable(formatRequests, locals.t, locals.lang);
 	return { period, periodError, tables: [...reportTables(report, locals.t, { manager, intl }), formats] };
 }
 

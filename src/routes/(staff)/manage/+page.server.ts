@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { listIros } from '$lib/server/accounts';
-import { caseload } from '$lib/server/children';
+import { keptCaseload } from '$lib/server/children';
 import { shownFrom } from '$lib/domain/paging';
 import { caseloadCounts } from '$lib/domain/timescales';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ url }) => {
 	requireRole('manager');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const all = caseload(null);
+	const all = keptCaseload(null);
 	const rows = all.filter((r) => (r.child.closedAt !== null) === closed);
 	const iros = listIros();
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));

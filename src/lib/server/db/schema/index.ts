@@ -11,3 +11,4 @@ export * from './oversight';
 export * from './passkeys';
 export * from './formats';
 export * from './voice';
+export * from './figures';
