@@ -4,7 +4,7 @@ CREATE TABLE `figure_changes` (
 );--> statement-breakpoint
 -- Hand-written: the one row of the change counter, and the triggers that add one to it on every write
 -- to what the figures kept between requests are counted from (server/figure-cache.ts, FIGURE_TRIGGERS).
--- Users: only the columns the figures read (not passwords, "about me"). Consultations and support
+-- Users: only the columns the figures and the IRO list read (not passwords, "about me"). Consultations and support
 -- requests: not a draft's words. Messages: only urgent ones (the reports' urgent figures and the
 -- caseload's unread urgent flag); conversations: when one moves or goes. Sessions, read marks of other
 -- messages, the audit trail, the outbox and sign-in attempts have none.
@@ -53,7 +53,7 @@ CREATE TRIGGER `figures_format_requests_delete` AFTER DELETE ON `format_requests
 BEGIN UPDATE `figure_changes` SET `count` = `count` + 1 WHERE `id` = 1; END;--> statement-breakpoint
 CREATE TRIGGER `figures_users_insert` AFTER INSERT ON `users`
 BEGIN UPDATE `figure_changes` SET `count` = `count` + 1 WHERE `id` = 1; END;--> statement-breakpoint
-CREATE TRIGGER `figures_users_update` AFTER UPDATE OF `role`, `display_name`, `language`, `display`, `deactivated_at` ON `users`
+CREATE TRIGGER `figures_users_update` AFTER UPDATE OF `role`, `username`, `email`, `display_name`, `language`, `display`, `deactivated_at` ON `users`
 BEGIN UPDATE `figure_changes` SET `count` = `count` + 1 WHERE `id` = 1; END;--> statement-breakpoint
 CREATE TRIGGER `figures_users_delete` AFTER DELETE ON `users`
 BEGIN UPDATE `figure_changes` SET `count` = `count` + 1 WHERE `id` = 1; END;--> statement-breakpoint

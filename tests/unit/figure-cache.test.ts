@@ -168,6 +168,11 @@ describe('the change counter', () => {
 			expect(n, `update of ${table}.${column}`).toBe(1);
 		}
 
+		// The IRO list (keptIros) shows usernames and email addresses.
+		expect(
+			await bumps(() => run('update users set username = username, email = email where id = ?', iro))
+		).toBe(1);
+
 		// What does not feed the figures.
 		const conversationId = sqlite()
 			.prepare<[string], string>('select id from conversations where child_id = ?')

@@ -31,7 +31,8 @@ export const FIGURE_TRIGGERS = {
 	feedback: ['insert', 'update', 'delete'],
 	concerns: ['insert', 'update', 'delete'],
 	format_requests: ['insert', 'update', 'delete'],
-	// Only the columns the figures read: names, role, language and display settings, a closed account.
+	// Only the columns the figures read: names, usernames and email addresses, role, language and
+	// display settings, a closed account.
 	users: ['insert', 'update', 'delete'],
 	// Sent or not, and which meeting: not the words of a draft.
 	consultations: ['insert', 'update', 'delete'],

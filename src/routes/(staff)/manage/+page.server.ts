@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { listIros } from '$lib/server/accounts';
+import { keptIros } from '$lib/server/accounts';
 import { keptCaseload } from '$lib/server/children';
 import { shownFrom } from '$lib/domain/paging';
 import { caseloadCounts } from '$lib/domain/timescales';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const closed = url.searchParams.get('closed') === '1';
 	const all = keptCaseload(null);
 	const rows = all.filter((r) => (r.child.closedAt !== null) === closed);
-	const iros = listIros();
+	const iros = keptIros();
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
 	// The counts are of every child; the table shows a page of them, what needs attention first.
 	const shown = shownFrom(url.searchParams);
