@@ -8,6 +8,7 @@ import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
 import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
 import { heldDates, waitingForWriteUp } from '$lib/domain/meeting-lifecycle';
+import { keptFigures } from './figure-cache';
 
 const { children, users, childCarers, carers, pastAllocations } = tables;
 
@@ -220,6 +221,18 @@ export function caseload(iroId: string | null, now = Date.now()) {
 				Number(b.urgentMessage) - Number(a.urgentMessage) ||
 				(a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4)
 		);
+}
+
+/**
+ * `caseload`, kept between requests (`figure-cache.ts`): counted again only after a write that
+ * changes it, on a new day, or once the first upcoming meeting in it has started (it then waits to be
+ * written up, and another meeting is next). The rows are shared: their readers never change them.
+ */
+export function keptCaseload(iroId: string | null, now = Date.now()) {
+	return keptFigures('caseload', [iroId], () => caseload(iroId, now), {
+		now,
+		until: (rows) => rows.reduce((first, r) => Math.min(first, r.next?.startsAt ?? Infinity), Infinity)
+	});
 }
 
 /**

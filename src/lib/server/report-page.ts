@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { LIST_SHOWN, serviceReport } from './reports';
+import { keptReport, LIST_SHOWN } from './reports';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
-import { formatRequestFigures } from './formats';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
 import { localeInfo } from '$lib/i18n/locales';
+import { readerAddress } from '$lib/domain/address';
+import { keptFigures } from './figure-cache';
 
 /**
  * The reports page for a manager (the whole service) or an IRO (their own caseload): the period asked
@@ -18,13 +19,22 @@ function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
 	const scope = { iroId: manager ? null : user.id };
-	const report = serviceReport(scope, period, {
-		lateShown: shown && shown.late,
-		changesShown: shown && shown.changes
-	});
-	const intl = localeInfo(locals.lang).intl;
-	const formats = formatRequestsTable(formatRequestFigures(scope, period), locals.t, locals.lang);
-	return { period, periodError, tables: [...reportTables(report, locals.t, { manager, intl }), formats] };
+	const lateShown = shown && shown.late;
+	const changesShown = shown && shown.changes;
+	// The tables in the reader's language are kept too, as the figures are (`figure-cache.ts`).
+	const tables = keptFigures(
+		'report tables',
+		[scope.iroId, period, lateShown, changesShown, locals.lang, readerAddress(user) ?? null],
+		() => {
+			const { report, formatRequests } = keptReport(scope, period, { lateShown, changesShown });
+			const intl = localeInfo(locals.lang).intl;
+			return [
+				...reportTables(report, locals.t, { manager, intl }),
+				formatRequestsTable(formatRequests, locals.t, locals.lang)
+			];
+		}
+	);
+	return { period, periodError, tables };
 }
 
 /** The lists that grow with the service, each shown a page at a time; the address names each by its table. */

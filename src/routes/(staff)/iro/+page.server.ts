@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { caseload } from '$lib/server/children';
+import { keptCaseload } from '$lib/server/children';
 // Who the IRO has heard from before each upcoming meeting.
 import { beforeTheMeeting } from '$lib/server/pack';
 import { notHeardFilter } from '$lib/domain/pack';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('iro');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const rows = caseload(user.id).filter((r) => (r.child.closedAt !== null) === closed);
+	const rows = keptCaseload(user.id).filter((r) => (r.child.closedAt !== null) === closed);
 	const before = beforeTheMeeting(
 		rows.flatMap((r) => (r.next ? [{ childId: r.child.id, meetingId: r.next.id }] : []))
 	);

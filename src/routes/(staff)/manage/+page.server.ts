@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { listIros } from '$lib/server/accounts';
-import { caseload } from '$lib/server/children';
+import { keptIros } from '$lib/server/accounts';
+import { keptCaseload } from '$lib/server/children';
 import { shownFrom } from '$lib/domain/paging';
 import { caseloadCounts } from '$lib/domain/timescales';
 
@@ -9,9 +9,9 @@ export const load: PageServerLoad = ({ url }) => {
 	requireRole('manager');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const all = caseload(null);
+	const all = keptCaseload(null);
 	const rows = all.filter((r) => (r.child.closedAt !== null) === closed);
-	const iros = listIros();
+	const iros = keptIros();
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
 	// The counts are of every child; the table shows a page of them, what needs attention first.
 	const shown = shownFrom(url.searchParams);

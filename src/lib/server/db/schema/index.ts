@@ -12,3 +12,4 @@ export * from './passkeys';
 export * from './formats';
 export * from './voice';
 export * from './leases';
+export * from './figures';

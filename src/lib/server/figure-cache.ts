@@ -1,0 +1,105 @@
+import type { Statement } from 'better-sqlite3';
+import { db } from './db';
+import type { Db } from './db/client';
+import { londonDate } from '$lib/domain/dates';
+
+/**
+ * Figures kept between requests (the reports, the caseloads): the one place that decides when a
+ * figure counted before may be given again instead of counting it anew.
+ *
+ * Kept figures are given again only while nothing they are counted from changed: SQLite triggers
+ * (migration 0007, listed in `FIGURE_TRIGGERS`) add one to `figure_changes.count` on every write to
+ * a table the figures read, whichever code or server process wrote it; reading that count is one tiny
+ * prepared query. They are also given only on the London day they were counted on (due dates, ages
+ * and the caseload trend move with the day) and, when the figures say so (`until`), before the instant
+ * they would change by the clock alone (a meeting starting, which then waits to be written up).
+ *
+ * At most `KEPT` sets of figures are kept, the least recently used going first. What is given is
+ * shared between requests: its readers never change it.
+ */
+export const KEPT = 48;
+
+/**
+ * Every trigger that counts a change (migration 0007), by table: a table rebuilt by a later migration
+ * loses its triggers, and `tests/unit/figure-cache.test.ts` fails when one is missing.
+ */
+export const FIGURE_TRIGGERS = {
+	children: ['insert', 'update', 'delete'],
+	past_allocations: ['insert', 'update', 'delete'],
+	meetings: ['insert', 'update', 'delete'],
+	review_participation: ['insert', 'update', 'delete'],
+	feedback: ['insert', 'update', 'delete'],
+	concerns: ['insert', 'update', 'delete'],
+	format_requests: ['insert', 'update', 'delete'],
+	// Only the columns the figures read: names, usernames and email addresses, role, language and
+	// display settings, a closed account.
+	users: ['insert', 'update', 'delete'],
+	// Sent or not, and which meeting: not the words of a draft.
+	consultations: ['insert', 'update', 'delete'],
+	support_requests: ['insert', 'update', 'delete'],
+	// Only urgent messages (the reports' urgent figures, the caseload's unread urgent flag).
+	messages: ['insert', 'update', 'delete'],
+	// A conversation moved to another child, or deleted with its messages.
+	conversations: ['update', 'delete']
+} as const;
+
+interface Entry {
+	changes: number;
+	today: string;
+	/** The figures hold for instants from `from` (inclusive) to `until` (exclusive). */
+	from: number;
+	until: number;
+	value: unknown;
+}
+
+let kept = new Map<string, Entry>();
+let counter: { db: Db; count: Statement<[], number> } | undefined;
+
+/** How many changes the figures' tables have had: one prepared query of one row. */
+export function figureChanges(): number {
+	const current = db();
+	if (counter?.db !== current) {
+		// Another database (a test's): nothing kept is about it.
+		counter = {
+			db: current,
+			count: current.$client.prepare<[], number>('select count from figure_changes where id = 1').pluck()
+		};
+		kept = new Map();
+	}
+	return counter.count.get() ?? 0;
+}
+
+/**
+ * The figures `compute` counts for `what` and `key` (made into text with JSON), kept for the next
+ * request as long as they hold. `until`: the first instant after `now` at which the figures would
+ * change by the clock alone, if before the end of the day.
+ */
+export function keptFigures<T>(
+	what: string,
+	key: readonly unknown[],
+	compute: () => T,
+	opts: { now?: number; until?: (value: T) => number | null } = {}
+): T {
+	const now = opts.now ?? Date.now();
+	const today = londonDate(now);
+	// Read before counting: a write while counting leaves these figures under the older count.
+	const changes = figureChanges();
+	const id = `${what} ${JSON.stringify(key)}`;
+	const entry = kept.get(id);
+	if (entry && entry.changes === changes && entry.today === today && entry.from <= now && now < entry.until) {
+		kept.delete(id);
+		kept.set(id, entry);
+		return entry.value as T;
+	}
+	const value = compute();
+	const until = opts.until ? (opts.until(value) ?? Infinity) : Infinity;
+	kept.delete(id);
+	kept.set(id, { changes, today, from: opts.until ? now : -Infinity, until, value });
+	while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+	return value;
+}
+
+/** How many sets of figures are kept now (for tests). */
+export function keptCount(): number {
+	return kept.size;
+}
