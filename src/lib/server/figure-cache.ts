@@ -8,7 +8,7 @@ import { londonDate } from '$lib/domain/dates';
  * figure counted before may be given again instead of counting it anew.
  *
  * Kept figures are given again only while nothing they are counted from changed: SQLite triggers
- * (migration 0007, listed in `FIGURE_TRIGGERS`) add one to `figure_changes.count` on every write to
+ * (migration 0009, listed in `FIGURE_TRIGGERS`) add one to `figure_changes.count` on every write to
  * a table the figures read, whichever code or server process wrote it; reading that count is one tiny
  * prepared query. They are also given only on the London day they were counted on (due dates, ages
  * and the caseload trend move with the day) and, when the figures say so (`until`), before the instant
@@ -20,7 +20,7 @@ import { londonDate } from '$lib/domain/dates';
 export const KEPT = 48;
 
 /**
- * Every trigger that counts a change (migration 0007), by table: a table rebuilt by a later migration
+ * Every trigger that counts a change (migration 0009), by table: a table rebuilt by a later migration
  * loses its triggers, and `tests/unit/figure-cache.test.ts` fails when one is missing.
  */
 export const FIGURE_TRIGGERS = {
