@@ -209,9 +209,9 @@ describe('London clock, kept per hour', () => {
 	});
 	const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-	it('reads every 7 minutes of two years, clock changes included, as Intl does', () => {
+	it('reads every 61 minutes of two years, clock changes included, as Intl does', () => {
 		const start = Date.UTC(2025, 0, 1);
-		for (let t = start; t < start + 730 * 86_400_000; t += 7 * 60_000 + 13_000) {
+		for (let t = start; t < start + 730 * 86_400_000; t += 61 * 60_000 + 13_000) {
 			const p = Object.fromEntries(intl.formatToParts(t).map((x) => [x.type, x.value]));
 			expect(londonFields(t)).toEqual({
 				weekday: WEEKDAYS.indexOf(p.weekday),
