@@ -94,6 +94,12 @@ export function auditRead(
 	);
 }
 
+/**
+ * The order entries were written in, for two in the same millisecond: SQLite's rowid, which every
+ * index on the table ends with, so "newest first" needs no sort.
+ */
+const written = sql<number>`"audit_log"."rowid"`;
+
 const entryColumns = {
 	id: auditLog.id,
 	action: auditLog.action,
@@ -117,7 +123,7 @@ export function auditOf(subjectId: string, action?: string, limit = 50) {
 				? and(eq(auditLog.subjectId, subjectId), eq(auditLog.action, action))
 				: eq(auditLog.subjectId, subjectId)
 		)
-		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.orderBy(desc(auditLog.at), desc(written))
 		.limit(limit)
 		.all();
 }
@@ -125,34 +131,34 @@ export function auditOf(subjectId: string, action?: string, limit = 50) {
 /** How many entries a page of the trail shows. */
 export const AUDIT_PAGE = 50;
 
-/** A place in a trail, newest first: the entry after which the next page starts ("<at>.<id>"). */
+/** A place in a trail, newest first: the entry after which the next page starts ("<at>.<rowid>"). */
 function afterCursor(cursor: string | null | undefined): SQL | undefined {
-	const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(cursor ?? '');
+	const match = /^(\d{1,15})\.(\d{1,15})$/.exec(cursor ?? '');
 	if (!match) return undefined;
 	const at = Number(match[1]);
-	return or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, match[2])));
+	return or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(written, Number(match[2]))));
 }
 
 /** One page of entries (keyset: new entries never shift a page) and the cursor of the next, if any. */
 function page(where: SQL | undefined, after: string | null | undefined, limit: number) {
 	const rows = db()
-		.select({ ...entryColumns, childName: children.fullName })
+		.select({ ...entryColumns, written, childName: children.fullName })
 		.from(auditLog)
 		.innerJoin(users, eq(users.id, auditLog.userId))
 		.leftJoin(children, eq(children.id, auditLog.childId))
 		.where(and(where, afterCursor(after)))
-		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.orderBy(desc(auditLog.at), desc(written))
 		.limit(limit + 1)
 		.all();
 	const shown = rows.slice(0, limit);
 	const last = shown.at(-1);
 	return {
 		// What a page shows: never the detail itself, only a reason given to read private things.
-		rows: shown.map(({ detail, ...row }) => ({
+		rows: shown.map(({ detail, written: _written, ...row }) => ({
 			...row,
 			reason: row.action === 'private.read' ? parsePrivateReadDetail(detail).reason : null
 		})),
-		next: rows.length > limit && last ? `${last.at}.${last.id}` : null
+		next: rows.length > limit && last ? `${last.at}.${last.written}` : null
 	};
 }
 
