@@ -72,9 +72,12 @@ function withVoices<M extends { id: string }>(rows: M[]): Array<M & { voiceId: s
 	return rows.map((m) => ({ ...m, voiceId: voices.get(m.id) ?? null }));
 }
 
+/** The order messages were written in, for two in the same millisecond (SQLite's rowid). */
+const written = sql`"messages"."rowid"`;
+
 /** The thread, oldest first, with who wrote each message. */
 export function threadOf(conversationId: string) {
-	return withVoices(threadQuery(conversationId).orderBy(asc(messages.createdAt)).all());
+	return withVoices(threadQuery(conversationId).orderBy(asc(messages.createdAt), asc(written)).all());
 }
 
 /**
@@ -83,7 +86,7 @@ export function threadOf(conversationId: string) {
  */
 export function latestOf(conversationId: string, shown: number) {
 	const rows = threadQuery(conversationId)
-		.orderBy(desc(messages.createdAt), desc(messages.id))
+		.orderBy(desc(messages.createdAt), desc(written))
 		.limit(shown + 1)
 		.all();
 	return { messages: withVoices(rows.slice(0, shown).reverse()), earlier: rows.length > shown };
