@@ -224,6 +224,26 @@ export function caseload(iroId: string | null, now = Date.now()) {
 }
 
 /**
+ * What a caseload table (CaseloadTable) shows of a row: a page sends this, not the child's whole record.
+ */
+export function caseloadTableRow(row: ReturnType<typeof caseload>[number]) {
+	const { id, fullName, preferredName, status } = row.child;
+	const { iroName, age, hasAccount, urgentMessage, next, due, state, tags, toWriteUp } = row;
+	return {
+		child: { id, fullName, preferredName, status },
+		iroName,
+		age,
+		hasAccount,
+		urgentMessage,
+		next,
+		due: due && { due: due.due, kind: due.kind },
+		state,
+		tags,
+		toWriteUp
+	};
+}
+
+/**
  * `caseload`, kept between requests (`figure-cache.ts`): counted again only after a write that
  * changes it, on a new day, or once the first upcoming meeting in it has started (it then waits to be
  * written up, and another meeting is next). The rows are shared: their readers never change them.
