@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { db, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import type { Meeting } from './meetings';
@@ -36,13 +36,16 @@ export function createChild(input: {
 
 /** Whether the child with this account uses the picture version (false when they have no record). */
 export function pictureVersionOfUser(userId: string): boolean {
-	const row = db()
+	return pictureVersionQuery().get({ userId })?.on ?? false;
+}
+
+const pictureVersionQuery = keptQuery((db) =>
+	db
 		.select({ on: children.pictureVersion })
 		.from(children)
-		.where(eq(children.userId, userId))
-		.get();
-	return row?.on ?? false;
-}
+		.where(eq(children.userId, sql.placeholder('userId')))
+		.prepare()
+);
 
 /**
  * "Use the picture version" (pictures and simpler words, whatever the child's age) on or off, by the

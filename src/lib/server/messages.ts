@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql, count } from 'drizzle-orm';
-import { db, tables, write, writeIfFree } from './db';
+import { db, keptQuery, tables, write, writeIfFree, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -300,34 +300,38 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 		.all();
 }
 
-/** Unread messages for the header, for every role. */
-export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
-	const staff = user.role === 'iro' || user.role === 'manager';
-	const base = db()
+/** Unread messages from the other side, in what each role reads: kept queries (every page asks). */
+const unreadBase = (db: Db) =>
+	db
 		.select({ n: count() })
 		.from(messages)
 		.innerJoin(conversations, eq(conversations.id, messages.conversationId))
 		.innerJoin(children, eq(children.id, conversations.childId));
-	const unreadFromOtherSide = and(eq(messages.fromStaff, !staff), isNull(messages.readAt));
-	switch (user.role) {
-		case 'manager':
-			return base.where(unreadFromOtherSide).get()?.n ?? 0;
-		case 'iro':
-			return base.where(and(unreadFromOtherSide, eq(children.iroId, user.id))).get()?.n ?? 0;
-		case 'child':
-			return (
-				base
-					.where(and(unreadFromOtherSide, eq(children.userId, user.id), isNull(conversations.carerId)))
-					.get()?.n ?? 0
-			);
-		case 'carer':
-			return (
-				base
-					.innerJoin(carers, eq(carers.id, conversations.carerId))
-					.where(and(unreadFromOtherSide, eq(carers.userId, user.id)))
-					.get()?.n ?? 0
-			);
-	}
+const unreadFrom = (staff: boolean) => and(eq(messages.fromStaff, !staff), isNull(messages.readAt));
+const reader = sql.placeholder('userId');
+const unreadQueries = {
+	manager: keptQuery((db) => unreadBase(db).where(unreadFrom(true)).prepare()),
+	iro: keptQuery((db) =>
+		unreadBase(db)
+			.where(and(unreadFrom(true), eq(children.iroId, reader)))
+			.prepare()
+	),
+	child: keptQuery((db) =>
+		unreadBase(db)
+			.where(and(unreadFrom(false), eq(children.userId, reader), isNull(conversations.carerId)))
+			.prepare()
+	),
+	carer: keptQuery((db) =>
+		unreadBase(db)
+			.innerJoin(carers, eq(carers.id, conversations.carerId))
+			.where(and(unreadFrom(false), eq(carers.userId, reader)))
+			.prepare()
+	)
+};
+
+/** Unread messages for the header, for every role. */
+export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
+	return unreadQueries[user.role]().get({ userId: user.id })?.n ?? 0;
 }
 
 /**
