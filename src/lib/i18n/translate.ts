@@ -33,14 +33,36 @@ function createTranslate(lng: Locale, resources: Resource, address?: AddressCont
 			t(key, address && values?.context === undefined ? { ...values, context: address } : values)
 		);
 	};
-	// A string with nothing put into it is the same every time: looked up in i18next once.
-	const plain = new Map<string, string>();
+	// A string is the same every time for the same key and values (the resources never change): made
+	// by i18next once, then kept. Values that are not plain (an object, a function) are never kept.
+	const kept = new Map<string, string>();
 	return (key, options) => {
-		if (options) return translate(key, options);
-		let text = plain.get(key);
-		if (text === undefined) plain.set(key, (text = translate(key)));
+		const id = options ? keptId(key, options) : key;
+		if (id === null) return translate(key, options);
+		let text = kept.get(id);
+		if (text === undefined) {
+			if (kept.size >= KEPT_STRINGS) kept.clear();
+			kept.set(id, (text = translate(key, options)));
+		}
 		return text;
 	};
+}
+
+/** How many filled strings a translate function keeps before it starts again (a bound on memory). */
+const KEPT_STRINGS = 5_000;
+
+/** One string for a key and its values (each value's name, type and text), or null if one is not plain. */
+function keptId(key: string, options: Record<string, unknown>): string | null {
+	let id = key;
+	for (const name in options) {
+		const value = options[name];
+		const type = typeof value;
+		if (value !== null && (type === 'object' || type === 'function' || type === 'symbol')) return null;
+		const text = String(value);
+		// The length first: a value's text cannot pass for the start of another value.
+		id += `\u0000${name}\u0001${type[0]}${text.length}:${text}`;
+	}
+	return id;
 }
 
 const made = new WeakMap<ResourceLanguage, Map<string, Translate>>();

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { rowOfChild, countsOf, db, tables, write } from './db';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { rowOfChild, countsOf, db, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 import { translator } from './i18n';
 import {
@@ -78,13 +78,17 @@ export function keyStoredIdeas(): number {
 
 /** The child's agenda for one meeting, in their order (as stored: read it through agendaAsRead). */
 export function agendaFor(meetingId: string): AgendaRow[] {
-	return db()
+	return agendaQuery().all({ meetingId });
+}
+
+const agendaQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meetingId))
+		.where(eq(agendaItems.meetingId, sql.placeholder('meetingId')))
 		.orderBy(asc(agendaItems.position), asc(agendaItems.createdAt))
-		.all();
-}
+		.prepare()
+);
 
 /** How many agenda items each meeting has (for the caseload); meetings without any are left out. */
 export function agendaCounts(meetingIds: string[]): Map<string, number> {

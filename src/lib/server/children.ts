@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { db, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import type { Meeting } from './meetings';
@@ -36,13 +36,16 @@ export function createChild(input: {
 
 /** Whether the child with this account uses the picture version (false when they have no record). */
 export function pictureVersionOfUser(userId: string): boolean {
-	const row = db()
+	return pictureVersionQuery().get({ userId })?.on ?? false;
+}
+
+const pictureVersionQuery = keptQuery((db) =>
+	db
 		.select({ on: children.pictureVersion })
 		.from(children)
-		.where(eq(children.userId, userId))
-		.get();
-	return row?.on ?? false;
-}
+		.where(eq(children.userId, sql.placeholder('userId')))
+		.prepare()
+);
 
 /**
  * "Use the picture version" (pictures and simpler words, whatever the child's age) on or off, by the
@@ -221,6 +224,26 @@ export function caseload(iroId: string | null, now = Date.now()) {
 				Number(b.urgentMessage) - Number(a.urgentMessage) ||
 				(a.state ? urgency[a.state] : 4) - (b.state ? urgency[b.state] : 4)
 		);
+}
+
+/**
+ * What a caseload table (CaseloadTable) shows of a row: a page sends this, not the child's whole record.
+ */
+export function caseloadTableRow(row: ReturnType<typeof caseload>[number]) {
+	const { id, fullName, preferredName, status } = row.child;
+	const { iroName, age, hasAccount, urgentMessage, next, due, state, tags, toWriteUp } = row;
+	return {
+		child: { id, fullName, preferredName, status },
+		iroName,
+		age,
+		hasAccount,
+		urgentMessage,
+		next,
+		due: due && { due: due.due, kind: due.kind },
+		state,
+		tags,
+		toWriteUp
+	};
 }
 
 /**

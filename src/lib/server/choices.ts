@@ -1,5 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { db, keptQuery, tables, write } from './db';
 import type { Chair } from '$lib/domain/agenda';
 import { parseStoredChoices, type MeetingChoices } from '$lib/forms/prepare';
 
@@ -19,7 +19,7 @@ export interface ChoicesOfMeeting {
 
 /** What the child chose for this meeting, or null if they have not chosen anything yet. */
 export function choicesFor(meetingId: string): ChoicesOfMeeting | null {
-	const row = db().select().from(meetingChoices).where(eq(meetingChoices.meetingId, meetingId)).get();
+	const row = choicesQuery().get({ meetingId });
 	if (!row) return null;
 	return {
 		chair: row.chair,
@@ -28,6 +28,14 @@ export function choicesFor(meetingId: string): ChoicesOfMeeting | null {
 		updatedAt: row.updatedAt
 	};
 }
+
+const choicesQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(meetingChoices)
+		.where(eq(meetingChoices.meetingId, sql.placeholder('meetingId')))
+		.prepare()
+);
 
 /** choicesFor for many meetings at once (for the caseload); meetings without choices are left out. */
 export function choicesForMeetings(meetingIds: string[]): Map<string, ChoicesOfMeeting> {

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { db, tables, write, type Tx } from './db';
+import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { db, keptQuery, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { hasSayVoice } from './voice';
 import { meetingToPrepare, type Meeting } from './meetings';
@@ -96,8 +96,16 @@ function toConsultation(row: Row): Consultation {
 }
 
 function rowOf(meetingId: string): Row | undefined {
-	return db().select().from(consultations).where(eq(consultations.meetingId, meetingId)).get();
+	return consultationQuery().get({ meetingId });
 }
+
+const consultationQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(consultations)
+		.where(eq(consultations.meetingId, sql.placeholder('meetingId')))
+		.prepare()
+);
 
 /** The consultation for a meeting, or null if the child has not started it. */
 export function findConsultation(meetingId: string): Consultation | null {

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { rowOfChild, db, tables, write } from './db';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { rowOfChild, db, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
 import { mayChangeMeeting, startAllowed } from '$lib/domain/meeting-lifecycle';
@@ -153,27 +153,40 @@ export function cancelMeeting(
 }
 
 export function meetingsOfChild(childId: string): Meeting[] {
-	return db()
+	return meetingsQuery().all({ childId });
+}
+
+const meetingsQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(meetings)
-		.where(eq(meetings.childId, childId))
+		.where(eq(meetings.childId, sql.placeholder('childId')))
 		.orderBy(asc(meetings.startsAt))
-		.all();
-}
+		.prepare()
+);
 
 /* ---------- Which meeting a child is getting ready for ---------- */
 
 /** The child's next meeting that has not started and is not cancelled; null if none is booked. */
 export function meetingToPrepare(childId: string, now = Date.now()): Meeting | null {
-	return (
-		db()
-			.select()
-			.from(meetings)
-			.where(and(eq(meetings.childId, childId), gt(meetings.startsAt, now), isNull(meetings.cancelledAt)))
-			.orderBy(asc(meetings.startsAt))
-			.get() ?? null
-	);
+	return nextMeetingQuery().get({ childId, now }) ?? null;
 }
+
+const nextMeetingQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(meetings)
+		.where(
+			and(
+				eq(meetings.childId, sql.placeholder('childId')),
+				gt(meetings.startsAt, sql.placeholder('now')),
+				isNull(meetings.cancelledAt)
+			)
+		)
+		.orderBy(asc(meetings.startsAt))
+		.limit(1)
+		.prepare()
+);
 
 /** What was prepared can still be changed until the meeting starts. */
 export function isOpen(meeting: Pick<Meeting, 'startsAt' | 'cancelledAt'>, now = Date.now()): boolean {

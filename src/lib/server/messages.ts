@@ -1,5 +1,16 @@
-import { and, asc, desc, eq, isNull, sql, count } from 'drizzle-orm';
-import { db, tables, write, writeIfFree } from './db';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	inArray,
+	isNull,
+	sql,
+	type AnyColumn,
+	type SQLWrapper
+} from 'drizzle-orm';
+import { db, keptQuery, tables, write, writeIfFree, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -274,60 +285,97 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 		);
 	const unread = sql<number>`coalesce(${waiting.unread}, 0)`;
 	const urgent = sql<number>`coalesce(${waiting.urgent}, 0)`;
-	const filters = [
-		iroId ? eq(children.iroId, iroId) : undefined,
-		childId ? eq(children.id, childId) : undefined
-	];
-	return db()
-		.with(waiting)
-		.select({
-			id: conversations.id,
-			childId: children.id,
-			childName: children.fullName,
-			carerName: carers.fullName,
-			lastMessageAt: conversations.lastMessageAt,
-			doneAt: conversations.doneAt,
-			unread,
-			urgent
-		})
-		.from(conversations)
-		.innerJoin(children, eq(children.id, conversations.childId))
-		.leftJoin(carers, eq(carers.id, conversations.carerId))
-		.leftJoin(waiting, eq(waiting.conversationId, conversations.id))
-		.where(and(...filters.filter(Boolean)))
-		.orderBy(desc(sql`${urgent} > 0`), desc(sql`${unread} > 0`), desc(conversations.lastMessageAt))
-		.limit(limit)
-		.all();
+	// The page of conversations is chosen first, from the conversations alone (no names joined to
+	// thousands of rows); an IRO's through the children on their caseload.
+	const ranked = db()
+		.$with('ranked')
+		.as(
+			db()
+				.select({
+					id: conversations.id,
+					childId: conversations.childId,
+					carerId: conversations.carerId,
+					lastMessageAt: conversations.lastMessageAt,
+					doneAt: conversations.doneAt,
+					unread: unread.as('unread'),
+					urgent: urgent.as('urgent')
+				})
+				.from(conversations)
+				.leftJoin(waiting, eq(waiting.conversationId, conversations.id))
+				.where(
+					and(
+						iroId
+							? inArray(
+									conversations.childId,
+									db().select({ id: children.id }).from(children).where(eq(children.iroId, iroId))
+								)
+							: undefined,
+						childId ? eq(conversations.childId, childId) : undefined
+					)
+				)
+				.orderBy(...inboxOrder(unread, urgent, conversations.lastMessageAt))
+				.limit(limit)
+		);
+	return (
+		db()
+			.with(waiting, ranked)
+			.select({
+				id: ranked.id,
+				childId: ranked.childId,
+				childName: children.fullName,
+				carerName: carers.fullName,
+				lastMessageAt: ranked.lastMessageAt,
+				doneAt: ranked.doneAt,
+				unread: ranked.unread,
+				urgent: ranked.urgent
+			})
+			// A cross join keeps SQLite from starting at the children (it cannot know that a page is small).
+			.from(ranked)
+			.crossJoin(children)
+			.leftJoin(carers, eq(carers.id, ranked.carerId))
+			.where(eq(children.id, ranked.childId))
+			.orderBy(...inboxOrder(ranked.unread, ranked.urgent, ranked.lastMessageAt))
+			.all()
+	);
 }
 
-/** Unread messages for the header, for every role. */
-export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
-	const staff = user.role === 'iro' || user.role === 'manager';
-	const base = db()
+/** Urgent first, then unread, then the latest message. */
+function inboxOrder(unread: SQLWrapper, urgent: SQLWrapper, last: AnyColumn | SQLWrapper) {
+	return [desc(sql`${urgent} > 0`), desc(sql`${unread} > 0`), desc(last)];
+}
+
+/** Unread messages from the other side, in what each role reads: kept queries (every page asks). */
+const unreadBase = (db: Db) =>
+	db
 		.select({ n: count() })
 		.from(messages)
 		.innerJoin(conversations, eq(conversations.id, messages.conversationId))
 		.innerJoin(children, eq(children.id, conversations.childId));
-	const unreadFromOtherSide = and(eq(messages.fromStaff, !staff), isNull(messages.readAt));
-	switch (user.role) {
-		case 'manager':
-			return base.where(unreadFromOtherSide).get()?.n ?? 0;
-		case 'iro':
-			return base.where(and(unreadFromOtherSide, eq(children.iroId, user.id))).get()?.n ?? 0;
-		case 'child':
-			return (
-				base
-					.where(and(unreadFromOtherSide, eq(children.userId, user.id), isNull(conversations.carerId)))
-					.get()?.n ?? 0
-			);
-		case 'carer':
-			return (
-				base
-					.innerJoin(carers, eq(carers.id, conversations.carerId))
-					.where(and(unreadFromOtherSide, eq(carers.userId, user.id)))
-					.get()?.n ?? 0
-			);
-	}
+const unreadFrom = (staff: boolean) => and(eq(messages.fromStaff, !staff), isNull(messages.readAt));
+const reader = sql.placeholder('userId');
+const unreadQueries = {
+	manager: keptQuery((db) => unreadBase(db).where(unreadFrom(true)).prepare()),
+	iro: keptQuery((db) =>
+		unreadBase(db)
+			.where(and(unreadFrom(true), eq(children.iroId, reader)))
+			.prepare()
+	),
+	child: keptQuery((db) =>
+		unreadBase(db)
+			.where(and(unreadFrom(false), eq(children.userId, reader), isNull(conversations.carerId)))
+			.prepare()
+	),
+	carer: keptQuery((db) =>
+		unreadBase(db)
+			.innerJoin(carers, eq(carers.id, conversations.carerId))
+			.where(and(unreadFrom(false), eq(carers.userId, reader)))
+			.prepare()
+	)
+};
+
+/** Unread messages for the header, for every role. */
+export function unreadCount(user: Pick<SessionUser, 'id' | 'role'>): number {
+	return unreadQueries[user.role]().get({ userId: user.id })?.n ?? 0;
 }
 
 /**

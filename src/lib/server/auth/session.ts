@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { db, tables, write, writeIfFree } from '../db';
+import { keptQuery, tables, write, writeIfFree } from '../db';
 import { newId } from '../ids';
 import { isSessionExpired, shouldTouch, IDLE_TIMEOUT_MS, type Role } from '$lib/domain/session-policy';
 import type { Address } from '$lib/domain/address';
@@ -65,6 +65,15 @@ export function validateSessionToken(token: string, now = Date.now()): SessionUs
 	return validateSession(token, now)?.user ?? null;
 }
 
+const sessionQuery = keptQuery((db) =>
+	db
+		.select({ session: sessions, user: sessionUserColumns })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 /** The session's user, and when (if ever) this session used a second factor. */
 export function validateSession(
 	token: string,
@@ -72,12 +81,7 @@ export function validateSession(
 ): { user: SessionUser; secondFactorAt: number | null } | null {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-	const row = db()
-		.select({ session: sessions, user: sessionUserColumns })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = sessionQuery().get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
 	const { passwordChangedAt, deactivatedAt, ...user } = row.user;

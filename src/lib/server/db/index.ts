@@ -3,12 +3,29 @@ import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from './client';
 
+export type { Db };
+
 let instance: Db | undefined;
 
 /** The app's database, opened on first use from DATABASE_PATH (default data/voicebox.db). */
 export function db(): Db {
 	instance ??= openDatabase(env.DATABASE_PATH || 'data/voicebox.db');
 	return instance;
+}
+
+/**
+ * A query that drizzle builds once per database and keeps (it otherwise builds the SQL again on every
+ * call): `build` marks what changes with `sql.placeholder('name')` and ends with `.prepare()`; the
+ * kept query then runs with `.get({ name })` or `.all({ name })`. For the queries every page runs.
+ */
+export function keptQuery<T>(build: (db: Db) => T): () => T {
+	const kept = new WeakMap<Db, T>();
+	return () => {
+		const current = db();
+		let query = kept.get(current);
+		if (query === undefined) kept.set(current, (query = build(current)));
+		return query;
+	};
 }
 
 /** Whether any row of `table` matches `where`. */

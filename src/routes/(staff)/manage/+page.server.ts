@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { keptIros } from '$lib/server/accounts';
-import { keptCaseload } from '$lib/server/children';
+import { caseloadTableRow, keptCaseload } from '$lib/server/children';
 import { shownFrom } from '$lib/domain/paging';
 import { caseloadCounts } from '$lib/domain/timescales';
 
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ url }) => {
 		iros,
 		counts: caseloadCounts(rows),
 		total: rows.length,
-		rows: rows.slice(0, shown),
+		rows: rows.slice(0, shown).map(caseloadTableRow),
 		shown,
 		unallocated: all.filter((r) => !r.child.iroId && r.child.closedAt === null).length,
 		// Open records allocated to an IRO whose account is closed: they need a new IRO.

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requireIro } from '$lib/server/access';
-import { keptCaseload } from '$lib/server/children';
+import { caseloadTableRow, keptCaseload } from '$lib/server/children';
 
 export const load: PageServerLoad = ({ params }) => {
 	const iro = requireIro(params.iroId);
-	return { iro, rows: keptCaseload(iro.id) };
+	return { iro, rows: keptCaseload(iro.id).map(caseloadTableRow) };
 };
