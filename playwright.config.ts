@@ -36,6 +36,17 @@ export default defineConfig({
 			]
 		}
 	},
+	projects: [
+		{ name: 'everything', testIgnore: '**/locked-database.e2e.ts' },
+		{
+			// While one of these holds the database's write lock every write fails, so they run alone,
+			// after all the others, one after the other.
+			name: 'locked database',
+			testMatch: '**/locked-database.e2e.ts',
+			dependencies: ['everything'],
+			fullyParallel: false
+		}
+	],
 	webServer: [
 		{
 			// A real SMTP server that keeps what it receives, for the notification tests.

@@ -72,6 +72,10 @@ export function unreadPattern(lang = 'en') {
 }
 
 /** A conversation with a carer is linked as "Samuel Carter: Helen Price" in the inbox. */
+/** The messages in the open thread whose text contains `text`. */
+export const messagesNamed = (page: Page, text: string) =>
+	page.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').filter({ hasText: text });
+
 export const withCarer = (child: string, carer: string) => new RegExp(`^${child}\\s*: ${carer}$`);
 
 /** The inbox entry (a list item in <main>) whose link is named `linkName` (exactly). */
