@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { and, eq } from 'drizzle-orm';
-import { db, tables } from './db';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, tables, keptQuery } from './db';
 import type { SessionUser } from './auth/session';
 import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
@@ -114,10 +114,18 @@ export function closedOnOf(childId: string): string | null {
 /** The signed-in child's own record: for a child account only (anyone else, or no record, gets 404). */
 export function requireOwnChild(): Child {
 	const user = requireRole('child');
-	const child = db().select().from(children).where(eq(children.userId, user.id)).get();
+	const child = ownChildQuery().get({ userId: user.id });
 	if (!child || child.closedAt !== null) notFound();
 	return child;
 }
+
+const ownChildQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(children)
+		.where(eq(children.userId, sql.placeholder('userId')))
+		.prepare()
+);
 
 /**
  * The signed-in child's own form about the meeting they are getting ready for: the child, what was

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
-import { anyRow, db, tables, write } from './db';
+import { anyRow, db, tables, write, keptQuery } from './db';
 import { newId } from './ids';
 import { hashPassword } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
@@ -173,20 +173,22 @@ export function isIro(userId: string): boolean {
 /** What a child or carer sees of their IRO on "Meet your IRO". */
 export function iroCard(iroId: string | null) {
 	if (!iroId) return null;
-	return (
-		db()
-			.select({
-				id: users.id,
-				displayName: users.displayName,
-				hasPhoto: sql<number>`exists (select 1 from photos where photos.user_id = ${users.id})`,
-				aboutMe: users.aboutMe,
-				contactInfo: users.contactInfo,
-				profileLang: users.profileLang,
-				phone: users.phone,
-				email: users.email
-			})
-			.from(users)
-			.where(eq(users.id, iroId))
-			.get() ?? null
-	);
+	return iroCardQuery().get({ iroId }) ?? null;
 }
+
+const iroCardQuery = keptQuery((db) =>
+	db
+		.select({
+			id: users.id,
+			displayName: users.displayName,
+			hasPhoto: sql<number>`exists (select 1 from photos where photos.user_id = ${users.id})`,
+			aboutMe: users.aboutMe,
+			contactInfo: users.contactInfo,
+			profileLang: users.profileLang,
+			phone: users.phone,
+			email: users.email
+		})
+		.from(users)
+		.where(eq(users.id, sql.placeholder('iroId')))
+		.prepare()
+);

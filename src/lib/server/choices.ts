@@ -1,5 +1,5 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { db, keptQuery, tables, write } from './db';
+import { eq, sql } from 'drizzle-orm';
+import { inList, keptQuery, tables, write } from './db';
 import type { Chair } from '$lib/domain/agenda';
 import { parseStoredChoices, type MeetingChoices } from '$lib/forms/prepare';
 
@@ -38,14 +38,15 @@ const choicesQuery = keptQuery((db) =>
 );
 
 /** choicesFor for many meetings at once (for the caseload); meetings without choices are left out. */
+const choicesOfMeetingsQuery = keptQuery((db) =>
+	db.select().from(meetingChoices).where(inList(meetingChoices.meetingId, 'ids')).prepare()
+);
+
 export function choicesForMeetings(meetingIds: string[]): Map<string, ChoicesOfMeeting> {
 	if (!meetingIds.length) return new Map();
 	return new Map(
-		db()
-			.select()
-			.from(meetingChoices)
-			.where(inArray(meetingChoices.meetingId, meetingIds))
-			.all()
+		choicesOfMeetingsQuery()
+			.all({ ids: JSON.stringify(meetingIds) })
 			.map((row) => [
 				row.meetingId,
 				{

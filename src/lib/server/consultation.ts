@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { db, keptQuery, tables, write, type Tx } from './db';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { db, inList, keptQuery, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { hasSayVoice } from './voice';
 import { meetingToPrepare, type Meeting } from './meetings';
@@ -185,10 +185,14 @@ export function consultationStatuses(meetingIds: string[]): Map<string, StatusOf
 	const out = new Map<string, StatusOfSay>();
 	for (const id of meetingIds) out.set(id, statusOf(null));
 	if (!meetingIds.length) return out;
-	const rows = db().select().from(consultations).where(inArray(consultations.meetingId, meetingIds)).all();
+	const rows = consultationsQuery().all({ ids: JSON.stringify(meetingIds) });
 	for (const row of rows) out.set(row.meetingId, statusOf(toConsultation(row)));
 	return out;
 }
+
+const consultationsQuery = keptQuery((db) =>
+	db.select().from(consultations).where(inList(consultations.meetingId, 'ids')).prepare()
+);
 
 export interface SayState {
 	meeting: Meeting;

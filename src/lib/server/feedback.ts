@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { db, tables, write, keptQuery, type Db } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import { choicesFor } from './choices';
@@ -30,22 +30,28 @@ export type Feedback = typeof feedback.$inferSelect;
 /** Who is answering: the child, or one of their carers. */
 export type Who = { respondent: 'child' } | { respondent: 'carer'; carerId: string };
 
-function whoMatches(who: Who) {
-	return who.respondent === 'child' ? isNull(feedback.carerId) : eq(feedback.carerId, who.carerId);
-}
-
 export function isHeld(meeting: Meeting, now = Date.now()): boolean {
 	return reviewState(meeting, now) === 'held';
 }
 
 /** The feedback (or skip) of one respondent about one meeting, if there is any. */
 export function feedbackOf(meetingId: string, who: Who): Feedback | undefined {
-	return db()
+	return who.respondent === 'child'
+		? feedbackQuery.child().get({ meetingId })
+		: feedbackQuery.carer().get({ meetingId, carerId: who.carerId });
+}
+
+const feedbackWhere = (db: Db, who: SQL) =>
+	db
 		.select()
 		.from(feedback)
-		.where(and(eq(feedback.meetingId, meetingId), whoMatches(who)))
-		.get();
-}
+		.where(and(eq(feedback.meetingId, sql.placeholder('meetingId')), who))
+		.prepare();
+
+const feedbackQuery = {
+	child: keptQuery((db) => feedbackWhere(db, isNull(feedback.carerId))),
+	carer: keptQuery((db) => feedbackWhere(db, eq(feedback.carerId, sql.placeholder('carerId'))))
+};
 
 /** The child's most recent review recorded as held, or null. */
 export function latestHeldReview(childId: string, now = Date.now()): Meeting | null {

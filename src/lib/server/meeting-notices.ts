@@ -1,5 +1,5 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
-import { db, tables, type Tx } from './db';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { tables, type Tx, keptQuery } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -71,26 +71,34 @@ export function tellOfChange(
 
 /** The changes to this child's meetings, oldest first (the lines in the child's messages). */
 export function changesForChild(childId: string): MeetingChange[] {
-	return db()
+	return changesQuery().all({ childId });
+}
+
+const changesQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(meetingChanges)
-		.where(eq(meetingChanges.childId, childId))
+		.where(eq(meetingChanges.childId, sql.placeholder('childId')))
 		.orderBy(meetingChanges.createdAt)
-		.all();
-}
+		.prepare()
+);
 
 /** The changes the child's home page still shows (the last two weeks), newest first. */
 export function recentChanges(childId: string, now = Date.now()): MeetingChange[] {
-	return db()
+	return recentChangesQuery().all({ childId, since: now - CHANGE_NOTICE_DAYS * 86_400_000 });
+}
+
+const recentChangesQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(meetingChanges)
 		.where(
 			and(
-				eq(meetingChanges.childId, childId),
-				gt(meetingChanges.createdAt, now - CHANGE_NOTICE_DAYS * 86_400_000)
+				eq(meetingChanges.childId, sql.placeholder('childId')),
+				gt(meetingChanges.createdAt, sql.placeholder('since'))
 			)
 		)
 		.orderBy(desc(meetingChanges.createdAt))
 		.limit(3)
-		.all();
-}
+		.prepare()
+);

@@ -8,6 +8,7 @@ import {
 	isNull,
 	sql,
 	type AnyColumn,
+	type Placeholder,
 	type SQLWrapper
 } from 'drizzle-orm';
 import { db, keptQuery, tables, write, writeIfFree, type Db } from './db';
@@ -34,12 +35,16 @@ function keyOf(childId: string, carerId: string | null) {
 }
 
 export function findConversation(childId: string, carerId: string | null): Conversation | undefined {
-	return db()
+	return conversationQuery().get({ key: keyOf(childId, carerId) });
+}
+
+const conversationQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(conversations)
-		.where(eq(conversations.key, keyOf(childId, carerId)))
-		.get();
-}
+		.where(eq(conversations.key, sql.placeholder('key')))
+		.prepare()
+);
 
 function openConversation(childId: string, carerId: string | null, now: number): Conversation {
 	write((tx) =>
@@ -59,8 +64,8 @@ function openConversation(childId: string, carerId: string | null, now: number):
 	return findConversation(childId, carerId)!;
 }
 
-function threadQuery(conversationId: string) {
-	return db()
+function threadQuery(db: Db, conversationId: string | Placeholder) {
+	return db
 		.select({
 			id: messages.id,
 			body: messages.body,
@@ -88,7 +93,7 @@ const written = sql`"messages"."rowid"`;
 
 /** The thread, oldest first, with who wrote each message. */
 export function threadOf(conversationId: string) {
-	return withVoices(threadQuery(conversationId).orderBy(asc(messages.createdAt), asc(written)).all());
+	return withVoices(threadQuery(db(), conversationId).orderBy(asc(messages.createdAt), asc(written)).all());
 }
 
 /**
@@ -96,12 +101,16 @@ export function threadOf(conversationId: string) {
  * earlier messages"): a long thread is not sent whole.
  */
 export function latestOf(conversationId: string, shown: number) {
-	const rows = threadQuery(conversationId)
-		.orderBy(desc(messages.createdAt), desc(written))
-		.limit(shown + 1)
-		.all();
+	const rows = latestQuery().all({ conversationId, limit: shown + 1 });
 	return { messages: withVoices(rows.slice(0, shown).reverse()), earlier: rows.length > shown };
 }
+
+const latestQuery = keptQuery((db) =>
+	threadQuery(db, sql.placeholder('conversationId'))
+		.orderBy(desc(messages.createdAt), desc(written))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
 
 /** How many messages a conversation has. */
 export function messageCount(conversationId: string): number {
@@ -121,18 +130,7 @@ export function markRead(
 	reader: Pick<SessionUser, 'id' | 'role'>,
 	now = Date.now()
 ): void {
-	const facts = db()
-		.select({
-			iroId: children.iroId,
-			childUserId: children.userId,
-			carerId: conversations.carerId,
-			carerUserId: carers.userId
-		})
-		.from(conversations)
-		.innerJoin(children, eq(children.id, conversations.childId))
-		.leftJoin(carers, eq(carers.id, conversations.carerId))
-		.where(eq(conversations.id, conversationId))
-		.get();
+	const facts = readersQuery().get({ conversationId });
 	if (!facts) return;
 	const marks = readMarksFor(reader, { ...facts, isCarerConversation: facts.carerId !== null });
 	if (!marks) return;
@@ -150,6 +148,22 @@ export function markRead(
 			.run()
 	);
 }
+
+/** Whose conversation it is: who may mark its messages read. */
+const readersQuery = keptQuery((db) =>
+	db
+		.select({
+			iroId: children.iroId,
+			childUserId: children.userId,
+			carerId: conversations.carerId,
+			carerUserId: carers.userId
+		})
+		.from(conversations)
+		.innerJoin(children, eq(children.id, conversations.childId))
+		.leftJoin(carers, eq(carers.id, conversations.carerId))
+		.where(eq(conversations.id, sql.placeholder('conversationId')))
+		.prepare()
+);
 
 export function setDone(conversationId: string, done: boolean, now = Date.now()): void {
 	write((tx) =>

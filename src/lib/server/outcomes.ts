@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { db, tables, write, keptQuery } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import { agendaAsRead, agendaFor } from './agenda';
@@ -304,15 +304,20 @@ export function sendLetter(
 
 /** Every letter sent to this child, newest first. */
 export function lettersOfChild(childId: string) {
-	return db()
+	return lettersQuery()
+		.all({ childId })
+		.map((l) => ({ ...l, sentAt: l.sentAt! }));
+}
+
+const lettersQuery = keptQuery((db) =>
+	db
 		.select({ id: meetingLetters.id, sentAt: meetingLetters.sentAt, heldOn: tables.meetings.heldOn })
 		.from(meetingLetters)
 		.innerJoin(tables.meetings, eq(tables.meetings.id, meetingLetters.meetingId))
-		.where(and(eq(meetingLetters.childId, childId), isNotNull(meetingLetters.sentAt)))
+		.where(and(eq(meetingLetters.childId, sql.placeholder('childId')), isNotNull(meetingLetters.sentAt)))
 		.orderBy(desc(meetingLetters.sentAt))
-		.all()
-		.map((l) => ({ ...l, sentAt: l.sentAt! }));
-}
+		.prepare()
+);
 
 /** One sent letter of this child; undefined for a draft or someone else's (the caller answers 404). */
 export function sentLetterOf(childId: string, letterId: string): MeetingLetter | undefined {

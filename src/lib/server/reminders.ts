@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { db, tables, write, keptQuery, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -33,22 +33,28 @@ export function remindersOf(meetingId: string) {
 
 export function latestReminder(meetingId: string, who: { childId: string } | { carerId: string }) {
 	return (
-		db()
-			.select({ from: users.displayName, at: reminders.createdAt })
-			.from(reminders)
-			.innerJoin(users, eq(users.id, reminders.createdBy))
-			.where(
-				and(
-					eq(reminders.meetingId, meetingId),
-					'childId' in who
-						? and(eq(reminders.childId, who.childId), isNull(reminders.carerId))
-						: eq(reminders.carerId, who.carerId)
-				)
-			)
-			.orderBy(desc(reminders.createdAt))
-			.get() ?? null
+		('childId' in who
+			? latestReminderQuery.child().get({ meetingId, childId: who.childId })
+			: latestReminderQuery.carer().get({ meetingId, carerId: who.carerId })) ?? null
 	);
 }
+
+const latestReminderTo = (db: Db, to: SQL) =>
+	db
+		.select({ from: users.displayName, at: reminders.createdAt })
+		.from(reminders)
+		.innerJoin(users, eq(users.id, reminders.createdBy))
+		.where(and(eq(reminders.meetingId, sql.placeholder('meetingId')), to))
+		.orderBy(desc(reminders.createdAt))
+		.limit(1)
+		.prepare();
+
+const latestReminderQuery = {
+	child: keptQuery((db) =>
+		latestReminderTo(db, and(eq(reminders.childId, sql.placeholder('childId')), isNull(reminders.carerId))!)
+	),
+	carer: keptQuery((db) => latestReminderTo(db, eq(reminders.carerId, sql.placeholder('carerId'))))
+};
 
 export type ReminderResult = 'sent' | 'emailed' | 'refused';
 

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
-import { countsOf, db, tables, write } from './db';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { countsOf, db, tables, write, keptQuery } from './db';
 import { newId } from './ids';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
@@ -23,13 +23,17 @@ export function isOpenStatus(status: SupportStatus): boolean {
 
 /** All of a child's requests, newest first. */
 export function supportRequestsOf(childId: string): SupportRequest[] {
-	return db()
+	return supportRequestsQuery().all({ childId });
+}
+
+const supportRequestsQuery = keptQuery((db) =>
+	db
 		.select()
 		.from(supportRequests)
-		.where(eq(supportRequests.childId, childId))
+		.where(eq(supportRequests.childId, sql.placeholder('childId')))
 		.orderBy(desc(supportRequests.createdAt))
-		.all();
-}
+		.prepare()
+);
 
 /** A child's requests that wait for the IRO (requested or being arranged), newest first. */
 export function openSupportRequests(childId: string): SupportRequest[] {

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, eq } from 'drizzle-orm';
+import { db, inList, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 
 /**
@@ -50,8 +50,12 @@ export function viewsOfMeeting(meetingId: string): CarerViews[] {
 /** Views for many meetings in one query (for the caseload). */
 export function viewsOfMeetings(meetingIds: string[]): CarerViews[] {
 	if (!meetingIds.length) return [];
-	return db().select().from(carerViews).where(inArray(carerViews.meetingId, meetingIds)).all();
+	return viewsOfMeetingsQuery().all({ ids: JSON.stringify(meetingIds) });
 }
+
+const viewsOfMeetingsQuery = keptQuery((db) =>
+	db.select().from(carerViews).where(inList(carerViews.meetingId, 'ids')).prepare()
+);
 
 /**
  * Saves a carer's views for a meeting. `send` marks them sent now; once sent, a later save counts as

@@ -28,6 +28,15 @@ export function keptQuery<T>(build: (db: Db) => T): () => T {
 	};
 }
 
+/**
+ * "`column` is one of the values of the JSON array bound as `name`": one bound variable however long
+ * the list, so a kept query can take one (`.all({ [name]: JSON.stringify(ids) })`). SQLite still
+ * looks each value up in the column's index.
+ */
+export function inList(column: SQLiteColumn, name: string): SQL {
+	return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+}
+
 /** Whether any row of `table` matches `where`. */
 export function anyRow(table: SQLiteTable, where: SQL | undefined): boolean {
 	return Boolean(
