@@ -144,5 +144,10 @@ describe('a long thread', () => {
 		expect(moreHref(new URL('http://x/iro/inbox?child=abc'), PAGE_SIZE, 'thread')).toBe(
 			`/iro/inbox?child=abc&shown=${PAGE_SIZE * 2}#thread`
 		);
+		// A page with two lists names each: "show more" of one keeps the other where it is.
+		expect(shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 3}`), 'iros')).toBe(PAGE_SIZE);
+		expect(moreHref(new URL(`http://x/manage?shown=${PAGE_SIZE * 2}`), PAGE_SIZE, 'iros', 'iros')).toBe(
+			`/manage?shown=${PAGE_SIZE * 2}&iros=${PAGE_SIZE * 2}#iros`
+		);
 	});
 });

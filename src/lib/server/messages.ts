@@ -284,6 +284,9 @@ export function sendMessage(input: {
  * partial index on unread messages (a few among millions), not by reading every message in scope.
  */
 export function inbox(iroId: string | null, childId: string | null, limit = Number.MAX_SAFE_INTEGER) {
+	// The whole service (a manager): the unread messages counted once, by conversation. One IRO's
+	// caseload or one child: counted for each of their conversations only (the partial indexes on
+	// unread and urgent messages), so an IRO's inbox does not grow with the rest of the service.
 	const waiting = db()
 		.$with('waiting')
 		.as(
@@ -297,25 +300,27 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 				.where(and(eq(messages.fromStaff, false), isNull(messages.readAt)))
 				.groupBy(messages.conversationId)
 		);
-	const unread = sql<number>`coalesce(${waiting.unread}, 0)`;
-	const urgent = sql<number>`coalesce(${waiting.urgent}, 0)`;
+	const scoped = iroId !== null || childId !== null;
+	const unread = scoped ? waitingIn(false) : sql<number>`coalesce(${waiting.unread}, 0)`;
+	const urgent = scoped ? waitingIn(true) : sql<number>`coalesce(${waiting.urgent}, 0)`;
 	// The page of conversations is chosen first, from the conversations alone (no names joined to
 	// thousands of rows); an IRO's through the children on their caseload.
+	const page = db()
+		.select({
+			id: conversations.id,
+			childId: conversations.childId,
+			carerId: conversations.carerId,
+			lastMessageAt: conversations.lastMessageAt,
+			doneAt: conversations.doneAt,
+			unread: unread.as('unread'),
+			urgent: urgent.as('urgent')
+		})
+		.from(conversations)
+		.$dynamic();
 	const ranked = db()
 		.$with('ranked')
 		.as(
-			db()
-				.select({
-					id: conversations.id,
-					childId: conversations.childId,
-					carerId: conversations.carerId,
-					lastMessageAt: conversations.lastMessageAt,
-					doneAt: conversations.doneAt,
-					unread: unread.as('unread'),
-					urgent: urgent.as('urgent')
-				})
-				.from(conversations)
-				.leftJoin(waiting, eq(waiting.conversationId, conversations.id))
+			(scoped ? page : page.leftJoin(waiting, eq(waiting.conversationId, conversations.id)))
 				.where(
 					and(
 						iroId
@@ -331,8 +336,7 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 				.limit(limit)
 		);
 	return (
-		db()
-			.with(waiting, ranked)
+		(scoped ? db().with(ranked) : db().with(waiting, ranked))
 			.select({
 				id: ranked.id,
 				childId: ranked.childId,
@@ -351,6 +355,15 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 			.orderBy(...inboxOrder(ranked.unread, ranked.urgent, ranked.lastMessageAt))
 			.all()
 	);
+}
+
+/**
+ * How many messages of this conversation wait to be read by staff (only the urgent ones: `urgentOnly`).
+ * Names written out in full: drizzle leaves a column's table off inside a CTE's select.
+ */
+function waitingIn(urgentOnly: boolean) {
+	return sql<number>`(select count(*) from "messages" where "messages"."conversation_id" = "conversations"."id"
+		and "messages"."from_staff" = 0 and "messages"."read_at" is null${sql.raw(urgentOnly ? ' and "messages"."urgent" = 1' : '')})`;
 }
 
 /** Urgent first, then unread, then the latest message. */

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { keptReport, LIST_SHOWN } from './reports';
+import { keptReport } from './reports';
+import { PAGE_SIZE, shownFrom } from '$lib/domain/paging';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
@@ -37,28 +38,34 @@ function build(user: SessionUser, url: URL, shown: Shown | null) {
 	return { period, periodError, tables };
 }
 
-/** The lists that grow with the service, each shown a page at a time; the address names each by its table. */
-const LISTS = ['late', 'changes'] as const;
+/**
+ * The lists that grow with the service, each shown a page at a time; the address names each by its
+ * table. Late reviews and what people said are counted in SQL a page at a time; the tables with a row
+ * per IRO (hundreds in a national service) are worked out whole and shown a page at a time.
+ */
+const LISTS = ['late', 'changes', 'caseloads', 'trendByIro'] as const;
 type Shown = Record<(typeof LISTS)[number], number>;
 
-/** How many rows of each list the page shows (`?late=`, `?changes=`): 50 at first, 50 more with each "show more". */
-export function shownFrom(params: URLSearchParams): Shown {
-	const asked = (list: string) => {
-		const n = Number(params.get(list));
-		return Number.isInteger(n) && n > LIST_SHOWN ? Math.min(n, 100_000) : LIST_SHOWN;
-	};
+/** How many rows of each list the page shows (`?late=`, `?changes=`, …): 50 at first, 50 more with each "show more". */
+export function shownOf(params: URLSearchParams): Shown {
+	// At most 100,000 rows: the figures kept for each length asked for stay few.
+	const asked = (list: string) => Math.min(shownFrom(params, list), 100_000);
 	return Object.fromEntries(LISTS.map((list) => [list, asked(list)])) as Shown;
 }
 
 /** What the page shows. */
 export function reportPage(user: SessionUser, url: URL) {
-	const shown = shownFrom(url.searchParams);
+	const shown = shownOf(url.searchParams);
 	const { period, periodError, tables } = build(user, url, shown);
 	return {
 		period,
 		periodError: periodError ?? null,
-		tables,
-		pageSize: LIST_SHOWN,
+		tables: tables.map((table) =>
+			(table.id === 'caseloads' || table.id === 'trendByIro') && table.rows.length > shown[table.id]
+				? { ...table, rows: table.rows.slice(0, shown[table.id]), total: table.rows.length }
+				: table
+		),
+		pageSize: PAGE_SIZE,
 		query: periodQuery(period),
 		forManager: user.role === 'manager',
 		base: user.role === 'manager' ? '/manage/reports' : '/iro/reports'

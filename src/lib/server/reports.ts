@@ -1,4 +1,5 @@
 import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { PAGE_SIZE } from '$lib/domain/paging';
 import { db, tables } from './db';
 import { parseDisplay } from '$lib/display';
 import {
@@ -35,7 +36,7 @@ const {
 } = tables;
 
 /** The rows a growing list (late reviews, what people said) shows at first; "show more" adds as many again. */
-export const LIST_SHOWN = 50;
+export const LIST_SHOWN = PAGE_SIZE;
 
 export type Scope = { iroId: string | null };
 

@@ -15,8 +15,11 @@ export const load: PageServerLoad = ({ url }) => {
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
 	// The counts are of every child; the table shows a page of them, what needs attention first.
 	const shown = shownFrom(url.searchParams);
+	// The IROs a page at a time too (`?iros=`): a national service has hundreds.
+	const irosShown = shownFrom(url.searchParams, 'iros');
 	return {
-		iros,
+		iros: iros.slice(0, irosShown),
+		iroTotal: iros.length,
 		counts: caseloadCounts(rows),
 		total: rows.length,
 		rows: rows.slice(0, shown).map(caseloadTableRow),
