@@ -37,11 +37,11 @@ const choicesQuery = keptQuery((db) =>
 		.prepare()
 );
 
-/** choicesFor for many meetings at once (for the caseload); meetings without choices are left out. */
 const choicesOfMeetingsQuery = keptQuery((db) =>
 	db.select().from(meetingChoices).where(inList(meetingChoices.meetingId, 'ids')).prepare()
 );
 
+/** choicesFor for many meetings at once (for the caseload); meetings without choices are left out. */
 export function choicesForMeetings(meetingIds: string[]): Map<string, ChoicesOfMeeting> {
 	if (!meetingIds.length) return new Map();
 	return new Map(

@@ -4,7 +4,7 @@ import type { SessionUser } from './auth/session';
 import { keptReport } from './reports';
 import { PAGE_SIZE, shownFrom } from '$lib/domain/paging';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
-import { periodFrom, type Period } from '$lib/domain/reports';
+import { periodFrom, type Period, type ReportTable } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
 import { localeInfo } from '$lib/i18n/locales';
 import { readerAddress } from '$lib/domain/address';
@@ -43,7 +43,8 @@ function build(user: SessionUser, url: URL, shown: Shown | null) {
  * table. Late reviews and what people said are counted in SQL a page at a time; the tables with a row
  * per IRO (hundreds in a national service) are worked out whole and shown a page at a time.
  */
-const LISTS = ['late', 'changes', 'caseloads', 'trendByIro'] as const;
+const PER_IRO = ['caseloads', 'trendByIro'] as const;
+const LISTS = ['late', 'changes', ...PER_IRO] as const;
 type Shown = Record<(typeof LISTS)[number], number>;
 
 /** How many rows of each list the page shows (`?late=`, `?changes=`, …): 50 at first, 50 more with each "show more". */
@@ -53,6 +54,13 @@ export function shownOf(params: URLSearchParams): Shown {
 	return Object.fromEntries(LISTS.map((list) => [list, asked(list)])) as Shown;
 }
 
+/** A table with a row per IRO, a page of it (the CSV download has every row). */
+function pageOfIros(table: ReportTable, shown: Shown): ReportTable {
+	const list = PER_IRO.find((id) => id === table.id);
+	if (!list || table.rows.length <= shown[list]) return table;
+	return { ...table, rows: table.rows.slice(0, shown[list]), total: table.rows.length };
+}
+
 /** What the page shows. */
 export function reportPage(user: SessionUser, url: URL) {
 	const shown = shownOf(url.searchParams);
@@ -60,11 +68,7 @@ export function reportPage(user: SessionUser, url: URL) {
 	return {
 		period,
 		periodError: periodError ?? null,
-		tables: tables.map((table) =>
-			(table.id === 'caseloads' || table.id === 'trendByIro') && table.rows.length > shown[table.id]
-				? { ...table, rows: table.rows.slice(0, shown[table.id]), total: table.rows.length }
-				: table
-		),
+		tables: tables.map((table) => pageOfIros(table, shown)),
 		pageSize: PAGE_SIZE,
 		query: periodQuery(period),
 		forManager: user.role === 'manager',

@@ -35,9 +35,6 @@ const {
 	pastAllocations
 } = tables;
 
-/** The rows a growing list (late reviews, what people said) shows at first; "show more" adds as many again. */
-export const LIST_SHOWN = PAGE_SIZE;
-
 export type Scope = { iroId: string | null };
 
 const inScope = (scope: Scope): SQL | undefined =>
@@ -366,11 +363,11 @@ export function serviceReport(
 	const today = opts.today ?? londonDate(Date.now());
 	return {
 		timescales: timescales(scope, p),
-		late: lateReviews(scope, p, opts.lateShown === undefined ? LIST_SHOWN : opts.lateShown),
+		late: lateReviews(scope, p, opts.lateShown === undefined ? PAGE_SIZE : opts.lateShown),
 		participation: participation(scope, p),
 		participationBefore: participation(scope, yearBefore(p)),
 		shares: shares(scope, p),
-		feedback: feedbackOf(scope, p, opts.changesShown === undefined ? LIST_SHOWN : opts.changesShown),
+		feedback: feedbackOf(scope, p, opts.changesShown === undefined ? PAGE_SIZE : opts.changesShown),
 		caseloads: caseloads(scope),
 		trend: { dates: trendDates(p, today), rows: caseloadTrend(scope, trendDates(p, today)) },
 		oversight: oversight(scope, p),
@@ -392,8 +389,8 @@ export function keptReport(
 	p: Period,
 	opts: { lateShown?: number | null; changesShown?: number | null } = {}
 ) {
-	const lateShown = opts.lateShown === undefined ? LIST_SHOWN : opts.lateShown;
-	const changesShown = opts.changesShown === undefined ? LIST_SHOWN : opts.changesShown;
+	const lateShown = opts.lateShown === undefined ? PAGE_SIZE : opts.lateShown;
+	const changesShown = opts.changesShown === undefined ? PAGE_SIZE : opts.changesShown;
 	return keptFigures('report', [scope.iroId, p.kind, p.from, p.to, lateShown, changesShown], () => ({
 		report: serviceReport(scope, p, { lateShown, changesShown }),
 		formatRequests: formatRequestFigures(scope, p)
