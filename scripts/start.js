@@ -1,8 +1,7 @@
 // Production entry point: the adapter-node handler in a small server of our own, with defaults for a
-// council's single machine. Two things the handler alone does not do:
-// - the security headers go on every response, static files and photos included (pages add their
-//   own: the CSP from svelte.config.js, and no-store in src/lib/server/hooks/headers.ts);
-// - pages are compressed (gzip or brotli, as the browser asks); static files are precompressed at build.
+// council's single machine. The security headers go on every response, static files and photos
+// included (pages add their own: the CSP from svelte.config.js, and no-store in
+// src/lib/server/hooks/headers.ts; pages are compressed in src/lib/server/hooks/compression.ts).
 // BODY_SIZE_LIMIT is raised so that very long answers get a friendly "too long" message, not a 413.
 // Behind a reverse proxy that was not declared (ADDRESS_HEADER), the first forwarded request logs one
 // warning (scripts/proxy-warning.js).
@@ -10,7 +9,6 @@ import http from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import compression from 'compression';
 import { forwardingWarning } from './proxy-warning.js';
 
 process.env.BODY_SIZE_LIMIT ??= '4M';
@@ -29,7 +27,6 @@ const SECURITY_HEADERS = {
 };
 
 const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);
-const compress = compression();
 
 let warnedAboutProxy = false;
 
@@ -53,7 +50,7 @@ const server = http.createServer((req, res) => {
 	}
 	if (loop && req.url === '/__bench/event-loop') return eventLoopReport(res);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	compress(req, res, () => handler(req, res));
+	handler(req, res);
 });
 server.listen(port, host, () =>
 	console.log(`Voicebox is starting on ${process.env.ORIGIN || `http://localhost:${port}`}`)
