@@ -170,11 +170,11 @@ function timescaleOfSummary<N extends MeetingSummary['next']>(
 /**
  * An IRO's caseload (or, with null, every child), sorted so that what needs attention comes first.
  * One query: the meetings are counted per child in SQL (held, last held, to write up, the next), and an
- * unread urgent message is looked up through its partial index; no list of ids is bound, whatever the
+ * unread urgent message is read off the child's conversations' counts; no list of ids is bound, whatever the
  * size of the council.
  */
 export function caseload(iroId: string | null, now = Date.now()) {
-	const { meetings, conversations, messages } = tables;
+	const { meetings, conversations } = tables;
 	const live = sql`${meetings.cancelledAt} is null`;
 	const held = sql`${live} and ${meetings.writtenUpAt} is not null and ${meetings.heldOn} is not null`;
 	const query = db()
@@ -190,7 +190,7 @@ export function caseload(iroId: string | null, now = Date.now()) {
 			nextId: sql<
 				string | null
 			>`(select n.id from ${meetings} n where n.child_id = ${children.id} and n.cancelled_at is null and n.starts_at > ${now} order by n.starts_at limit 1)`,
-			urgent: sql<number>`exists (select 1 from ${conversations} join ${messages} on ${messages.conversationId} = ${conversations.id} where ${conversations.childId} = ${children.id} and ${messages.urgent} = 1 and ${messages.readAt} is null)`
+			urgent: sql<number>`exists (select 1 from ${conversations} where ${conversations.childId} = ${children.id} and ${conversations.urgentUnreadByStaff} > 0)`
 		})
 		.from(children)
 		.leftJoin(users, eq(users.id, children.iroId))

@@ -19,9 +19,25 @@ export const conversations = sqliteTable(
 		doneAt: integer('done_at'),
 		/** When the IRO was last emailed about this conversation (at most once an hour). */
 		staffNotifiedAt: integer('staff_notified_at'),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/**
+		 * How many of the child's or carer's messages staff have not read, and how many of those are
+		 * urgent: kept by triggers on `messages` (migration 0010, `INBOX_TRIGGERS` in `server/messages.ts`),
+		 * so an inbox is ranked from the conversations alone, never by counting messages.
+		 */
+		unreadByStaff: integer('unread_by_staff').notNull().default(0),
+		urgentUnreadByStaff: integer('urgent_unread_by_staff').notNull().default(0)
 	},
-	(t) => [index('conversations_child_idx').on(t.childId)]
+	(t) => [
+		index('conversations_child_idx').on(t.childId),
+		// The staff inbox's order (urgent, then unread, then the latest): a page of it is read off this
+		// index, whatever the size of the service.
+		index('conversations_inbox_idx').on(
+			sql`(${t.urgentUnreadByStaff} > 0)`,
+			sql`(${t.unreadByStaff} > 0)`,
+			t.lastMessageAt
+		)
+	]
 );
 
 export const messages = sqliteTable(
