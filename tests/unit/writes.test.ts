@@ -322,3 +322,51 @@ describe('one submission stores once', () => {
 		expect(rows()).toBe(before);
 	});
 });
+
+describe('a write no one is told about', () => {
+	const synchronous = () => db().$client.pragma('synchronous', { simple: true });
+	const FULL = 2;
+	const NORMAL = 1;
+
+	it('does not wait for the disk, is committed, and leaves every other write waiting for it', async () => {
+		const { writeUnconfirmed } = await import('../../src/lib/server/db');
+		const { auditRead, trailOfChild } = await import('../../src/lib/server/audit');
+		expect(synchronous()).toBe(FULL);
+		let during = 0;
+		writeUnconfirmed((tx) => {
+			during = synchronous() as number;
+			return tx
+				.update(tables.children)
+				.set({ communicationNeeds: 'unconfirmed' })
+				.where(eq(tables.children.id, childId))
+				.run();
+		});
+		expect(during).toBe(NORMAL);
+		expect(synchronous()).toBe(FULL);
+		// Committed: another connection reads it.
+		const other = new (await import('better-sqlite3')).default(file, { readonly: true });
+		expect(
+			other.prepare(`select count(*) n from children where communication_needs = 'unconfirmed'`).get()
+		).toEqual({
+			n: 1
+		});
+		other.close();
+		// A staff member's read is recorded this way, and is in the child's trail.
+		auditRead(iro, 'child', { childId });
+		expect(trailOfChild(childId).rows.some((e) => e.action === 'child.read')).toBe(true);
+		expect(synchronous()).toBe(FULL);
+	});
+
+	it('waits for the disk inside a confirmed write, and is back to waiting after a failure', async () => {
+		const { write, writeUnconfirmed } = await import('../../src/lib/server/db');
+		let during = 0;
+		write(() => writeUnconfirmed(() => (during = synchronous() as number)));
+		expect(during).toBe(FULL);
+		expect(() =>
+			writeUnconfirmed(() => {
+				throw new Error('no');
+			})
+		).toThrow('no');
+		expect(synchronous()).toBe(FULL);
+	});
+});

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { db, tables, write, type Tx } from './db';
+import { db, tables, write, writeUnconfirmed, type Tx } from './db';
 import { newId } from './ids';
 import type { SessionUser } from './auth/session';
 import { parsePrivateReadDetail } from '$lib/domain/privacy';
@@ -83,14 +83,18 @@ export function auditRead(
 	now = Date.now()
 ): void {
 	if (user.role !== 'iro' && user.role !== 'manager') return;
-	recordAudit(
-		{
-			userId: user.id,
-			action: `${kind}.read`,
-			subjectId: about.subjectId ?? about.childId,
-			childId: about.childId
-		},
-		now
+	// Nobody is told it was written: it does not hold the server up waiting for the disk.
+	writeUnconfirmed((tx) =>
+		recordAudit(
+			{
+				userId: user.id,
+				action: `${kind}.read`,
+				subjectId: about.subjectId ?? about.childId,
+				childId: about.childId
+			},
+			now,
+			tx
+		)
 	);
 }
 
