@@ -1,4 +1,15 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	inArray,
+	isNull,
+	sql,
+	type Placeholder,
+	type SQLWrapper
+} from 'drizzle-orm';
 import { db, keptQuery, tables, write, writeIfFree, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
@@ -273,8 +284,6 @@ export function sendMessage(input: {
  * read off `conversations_inbox_idx` without counting a single message, whatever the size of the service.
  */
 export function inbox(iroId: string | null, childId: string | null, limit = Number.MAX_SAFE_INTEGER) {
-	const urgent = sql<number>`(${conversations.urgentUnreadByStaff} > 0)`;
-	const unread = sql<number>`(${conversations.unreadByStaff} > 0)`;
 	// The page of conversations is chosen first, from the conversations alone (no names joined to
 	// thousands of rows); an IRO's through the children on their caseload.
 	const ranked = db()
@@ -303,7 +312,13 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 					)
 				)
 				// The index's own expressions, so SQLite reads the page in its order and stops.
-				.orderBy(desc(urgent), desc(unread), desc(conversations.lastMessageAt))
+				.orderBy(
+					...inboxOrder(
+						conversations.urgentUnreadByStaff,
+						conversations.unreadByStaff,
+						conversations.lastMessageAt
+					)
+				)
 				.limit(limit)
 		);
 	return (
@@ -324,9 +339,14 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 			.crossJoin(children)
 			.leftJoin(carers, eq(carers.id, ranked.carerId))
 			.where(eq(children.id, ranked.childId))
-			.orderBy(desc(sql`${ranked.urgent} > 0`), desc(sql`${ranked.unread} > 0`), desc(ranked.lastMessageAt))
+			.orderBy(...inboxOrder(ranked.urgent, ranked.unread, ranked.lastMessageAt))
 			.all()
 	);
+}
+
+/** Urgent first, then unread, then the latest message: `conversations_inbox_idx`'s expressions. */
+function inboxOrder(urgent: SQLWrapper, unread: SQLWrapper, last: SQLWrapper) {
+	return [desc(sql`(${urgent} > 0)`), desc(sql`(${unread} > 0)`), desc(last)];
 }
 
 /**

@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const SMALLEST = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
 
-export type Encoding = 'br' | 'gzip';
+type Encoding = 'br' | 'gzip';
 
 /**
  * Pages and endpoints are compressed as the browser asks (brotli, else gzip), once the whole answer
@@ -32,7 +32,7 @@ export const handleCompression: Handle = async ({ event, resolve }) => {
 	return new Response(new Uint8Array(compressed), init);
 };
 
-export function compress(body: Uint8Array, encoding: Encoding): Buffer {
+function compress(body: Uint8Array, encoding: Encoding): Buffer {
 	return encoding === 'br'
 		? brotliCompressSync(body, {
 				params: {
