@@ -11,8 +11,9 @@ const { db, tables } = await import('../../src/lib/server/db');
 const { newId } = await import('../../src/lib/server/ids');
 const { FIGURE_TRIGGERS, KEPT, figureChanges, keptCount, keptFigures } =
 	await import('../../src/lib/server/figure-cache');
-const { allocateChild, caseload, keptCaseload } = await import('../../src/lib/server/children');
-const { keptReport, serviceReport } = await import('../../src/lib/server/reports');
+const { allocateChild, caseload } = await import('../../src/lib/server/children');
+const { serviceReport } = await import('../../src/lib/server/reports');
+const { keptCaseload, keptReport } = await import('../../src/lib/server/kept-figures');
 const { formatRequestFigures } = await import('../../src/lib/server/formats');
 const { writeUpReview } = await import('../../src/lib/server/reviews');
 const { saveFeedback } = await import('../../src/lib/server/feedback');
@@ -241,24 +242,24 @@ describe('kept figures', () => {
 		const childId = newChild(iro, { startDate: londonDate(Date.now() - 400 * DAY) });
 		meetingAt(childId, Date.now() - 200 * DAY, londonDate(Date.now() - 200 * DAY), iro);
 		const scope = { iroId: iro };
-		const kept = keptReport(scope, PERIOD());
+		const kept = await keptReport(scope, PERIOD());
 		expect(kept).toEqual({
 			report: serviceReport(scope, PERIOD()),
 			formatRequests: formatRequestFigures(scope, PERIOD())
 		});
-		expect(keptReport(scope, PERIOD())).toBe(kept);
+		expect(await keptReport(scope, PERIOD())).toBe(kept);
 		// Another list length, another scope: figures of their own.
-		expect(keptReport(scope, PERIOD(), { lateShown: null })).not.toBe(kept);
-		expect(keptReport({ iroId: null }, PERIOD())).toEqual({
+		expect(await keptReport(scope, PERIOD(), { lateShown: null })).not.toBe(kept);
+		expect(await keptReport({ iroId: null }, PERIOD())).toEqual({
 			report: serviceReport({ iroId: null }, PERIOD()),
 			formatRequests: formatRequestFigures({ iroId: null }, PERIOD())
 		});
 
 		const now = Date.now();
-		const rows = keptCaseload(iro, now);
+		const rows = await keptCaseload(iro, now);
 		expect(rows).toEqual(caseload(iro, now));
-		expect(keptCaseload(iro, now + 1000)).toBe(rows);
-		expect(keptCaseload(null, now)).toEqual(caseload(null, now));
+		expect(await keptCaseload(iro, now + 1000)).toBe(rows);
+		expect(await keptCaseload(null, now)).toEqual(caseload(null, now));
 	});
 
 	it('show a review written up, a feedback answer and an allocation change at the next read', async () => {
@@ -268,9 +269,9 @@ describe('kept figures', () => {
 		const startsAt = Date.now() - 2 * DAY;
 		const meetingId = meetingAt(childId, startsAt);
 		const scope = { iroId: amina };
-		const before = keptReport(scope, PERIOD()).report;
+		const before = (await keptReport(scope, PERIOD())).report;
 		expect(before.timescales.cared_for.held).toBe(0);
-		expect(keptCaseload(amina).find((r) => r.child.id === childId)?.toWriteUp).toBe(1);
+		expect((await keptCaseload(amina)).find((r) => r.child.id === childId)?.toWriteUp).toBe(1);
 
 		const heldOn = londonDate(startsAt);
 		const result = writeUpReview(
@@ -290,10 +291,10 @@ describe('kept figures', () => {
 			amina
 		);
 		expect(result).toBe('done');
-		const written = keptReport(scope, PERIOD()).report;
+		const written = (await keptReport(scope, PERIOD())).report;
 		expect(written.timescales.cared_for.held).toBe(1);
 		expect(written.participation.cared_for.PN1).toBe(1);
-		expect(keptCaseload(amina).find((r) => r.child.id === childId)?.toWriteUp).toBe(0);
+		expect((await keptCaseload(amina)).find((r) => r.child.id === childId)?.toWriteUp).toBe(0);
 
 		const meeting = db()
 			.select()
@@ -309,17 +310,17 @@ describe('kept figures', () => {
 			change: 'More snacks',
 			skip: false
 		});
-		const answered = keptReport(scope, PERIOD()).report;
+		const answered = (await keptReport(scope, PERIOD())).report;
 		expect(answered.feedback.counts.given.child).toBe(1);
 		expect(answered.feedback.changes.map((c) => c.text)).toEqual(['More snacks']);
 
-		expect(keptReport({ iroId: ben }, PERIOD()).report.caseloads[0].children).toBe(0);
+		expect((await keptReport({ iroId: ben }, PERIOD())).report.caseloads[0].children).toBe(0);
 		allocateChild(childId, ben, null);
-		expect(keptCaseload(amina).map((r) => r.child.id)).not.toContain(childId);
-		expect(keptCaseload(ben).map((r) => r.child.id)).toContain(childId);
-		expect(keptCaseload(null).find((r) => r.child.id === childId)?.iroName).toBe('Ben Kept');
-		expect(keptReport({ iroId: ben }, PERIOD()).report.caseloads[0].children).toBe(1);
-		expect(keptReport({ iroId: ben }, PERIOD())).toEqual({
+		expect((await keptCaseload(amina)).map((r) => r.child.id)).not.toContain(childId);
+		expect((await keptCaseload(ben)).map((r) => r.child.id)).toContain(childId);
+		expect((await keptCaseload(null)).find((r) => r.child.id === childId)?.iroName).toBe('Ben Kept');
+		expect((await keptReport({ iroId: ben }, PERIOD())).report.caseloads[0].children).toBe(1);
+		expect(await keptReport({ iroId: ben }, PERIOD())).toEqual({
 			report: serviceReport({ iroId: ben }, PERIOD()),
 			formatRequests: formatRequestFigures({ iroId: ben }, PERIOD())
 		});
@@ -332,8 +333,8 @@ describe('kept figures', () => {
 			.due;
 		const onDue = londonInstant(due, '12:00');
 		const dayAfter = onDue + DAY;
-		const first = keptCaseload(iro, onDue);
-		const second = keptCaseload(iro, dayAfter);
+		const first = await keptCaseload(iro, onDue);
+		const second = await keptCaseload(iro, dayAfter);
 		expect(second).not.toBe(first);
 		expect(second).toEqual(caseload(iro, dayAfter));
 		expect(first[0].state).not.toBe('overdue');
@@ -343,10 +344,10 @@ describe('kept figures', () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		const period = { kind: 'custom' as const, from: '2026-01-01', to: '2026-12-31' };
 		vi.setSystemTime(londonInstant('2026-06-15', '12:00'));
-		const june15 = keptReport({ iroId: iro }, period).report;
+		const june15 = (await keptReport({ iroId: iro }, period)).report;
 		expect(june15.trend.dates.at(-1)).toBe('2026-06-15');
 		vi.setSystemTime(londonInstant('2026-06-16', '12:00'));
-		const june16 = keptReport({ iroId: iro }, period).report;
+		const june16 = (await keptReport({ iroId: iro }, period)).report;
 		expect(june16.trend.dates.at(-1)).toBe('2026-06-16');
 		expect(june16).toEqual(serviceReport({ iroId: iro }, period));
 	});
@@ -356,24 +357,44 @@ describe('kept figures', () => {
 		const childId = newChild(iro);
 		const nine = londonInstant('2026-03-10', '09:00');
 		const meetingId = meetingAt(childId, nine + 60 * 60_000);
-		const before = keptCaseload(iro, nine);
+		const before = await keptCaseload(iro, nine);
 		expect(before[0]).toMatchObject({ next: { id: meetingId }, toWriteUp: 0 });
-		expect(keptCaseload(iro, nine + 30 * 60_000)).toBe(before);
-		const after = keptCaseload(iro, nine + 2 * 60 * 60_000);
+		expect(await keptCaseload(iro, nine + 30 * 60_000)).toBe(before);
+		const after = await keptCaseload(iro, nine + 2 * 60 * 60_000);
 		expect(after[0]).toMatchObject({ next: null, toWriteUp: 1 });
-		expect(keptCaseload(iro, nine)).toEqual(caseload(iro, nine));
+		expect(await keptCaseload(iro, nine)).toEqual(caseload(iro, nine));
 	});
 
-	it(`keep at most ${KEPT} sets of figures, the least recently used going first`, () => {
+	it(`keep at most ${KEPT} sets of figures, the least recently used going first`, async () => {
 		let counted = 0;
 		const count = () => ++counted;
-		keptFigures('test', ['first'], count);
+		await keptFigures('test', ['first'], count);
 		for (let i = 0; i < KEPT + 10; i++) {
-			keptFigures('test', [i], count);
-			keptFigures('test', ['first'], count);
+			await keptFigures('test', [i], count);
+			await keptFigures('test', ['first'], count);
 		}
 		expect(keptCount()).toBe(KEPT);
 		expect(counted).toBe(KEPT + 11);
-		expect(keptFigures('test', [0], count)).toBe(KEPT + 12);
+		expect(await keptFigures('test', [0], count)).toBe(KEPT + 12);
+	});
+
+	it('are counted once for requests that ask while they are being counted, and again after a failed count', async () => {
+		let counted = 0;
+		let finish: (n: number) => void = () => {};
+		const slow = () => {
+			counted++;
+			return new Promise<number>((resolve) => (finish = resolve));
+		};
+		const first = keptFigures('test', ['slow'], slow);
+		const second = keptFigures('test', ['slow'], slow);
+		await Promise.resolve();
+		finish(42);
+		expect(await Promise.all([first, second])).toEqual([42, 42]);
+		expect(counted).toBe(1);
+		expect(await keptFigures('test', ['slow'], slow)).toBe(42);
+
+		const failing = () => Promise.reject(new Error('the database is busy'));
+		await expect(keptFigures('test', ['fails'], failing)).rejects.toThrow('busy');
+		expect(await keptFigures('test', ['fails'], () => 7)).toBe(7);
 	});
 });

@@ -30,32 +30,34 @@ function as(path: string) {
 
 type Overview = { iros: { displayName: string }[]; iroTotal: number };
 const loadOverview = (path: string) =>
-	(overview.load as unknown as (e: { url: URL }) => Overview)({ url: as(path) });
+	(overview.load as unknown as (e: { url: URL }) => Promise<Overview>)({ url: as(path) });
 
 describe('more IROs than a page', () => {
-	it('the overview lists the first page of IROs, by name, and "show more" adds a page', () => {
-		const first = loadOverview('/manage');
+	it('the overview lists the first page of IROs, by name, and "show more" adds a page', async () => {
+		const first = await loadOverview('/manage');
 		expect(first.iroTotal).toBe(IROS);
 		expect(first.iros).toHaveLength(PAGE_SIZE);
 		expect(first.iros[0].displayName).toBe('IRO 000');
-		const more = loadOverview(`/manage?iros=${PAGE_SIZE * 2}`);
+		const more = await loadOverview(`/manage?iros=${PAGE_SIZE * 2}`);
 		expect(more.iros).toHaveLength(IROS);
 		expect(more.iros.at(-1)?.displayName).toBe(`IRO ${String(IROS - 1).padStart(3, '0')}`);
 	});
 
 	it('the reports show a page of the per-IRO tables, each with its own "show more"; the CSV has every IRO', async () => {
-		const tablesOf = (path: string) =>
-			reportPage(manager, as(path)).tables.filter((t) => t.id === 'caseloads' || t.id === 'trendByIro');
-		const first = tablesOf('/manage/reports');
+		const tablesOf = async (path: string) =>
+			(await reportPage(manager, as(path))).tables.filter(
+				(t) => t.id === 'caseloads' || t.id === 'trendByIro'
+			);
+		const first = await tablesOf('/manage/reports');
 		expect(first.map((t) => t.id)).toEqual(['caseloads', 'trendByIro']);
 		for (const table of first) {
 			expect(table.rows).toHaveLength(PAGE_SIZE);
 			expect(table.total).toBe(IROS);
 		}
-		const more = tablesOf(`/manage/reports?caseloads=${PAGE_SIZE * 2}`);
+		const more = await tablesOf(`/manage/reports?caseloads=${PAGE_SIZE * 2}`);
 		expect(more.find((t) => t.id === 'caseloads')?.rows).toHaveLength(IROS);
 		expect(more.find((t) => t.id === 'trendByIro')?.rows).toHaveLength(PAGE_SIZE);
-		const csv = await reportCsv(manager, as('/manage/reports/caseloads'), 'caseloads').text();
+		const csv = await (await reportCsv(manager, as('/manage/reports/caseloads'), 'caseloads')).text();
 		// The caption, the heading row, then a row for each IRO.
 		const lines = csv.trim().split('\n');
 		expect(lines).toHaveLength(IROS + 2);

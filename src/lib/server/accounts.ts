@@ -6,7 +6,6 @@ import { invalidateUserSessions } from './auth/session';
 import type { Role } from '$lib/domain/session-policy';
 import { addressContext, type Address, type AddressContext } from '$lib/domain/address';
 import { looksAlike, normaliseName } from '$lib/domain/confusables';
-import { keptFigures } from './figure-cache';
 
 const { users, children } = tables;
 
@@ -159,11 +158,6 @@ export function listIros() {
 		.groupBy(users.id)
 		.orderBy(asc(users.displayName))
 		.all();
-}
-
-/** `listIros`, kept between requests (`figure-cache.ts`) until a write changes it. */
-export function keptIros() {
-	return keptFigures('iros', [], listIros);
 }
 
 export function isIro(userId: string): boolean {

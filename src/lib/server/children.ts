@@ -6,10 +6,8 @@ import type { Meeting } from './meetings';
 import { followPictureVersion } from './consultation';
 import { ageOn } from '$lib/domain/age';
 import { londonDate } from '$lib/domain/dates';
-import { caseloadCounts, nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
+import { nextMeetingDue, timescaleTags, type ChildStatus } from '$lib/domain/timescales';
 import { heldDates, waitingForWriteUp } from '$lib/domain/meeting-lifecycle';
-import { keptFigures } from './figure-cache';
-import { keptIros } from './accounts';
 
 const { children, users, childCarers, carers, pastAllocations } = tables;
 
@@ -245,50 +243,6 @@ export function caseloadTableRow(row: ReturnType<typeof caseload>[number]) {
 		tags,
 		toWriteUp
 	};
-}
-
-/**
- * `caseload`, kept between requests (`figure-cache.ts`): counted again only after a write that
- * changes it, on a new day, or once the first upcoming meeting in it has started (it then waits to be
- * written up, and another meeting is next). The rows are shared: their readers never change them.
- */
-export function keptCaseload(iroId: string | null, now = Date.now()) {
-	return keptFigures('caseload', [iroId], () => caseload(iroId, now), { now, until: firstStart });
-}
-
-/** When the first upcoming meeting in these rows starts (the rows then change by the clock alone). */
-function firstStart(rows: ReadonlyArray<{ next: { startsAt: number } | null }>): number {
-	return rows.reduce((first, r) => Math.min(first, r.next?.startsAt ?? Infinity), Infinity);
-}
-
-/**
- * The manager's overview of the whole service, of open or of closed records: the rows, their counts,
- * the open records without an IRO and those whose IRO's account is closed (they need a new IRO). Kept
- * as the caseload it is worked out from is: a national service has 100,000 rows to go through.
- */
-export function keptServiceOverview(closed: boolean, now = Date.now()) {
-	return keptFigures(
-		'service overview',
-		[closed],
-		() => {
-			const all = keptCaseload(null, now);
-			const closedIros = new Set(
-				keptIros()
-					.filter((i) => i.deactivatedAt !== null)
-					.map((i) => i.id)
-			);
-			const open = all.filter((r) => r.child.closedAt === null);
-			const rows = closed ? all.filter((r) => r.child.closedAt !== null) : open;
-			return {
-				rows,
-				counts: caseloadCounts(rows),
-				unallocated: open.filter((r) => !r.child.iroId).length,
-				needNewIro: open.filter((r) => closedIros.has(r.child.iroId ?? '')).length,
-				next: firstStart(all)
-			};
-		},
-		{ now, until: (overview) => overview.next }
-	);
 }
 
 /**

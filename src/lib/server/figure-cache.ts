@@ -53,6 +53,8 @@ interface Entry {
 }
 
 let kept = new Map<string, Entry>();
+/** Figures being counted now, by the same id: a second request for them waits for the first count. */
+let inFlight = new Map<string, { changes: number; today: string; value: Promise<unknown> }>();
 let counter: { db: Db; count: Statement<[], number> } | undefined;
 
 /** How many changes the figures' tables have had: one prepared query of one row. */
@@ -65,6 +67,7 @@ export function figureChanges(): number {
 			count: current.$client.prepare<[], number>('select count from figure_changes where id = 1').pluck()
 		};
 		kept = new Map();
+		inFlight = new Map();
 	}
 	return counter.count.get() ?? 0;
 }
@@ -72,14 +75,15 @@ export function figureChanges(): number {
 /**
  * The figures `compute` counts for `what` and `key` (made into text with JSON), kept for the next
  * request as long as they hold. `until`: the first instant after `now` at which the figures would
- * change by the clock alone, if before the end of the day.
+ * change by the clock alone, if before the end of the day. `compute` may count elsewhere (a worker
+ * thread, `kept-figures.ts`): requests that ask for the same figures meanwhile wait for that one count.
  */
-export function keptFigures<T>(
+export async function keptFigures<T>(
 	what: string,
 	key: readonly unknown[],
-	compute: () => T,
+	compute: () => T | Promise<T>,
 	opts: { now?: number; until?: (value: T) => number | null } = {}
-): T {
+): Promise<T> {
 	const now = opts.now ?? Date.now();
 	const today = londonDate(now);
 	// Read before counting: a write while counting leaves these figures under the older count.
@@ -91,12 +95,21 @@ export function keptFigures<T>(
 		kept.set(id, entry);
 		return entry.value as T;
 	}
-	const value = compute();
-	const until = opts.until ? (opts.until(value) ?? Infinity) : Infinity;
-	kept.delete(id);
-	kept.set(id, { changes, today, from: opts.until ? now : -Infinity, until, value });
-	while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
-	return value;
+	const counting = inFlight.get(id);
+	if (counting && counting.changes === changes && counting.today === today)
+		return counting.value as Promise<T>;
+	const value = Promise.resolve().then(compute);
+	inFlight.set(id, { changes, today, value });
+	try {
+		const counted = await value;
+		const until = opts.until ? (opts.until(counted) ?? Infinity) : Infinity;
+		kept.delete(id);
+		kept.set(id, { changes, today, from: opts.until ? now : -Infinity, until, value: counted });
+		while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+		return counted;
+	} finally {
+		if (inFlight.get(id)?.value === value) inFlight.delete(id);
+	}
 }
 
 /** How many sets of figures are kept now (for tests). */

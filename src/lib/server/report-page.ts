@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
-import { keptReport } from './reports';
+import { keptReport } from './kept-figures';
 import { PAGE_SIZE, shownFrom } from '$lib/domain/paging';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { periodFrom, type Period, type ReportTable } from '$lib/domain/reports';
@@ -15,7 +15,7 @@ import { keptFigures } from './figure-cache';
  * for in the address, every table, and each table as a CSV download. Access is decided by the route
  * (`requireRole`) before it calls these.
  */
-function build(user: SessionUser, url: URL, shown: Shown | null) {
+async function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const { locals } = getRequestEvent();
 	const { period, error: periodError } = periodFrom(url.searchParams, londonDate(Date.now()));
 	const manager = user.role === 'manager';
@@ -23,11 +23,11 @@ function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const lateShown = shown && shown.late;
 	const changesShown = shown && shown.changes;
 	// The tables in the reader's language are kept too, as the figures are (`figure-cache.ts`).
-	const tables = keptFigures(
+	const tables = await keptFigures(
 		'report tables',
 		[scope.iroId, period, lateShown, changesShown, locals.lang, readerAddress(user) ?? null],
-		() => {
-			const { report, formatRequests } = keptReport(scope, period, { lateShown, changesShown });
+		async () => {
+			const { report, formatRequests } = await keptReport(scope, period, { lateShown, changesShown });
 			const intl = localeInfo(locals.lang).intl;
 			return [
 				...reportTables(report, locals.t, { manager, intl }),
@@ -62,9 +62,9 @@ function pageOfIros(table: ReportTable, shown: Shown): ReportTable {
 }
 
 /** What the page shows. */
-export function reportPage(user: SessionUser, url: URL) {
+export async function reportPage(user: SessionUser, url: URL) {
 	const shown = shownOf(url.searchParams);
-	const { period, periodError, tables } = build(user, url, shown);
+	const { period, periodError, tables } = await build(user, url, shown);
 	return {
 		period,
 		periodError: periodError ?? null,
@@ -82,12 +82,12 @@ export function periodQuery(p: Period): string {
 }
 
 /** One table as a CSV file, or 404 for a table that does not exist. */
-export function reportCsv(user: SessionUser, url: URL, tableId: string): Response {
+export async function reportCsv(user: SessionUser, url: URL, tableId: string): Promise<Response> {
 	if (!(REPORT_TABLES as readonly string[]).includes(tableId)) error(404, 'Not found');
-	const { period, tables } = build(user, url, null);
+	const { locals } = getRequestEvent();
+	const { period, tables } = await build(user, url, null);
 	const table = tables.find((t) => t.id === tableId);
 	if (!table) error(404, 'Not found');
-	const { locals } = getRequestEvent();
 	return new Response(tableCsv(table, locals.t('reports:fewerThan5')), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

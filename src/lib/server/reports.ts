@@ -14,8 +14,6 @@ import { PARTICIPATION_CODES, type ParticipationCode } from '$lib/domain/partici
 import { CONCERN_STAGES, CONCERN_SUBJECTS } from '$lib/domain/oversight';
 import { feedbackCounts } from '$lib/domain/feedback';
 import { firstReviewDue, trendDates, urgentFigures, yearBefore, type Period } from '$lib/domain/reports';
-import { formatRequestFigures } from './formats';
-import { keptFigures } from './figure-cache';
 
 /**
  * The service's figures for a period, counted in SQL: for the whole service (managers) or one IRO's
@@ -377,22 +375,3 @@ export function serviceReport(
 }
 
 export type ServiceReport = ReturnType<typeof serviceReport>;
-
-/**
- * The report's figures and those of documents asked for in another format (`formats.ts`), as the
- * reports page and its downloads show them: kept between requests (`figure-cache.ts`), so asking
- * again for the same period, scope and list lengths counts nothing until a write changes a figure
- * or the day turns.
- */
-export function keptReport(
-	scope: Scope,
-	p: Period,
-	opts: { lateShown?: number | null; changesShown?: number | null } = {}
-) {
-	const lateShown = opts.lateShown === undefined ? PAGE_SIZE : opts.lateShown;
-	const changesShown = opts.changesShown === undefined ? PAGE_SIZE : opts.changesShown;
-	return keptFigures('report', [scope.iroId, p.kind, p.from, p.to, lateShown, changesShown], () => ({
-		report: serviceReport(scope, p, { lateShown, changesShown }),
-		formatRequests: formatRequestFigures(scope, p)
-	}));
-}

@@ -23,6 +23,17 @@ export function openDatabase(path: string, migrationsFolder = 'drizzle') {
 }
 
 /**
+ * The same database opened to read only, by another thread of the same server (the figures' worker,
+ * `server/kept-figures.ts`): no pragmas that write, no migrations (the server applied them first).
+ */
+export function openReader(path: string): Db {
+	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+	sqlite.pragma('busy_timeout = 5000');
+	reuseStatements(sqlite);
+	return drizzle(sqlite, { schema });
+}
+
+/**
  * drizzle prepares every query afresh; SQLite's parsing and planning is then a large share of a page's
  * time (issue 14). Statements are kept by their SQL instead (the most recently used thousand), and a
  * kept one is handed back in its plain mode, as a new one would be (drizzle turns on raw mode).

@@ -7,10 +7,20 @@ export type { Db };
 
 let instance: Db | undefined;
 
-/** The app's database, opened on first use from DATABASE_PATH (default data/voicebox.db). */
+/** Where the app's database is: DATABASE_PATH (default data/voicebox.db). */
+export function databasePath(): string {
+	return env.DATABASE_PATH || 'data/voicebox.db';
+}
+
+/** The app's database, opened on first use from `databasePath()`. */
 export function db(): Db {
-	instance ??= openDatabase(env.DATABASE_PATH || 'data/voicebox.db');
+	instance ??= openDatabase(databasePath());
 	return instance;
+}
+
+/** Makes `opened` the database `db()` gives (a worker thread's reader, `kept-figures.ts`). */
+export function useDatabase(opened: Db): void {
+	instance = opened;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { caseloadTableRow, keptCaseload } from '$lib/server/children';
+import { caseloadTableRow } from '$lib/server/children';
+import { keptCaseload } from '$lib/server/kept-figures';
 // Who the IRO has heard from before each upcoming meeting.
 import { beforeTheMeeting } from '$lib/server/pack';
 import { notHeardFilter } from '$lib/domain/pack';
@@ -14,11 +15,11 @@ import { openConcerns } from '$lib/server/oversight';
 import { openFormatCounts } from '$lib/server/formats';
 import { shownFrom } from '$lib/domain/paging';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('iro');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const rows = keptCaseload(user.id).filter((r) => (r.child.closedAt !== null) === closed);
+	const rows = (await keptCaseload(user.id)).filter((r) => (r.child.closedAt !== null) === closed);
 	const notHeard = notHeardFilter(url.searchParams);
 	// The "Waiting to be written up" filter.
 	const toWriteUp = url.searchParams.get('toWriteUp') === '1';

@@ -1,15 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { keptIros } from '$lib/server/accounts';
-import { caseloadTableRow, keptServiceOverview } from '$lib/server/children';
+import { caseloadTableRow } from '$lib/server/children';
+import { keptIros, keptServiceOverview } from '$lib/server/kept-figures';
 import { shownFrom } from '$lib/domain/paging';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	requireRole('manager');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const overview = keptServiceOverview(closed);
-	const iros = keptIros();
+	const [overview, iros] = await Promise.all([keptServiceOverview(closed), keptIros()]);
 	// The counts are of every child; the table shows a page of them, what needs attention first.
 	const shown = shownFrom(url.searchParams);
 	// The IROs a page at a time too (`?iros=`): a national service has hundreds.

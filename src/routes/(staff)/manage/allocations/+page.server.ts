@@ -1,17 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild, requireRole } from '$lib/server/access';
 import { done, failWith, parseForm } from '$lib/server/forms';
-import { isIro, keptIros } from '$lib/server/accounts';
-import { allocateChild, keptCaseload } from '$lib/server/children';
+import { isIro } from '$lib/server/accounts';
+import { allocateChild } from '$lib/server/children';
+import { keptCaseload, keptIros } from '$lib/server/kept-figures';
 import { allocationSchema } from '$lib/forms/staff';
 import { shownFrom } from '$lib/domain/paging';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	requireRole('manager');
-	const iros = keptIros();
+	const [iros, all] = await Promise.all([keptIros(), keptCaseload(null)]);
 	// An IRO whose account is closed takes no children; theirs show as needing a new IRO.
 	const closedIros = new Set(iros.filter((i) => i.deactivatedAt !== null).map((i) => i.id));
-	const open = keptCaseload(null).filter((r) => r.child.closedAt === null);
+	const open = all.filter((r) => r.child.closedAt === null);
 	// A page of children at a time; "Show more" asks for the next.
 	const shown = shownFrom(url.searchParams);
 	return {

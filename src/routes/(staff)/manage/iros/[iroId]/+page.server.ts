@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireIro } from '$lib/server/access';
-import { caseloadTableRow, keptCaseload } from '$lib/server/children';
+import { caseloadTableRow } from '$lib/server/children';
+import { keptCaseload } from '$lib/server/kept-figures';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const iro = requireIro(params.iroId);
-	return { iro, rows: keptCaseload(iro.id).map(caseloadTableRow) };
+	return { iro, rows: (await keptCaseload(iro.id)).map(caseloadTableRow) };
 };
