@@ -9,11 +9,12 @@ import { last12Months } from '../../src/lib/domain/reports';
 const { DAY, newAccount, newChild, newIro } = await import('./support/people');
 const { db, tables } = await import('../../src/lib/server/db');
 const { newId } = await import('../../src/lib/server/ids');
-const { FIGURE_TRIGGERS, KEPT, figureChanges, keptCount, keptFigures } =
+const { FIGURE_TRIGGERS, KEPT, figureChanges, keptCount, keptFigures, keptFiguresNow } =
 	await import('../../src/lib/server/figure-cache');
-const { allocateChild, caseload } = await import('../../src/lib/server/children');
+const { allocateChild, caseload, caseloadTableRow } = await import('../../src/lib/server/children');
 const { serviceReport } = await import('../../src/lib/server/reports');
-const { keptCaseload, keptReport } = await import('../../src/lib/server/kept-figures');
+const { keptAllocations, keptCaseload, keptReport, keptServiceOverview } =
+	await import('../../src/lib/server/kept-figures');
 const { formatRequestFigures } = await import('../../src/lib/server/formats');
 const { writeUpReview } = await import('../../src/lib/server/reviews');
 const { saveFeedback } = await import('../../src/lib/server/feedback');
@@ -259,7 +260,14 @@ describe('kept figures', () => {
 		const rows = await keptCaseload(iro, now);
 		expect(rows).toEqual(caseload(iro, now));
 		expect(await keptCaseload(iro, now + 1000)).toBe(rows);
-		expect(await keptCaseload(null, now)).toEqual(caseload(null, now));
+		// The manager's overview and allocations: a page of the whole caseload's open records.
+		const open = caseload(null, now).filter((r) => r.child.closedAt === null);
+		const overview = await keptServiceOverview(false, 2, now);
+		expect(overview.total).toBe(open.length);
+		expect(overview.rows).toEqual(open.slice(0, 2).map(caseloadTableRow));
+		const allocations = await keptAllocations(2, now);
+		expect(allocations.children.map((c) => c.id)).toEqual(open.slice(0, 2).map((r) => r.child.id));
+		expect(allocations.more).toBe(open.length > 2);
 	});
 
 	it('show a review written up, a feedback answer and an allocation change at the next read', async () => {
@@ -318,7 +326,10 @@ describe('kept figures', () => {
 		allocateChild(childId, ben, null);
 		expect((await keptCaseload(amina)).map((r) => r.child.id)).not.toContain(childId);
 		expect((await keptCaseload(ben)).map((r) => r.child.id)).toContain(childId);
-		expect((await keptCaseload(null)).find((r) => r.child.id === childId)?.iroName).toBe('Ben Kept');
+		const overview = await keptServiceOverview(false, 100_000);
+		expect(overview.rows.find((r) => r.child.id === childId)?.iroName).toBe('Ben Kept');
+		const allocations = await keptAllocations(100_000);
+		expect(allocations.children.find((c) => c.id === childId)?.iroId).toBe(ben);
 		expect((await keptReport({ iroId: ben }, PERIOD())).report.caseloads[0].children).toBe(1);
 		expect(await keptReport({ iroId: ben }, PERIOD())).toEqual({
 			report: serviceReport({ iroId: ben }, PERIOD()),
@@ -396,5 +407,15 @@ describe('kept figures', () => {
 		const failing = () => Promise.reject(new Error('the database is busy'));
 		await expect(keptFigures('test', ['fails'], failing)).rejects.toThrow('busy');
 		expect(await keptFigures('test', ['fails'], () => 7)).toBe(7);
+	});
+
+	it('counted here and now (the whole caseload in the worker) are counted once until a change', async () => {
+		const count = vi.fn(() => ({ n: 1 }));
+		const first = keptFiguresNow('test now', [], count);
+		expect(keptFiguresNow('test now', [], count)).toBe(first);
+		expect(count).toHaveBeenCalledTimes(1);
+		newChild(await newIro('fc-now'));
+		expect(keptFiguresNow('test now', [], count)).not.toBe(first);
+		expect(count).toHaveBeenCalledTimes(2);
 	});
 });

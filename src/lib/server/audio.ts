@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Locale } from '$lib/i18n/locales';
 import { documentSpeech, documentVersion, type DocumentText } from './documents';
+import { workerJobs } from './worker-jobs';
 
 /**
  * The audio version of a document: eSpeak NG (the `espeak-ng` package, compiled to WebAssembly, its
@@ -63,7 +64,7 @@ function samplesOf(wav) {
 	}
 	return new Int16Array(0);
 }
-parentPort.on('message', async ({ id, text, voice }) => {
+parentPort.on('message', async ({ id, message: { text, voice } }) => {
 	try {
 		const { default: ESpeakNg } = await import(workerData.espeak);
 		const { Mp3Encoder } = await import(workerData.lame);
@@ -86,7 +87,7 @@ parentPort.on('message', async ({ id, text, voice }) => {
 		let sum = 0;
 		for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
 		const rms = samples.length ? Math.sqrt(sum / samples.length) / 32768 : 0;
-		parentPort.postMessage({ id, mp3, samples: samples.length, rms });
+		parentPort.postMessage({ id, value: { mp3, samples: samples.length, rms } });
 	} catch (error) {
 		parentPort.postMessage({ id, error: String(error) });
 	}
@@ -95,54 +96,29 @@ parentPort.on('message', async ({ id, text, voice }) => {
 
 /** A spoken text: the MP3, and what the samples measured before encoding (RMS 0–1 of full scale). */
 export type Speech = { mp3: Buffer; seconds: number; rms: number };
-type Job = { resolve: (speech: Speech) => void; reject: (error: Error) => void };
-let worker: Worker | null = null;
-const jobs = new Map<number, Job>();
-let nextJob = 1;
 
-function speaker(): Worker {
-	if (worker) return worker;
-	const require = createRequire(import.meta.url);
-	const espeak = pathToFileURL(require.resolve('espeak-ng')).href;
-	const lame = pathToFileURL(join(dirname(require.resolve('@breezystack/lamejs')), 'lamejs.js')).href;
-	const w = new Worker(WORKER, {
-		eval: true,
-		workerData: { espeak, lame, rate: AUDIO_SAMPLE_RATE, kbps: BITRATE_KBPS }
-	});
-	w.unref();
-	w.on('message', (m: { id: number; mp3?: Uint8Array; samples: number; rms: number; error?: string }) => {
-		const job = jobs.get(m.id);
-		jobs.delete(m.id);
-		if (!job) return;
-		if (m.mp3)
-			job.resolve({
-				mp3: Buffer.from(m.mp3.buffer, m.mp3.byteOffset, m.mp3.byteLength),
-				seconds: m.samples / AUDIO_SAMPLE_RATE,
-				rms: m.rms
-			});
-		else job.reject(new Error(m.error ?? 'speech failed'));
-	});
-	const fail = (error: Error) => {
-		for (const job of jobs.values()) job.reject(error);
-		jobs.clear();
-		worker = null;
-	};
-	w.on('error', fail);
-	w.on('exit', () => fail(new Error('the speech worker stopped')));
-	worker = w;
-	return w;
-}
+const speech = workerJobs<{ text: string; voice: string }, { mp3: Uint8Array; samples: number; rms: number }>(
+	() => {
+		const require = createRequire(import.meta.url);
+		const espeak = pathToFileURL(require.resolve('espeak-ng')).href;
+		const lame = pathToFileURL(join(dirname(require.resolve('@breezystack/lamejs')), 'lamejs.js')).href;
+		return new Worker(WORKER, {
+			eval: true,
+			workerData: { espeak, lame, rate: AUDIO_SAMPLE_RATE, kbps: BITRATE_KBPS }
+		});
+	}
+);
 
 /** Speaks a text in a language's voice: an MP3 file (22 050 Hz mono, 32 kbit/s). */
-export function speak(text: string, lang: Locale): Promise<Speech> {
+export async function speak(text: string, lang: Locale): Promise<Speech> {
 	const voice = VOICES[lang];
-	if (!voice) return Promise.reject(new Error(`no voice for ${lang}`));
-	const w = speaker();
-	const id = nextJob++;
-	return new Promise((resolve, reject) => {
-		jobs.set(id, { resolve, reject });
-		w.postMessage({ id, text: text.slice(0, MAX_CHARACTERS), voice });
-	});
+	if (!voice) throw new Error(`no voice for ${lang}`);
+	const { mp3, samples, rms } = await speech({ text: text.slice(0, MAX_CHARACTERS), voice });
+	return {
+		mp3: Buffer.from(mp3.buffer, mp3.byteOffset, mp3.byteLength),
+		seconds: samples / AUDIO_SAMPLE_RATE,
+		rms
+	};
 }
 
 /** Each block ends a sentence, so the voice pauses between them. */

@@ -72,6 +72,42 @@ export function figureChanges(): number {
 	return counter.count.get() ?? 0;
 }
 
+/** Where the figures for `what` and `key` are kept, and what is kept there if it still holds at `now`. */
+function find<T>(what: string, key: readonly unknown[], now: number) {
+	const today = londonDate(now);
+	// Read before counting: a write while counting leaves these figures under the older count.
+	const changes = figureChanges();
+	const id = `${what} ${JSON.stringify(key)}`;
+	const entry = kept.get(id);
+	const holds =
+		entry !== undefined &&
+		entry.changes === changes &&
+		entry.today === today &&
+		entry.from <= now &&
+		now < entry.until;
+	if (holds) {
+		kept.delete(id);
+		kept.set(id, entry);
+	}
+	return { id, changes, today, now, held: holds ? { value: entry.value as T } : null };
+}
+
+/** Keeps figures just counted where `find` looked for them; the least recently used go beyond `KEPT`. */
+function keep<T>(at: ReturnType<typeof find<T>>, counted: T, until?: (value: T) => number | null) {
+	const { id, changes, today, now } = at;
+	kept.delete(id);
+	kept.set(id, {
+		changes,
+		today,
+		from: until ? now : -Infinity,
+		until: until ? (until(counted) ?? Infinity) : Infinity,
+		value: counted
+	});
+	while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+}
+
+type KeepOptions<T> = { now?: number; until?: (value: T) => number | null };
+
 /**
  * The figures `compute` counts for `what` and `key` (made into text with JSON), kept for the next
  * request as long as they hold. `until`: the first instant after `now` at which the figures would
@@ -82,34 +118,36 @@ export async function keptFigures<T>(
 	what: string,
 	key: readonly unknown[],
 	compute: () => T | Promise<T>,
-	opts: { now?: number; until?: (value: T) => number | null } = {}
+	opts: KeepOptions<T> = {}
 ): Promise<T> {
-	const now = opts.now ?? Date.now();
-	const today = londonDate(now);
-	// Read before counting: a write while counting leaves these figures under the older count.
-	const changes = figureChanges();
-	const id = `${what} ${JSON.stringify(key)}`;
-	const entry = kept.get(id);
-	if (entry && entry.changes === changes && entry.today === today && entry.from <= now && now < entry.until) {
-		kept.delete(id);
-		kept.set(id, entry);
-		return entry.value as T;
-	}
-	const counting = inFlight.get(id);
-	if (counting && counting.changes === changes && counting.today === today)
+	const at = find<T>(what, key, opts.now ?? Date.now());
+	if (at.held) return at.held.value;
+	const counting = inFlight.get(at.id);
+	if (counting && counting.changes === at.changes && counting.today === at.today)
 		return counting.value as Promise<T>;
 	const value = Promise.resolve().then(compute);
-	inFlight.set(id, { changes, today, value });
+	inFlight.set(at.id, { changes: at.changes, today: at.today, value });
 	try {
 		const counted = await value;
-		const until = opts.until ? (opts.until(counted) ?? Infinity) : Infinity;
-		kept.delete(id);
-		kept.set(id, { changes, today, from: opts.until ? now : -Infinity, until, value: counted });
-		while (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+		keep(at, counted, opts.until);
 		return counted;
 	} finally {
-		if (inFlight.get(id)?.value === value) inFlight.delete(id);
+		if (inFlight.get(at.id)?.value === value) inFlight.delete(at.id);
 	}
+}
+
+/** `keptFigures` for figures counted here and now, inside a transaction (the worker's whole caseload). */
+export function keptFiguresNow<T>(
+	what: string,
+	key: readonly unknown[],
+	compute: () => T,
+	opts: KeepOptions<T> = {}
+): T {
+	const at = find<T>(what, key, opts.now ?? Date.now());
+	if (at.held) return at.held.value;
+	const counted = compute();
+	keep(at, counted, opts.until);
+	return counted;
 }
 
 /** How many sets of figures are kept now (for tests). */

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { env } from '$env/dynamic/private';
 import { databasePath, db, useDatabase } from './db';
 import { openReader } from './db/client';
-import { keptFigures } from './figure-cache';
-import { caseload } from './children';
+import { keptFigures, keptFiguresNow } from './figure-cache';
+import { answerJobs, workerJobs } from './worker-jobs';
+import { caseload, caseloadTableRow } from './children';
 import { listIros } from './accounts';
 import { serviceReport, type Scope } from './reports';
 import { formatRequestFigures } from './formats';
@@ -21,8 +22,9 @@ import type { Period } from '$lib/domain/reports';
  * TypeScript, an in-memory database is not shared) the figures are counted on the server's thread.
  */
 const JOBS = {
-	caseload: (iroId: string | null, now: number) => caseload(iroId, now),
-	overview: (closed: boolean, now: number) => serviceOverview(closed, now),
+	caseload: (iroId: string, now: number) => caseload(iroId, now),
+	overview: (closed: boolean, shown: number, now: number) => serviceOverview(closed, shown, now),
+	allocations: (shown: number, now: number) => allocationList(shown, now),
 	report: (scope: Scope, p: Period, lateShown: number | null, changesShown: number | null) => ({
 		report: serviceReport(scope, p, { lateShown, changesShown }),
 		formatRequests: formatRequestFigures(scope, p)
@@ -35,21 +37,57 @@ type Job = keyof Jobs;
 /** Marks the worker's own data, so that loading this file elsewhere starts nothing. */
 const ROLE = 'voicebox kept figures';
 
-/** The manager's overview of open or closed records, counted from the whole caseload. */
-function serviceOverview(closed: boolean, now: number) {
-	const all = caseload(null, now);
+/**
+ * The whole service's caseload, kept where it is counted (the worker) between jobs: the overview and
+ * the allocations page are made from it, and only the page of rows they show leaves the worker.
+ */
+function wholeCaseload(now: number) {
+	return keptFiguresNow('whole caseload', [], () => caseload(null, now), { now, until: firstStart });
+}
+
+/** The whole caseload's open records, and whether each record's IRO has a closed account. */
+function openRecords(now: number) {
+	const all = wholeCaseload(now);
 	const closedIros = new Set(
 		listIros()
 			.filter((i) => i.deactivatedAt !== null)
 			.map((i) => i.id)
 	);
-	const open = all.filter((r) => r.child.closedAt === null);
+	return {
+		all,
+		open: all.filter((r) => r.child.closedAt === null),
+		needsNewIro: (r: (typeof all)[number]) => closedIros.has(r.child.iroId ?? '')
+	};
+}
+
+/**
+ * The manager's overview of open or closed records: the counts of all of them, the first `shown`
+ * rows, the open records without an IRO and those whose IRO's account is closed (they need a new IRO).
+ */
+function serviceOverview(closed: boolean, shown: number, now: number) {
+	const { all, open, needsNewIro } = openRecords(now);
 	const rows = closed ? all.filter((r) => r.child.closedAt !== null) : open;
 	return {
-		rows,
+		rows: rows.slice(0, shown).map(caseloadTableRow),
+		total: rows.length,
 		counts: caseloadCounts(rows),
 		unallocated: open.filter((r) => !r.child.iroId).length,
-		needNewIro: open.filter((r) => closedIros.has(r.child.iroId ?? '')).length,
+		needNewIro: open.filter(needsNewIro).length,
+		next: firstStart(all)
+	};
+}
+
+/** The first `shown` open records to allocate, in the caseload's order, and whether there are more. */
+function allocationList(shown: number, now: number) {
+	const { all, open, needsNewIro } = openRecords(now);
+	return {
+		children: open.slice(0, shown).map((r) => ({
+			id: r.child.id,
+			name: r.child.fullName,
+			iroId: r.child.iroId,
+			needsNewIro: needsNewIro(r)
+		})),
+		more: open.length > shown,
 		next: firstStart(all)
 	};
 }
@@ -60,22 +98,27 @@ function firstStart(rows: ReadonlyArray<{ next: { startsAt: number } | null }>):
 }
 
 /**
- * An IRO's caseload, or the whole service's (null), counted again only after a write that changes it,
- * on a new day, or once the first upcoming meeting in it has started (it then waits to be written up,
- * and another meeting is next). The rows are shared: their readers never change them.
+ * An IRO's caseload, counted again only after a write that changes it, on a new day, or once the
+ * first upcoming meeting in it has started (it then waits to be written up, and another meeting is
+ * next). The rows are shared: their readers never change them.
  */
-export function keptCaseload(iroId: string | null, now = Date.now()) {
+export function keptCaseload(iroId: string, now = Date.now()) {
 	return keptFigures('caseload', [iroId], () => count('caseload', iroId, now), { now, until: firstStart });
 }
 
-/**
- * The manager's overview of the whole service, of open or of closed records: the rows, their counts,
- * the open records without an IRO and those whose IRO's account is closed (they need a new IRO).
- */
-export function keptServiceOverview(closed: boolean, now = Date.now()) {
-	return keptFigures('service overview', [closed], () => count('overview', closed, now), {
+/** The manager's overview of the whole service's open or closed records (`serviceOverview`). */
+export function keptServiceOverview(closed: boolean, shown: number, now = Date.now()) {
+	return keptFigures('service overview', [closed, shown], () => count('overview', closed, shown, now), {
 		now,
 		until: (overview) => overview.next
+	});
+}
+
+/** The open records the allocations page shows (`allocationList`). */
+export function keptAllocations(shown: number, now = Date.now()) {
+	return keptFigures('allocations', [shown], () => count('allocations', shown, now), {
+		now,
+		until: (list) => list.next
 	});
 }
 
@@ -101,75 +144,39 @@ export function keptIros() {
 	return keptFigures('iros', [], () => count('iros'));
 }
 
-// The server's side: one worker, started on first use; each job answered by its number.
+// The server's side: one worker, started on first use.
 
 const FILE = fileURLToPath(import.meta.url);
-let worker: Worker | null = null;
-/** Set when the worker could not start: the figures are counted on this thread from then on. */
+/** Set when the worker failed: the figures are counted on this thread from then on. */
 let broken = false;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const counter = workerJobs<{ job: Job; args: unknown[] }, unknown>(
+	// The worker reads the server's settings (its database, the council's time limits) as the server does.
+	() => new Worker(FILE, { workerData: { role: ROLE, env: { ...env, DATABASE_PATH: databasePath() } } }),
+	(error) => {
+		// Not expected: say so, and count on this thread rather than fail every report.
+		console.error('The figures worker failed; figures are counted on the main thread from now on.', error);
+		broken = true;
+	}
+);
 
 /** Whether this server can count on a worker: built (this file is JavaScript) on a database file. */
 function canUseWorker(): boolean {
 	return !broken && FILE.endsWith('.js') && databasePath() !== ':memory:';
 }
 
-function count<J extends Job>(job: J, ...args: Parameters<Jobs[J]>): Promise<ReturnType<Jobs[J]>> {
-	if (!canUseWorker())
-		return Promise.resolve((JOBS[job] as (...a: unknown[]) => ReturnType<Jobs[J]>)(...args));
-	const id = nextId++;
-	return new Promise((resolve, reject) => {
-		waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-		counter().postMessage({ id, job, args });
-	});
-}
-
-function counter(): Worker {
-	if (worker) return worker;
-	// The worker reads the server's settings (its database, the council's time limits) as the server does.
-	const w = new Worker(FILE, { workerData: { role: ROLE, env: { ...env, DATABASE_PATH: databasePath() } } });
-	w.unref();
-	w.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: string }) => {
-		const job = waiting.get(id);
-		waiting.delete(id);
-		if (error === undefined) job?.resolve(value);
-		else job?.reject(new Error(error));
-	});
-	const stop = (error: Error) => {
-		if (worker !== w) return;
-		worker = null;
-		for (const job of waiting.values()) job.reject(error);
-		waiting.clear();
-	};
-	w.on('error', (error) => {
-		// Not expected: say so, and count on this thread rather than fail every report.
-		console.error('The figures worker failed; figures are counted on the main thread from now on.', error);
-		broken = true;
-		stop(error);
-	});
-	w.on('exit', () => stop(new Error('The figures worker stopped')));
-	worker = w;
-	return w;
+async function count<J extends Job>(job: J, ...args: Parameters<Jobs[J]>): Promise<ReturnType<Jobs[J]>> {
+	if (!canUseWorker()) return (JOBS[job] as (...a: unknown[]) => ReturnType<Jobs[J]>)(...args);
+	return (await counter({ job, args })) as ReturnType<Jobs[J]>;
 }
 
 // The worker's side: the same file, loaded by `new Worker` with ROLE in its data.
 
 if (!isMainThread && workerData?.role === ROLE && parentPort) {
-	const port = parentPort;
 	Object.assign(env, workerData.env);
 	useDatabase(openReader(databasePath()));
 	// One read transaction a job: every figure of a report from the same moment of the database.
 	const inSnapshot = db().$client.transaction((run: () => unknown) => run());
-	port.on('message', ({ id, job, args }: { id: number; job: Job; args: unknown[] }) => {
-		try {
-			const run = JOBS[job] as (...a: unknown[]) => unknown;
-			port.postMessage({ id, value: inSnapshot(() => run(...args)) });
-		} catch (error) {
-			port.postMessage({
-				id,
-				error: error instanceof Error ? (error.stack ?? error.message) : String(error)
-			});
-		}
-	});
+	answerJobs<{ job: Job; args: unknown[] }>(parentPort, ({ job, args }) =>
+		inSnapshot(() => (JOBS[job] as (...a: unknown[]) => unknown)(...args))
+	);
 }

@@ -1,6 +1,5 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
-import { caseloadTableRow } from '$lib/server/children';
 import { keptIros, keptServiceOverview } from '$lib/server/kept-figures';
 import { shownFrom } from '$lib/domain/paging';
 
@@ -8,17 +7,17 @@ export const load: PageServerLoad = async ({ url }) => {
 	requireRole('manager');
 	// Closed records (the child left care) are behind their own filter.
 	const closed = url.searchParams.get('closed') === '1';
-	const [overview, iros] = await Promise.all([keptServiceOverview(closed), keptIros()]);
 	// The counts are of every child; the table shows a page of them, what needs attention first.
 	const shown = shownFrom(url.searchParams);
+	const [overview, iros] = await Promise.all([keptServiceOverview(closed, shown), keptIros()]);
 	// The IROs a page at a time too (`?iros=`): a national service has hundreds.
 	const irosShown = shownFrom(url.searchParams, 'iros');
 	return {
 		iros: iros.slice(0, irosShown),
 		iroTotal: iros.length,
 		counts: overview.counts,
-		total: overview.rows.length,
-		rows: overview.rows.slice(0, shown).map(caseloadTableRow),
+		total: overview.total,
+		rows: overview.rows,
 		shown,
 		unallocated: overview.unallocated,
 		// Open records allocated to an IRO whose account is closed: they need a new IRO.
