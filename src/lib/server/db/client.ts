@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as schema from './schema';
+import { checkpointElsewhere } from './checkpoints';
 
 export type Db = ReturnType<typeof openDatabase>;
 
@@ -19,6 +20,7 @@ export function openDatabase(path: string, migrationsFolder = 'drizzle') {
 	const db = drizzle(sqlite, { schema });
 	migrateOnce(() => migrate(db, { migrationsFolder }));
 	reuseStatements(sqlite);
+	if (path !== ':memory:') checkpointElsewhere(sqlite, path);
 	return db;
 }
 
