@@ -26,23 +26,13 @@ export const handlePage: Handle = async ({ event, resolve }) => {
 	const { dir } = localeInfo(lang);
 	const attributes = displayAttributes(event.locals.display);
 	return resolve(event, {
-		transformPageChunk: ({ html }) => fillPlaceholders(html, { lang, dir, attributes })
+		// The placeholders are in <html>, before <head>: only that start is rewritten, not copied three
+		// times with the whole page (a long report is several hundred kilobytes).
+		transformPageChunk: ({ html }) => {
+			const head = html.indexOf('<head');
+			const start = head < 0 ? html : html.slice(0, head);
+			const filled = start.replace('%lang%', lang).replace('%dir%', dir).replace('%display%', attributes);
+			return head < 0 ? filled : filled + html.slice(head);
+		}
 	});
 };
-
-/**
- * app.html's placeholders filled in. They are in <html>, before anything a user wrote, and `replace`
- * with a string changes only its first match (a function as the replacement: no `$` patterns). Each
- * `replace` gives one flat string, which matters: SvelteKit then hashes the whole page for its ETag,
- * and over a string joined from two parts that takes ten times as long (0.9 ms against 0.1 ms for an
- * IRO's caseload of 78 KB), more than the three copies cost.
- */
-export function fillPlaceholders(
-	html: string,
-	fill: { lang: string; dir: string; attributes: string }
-): string {
-	return html
-		.replace('%lang%', () => fill.lang)
-		.replace('%dir%', () => fill.dir)
-		.replace('%display%', () => fill.attributes);
-}
