@@ -22,15 +22,24 @@ async function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const scope = { iroId: manager ? null : user.id };
 	const lateShown = shown && shown.late;
 	const changesShown = shown && shown.changes;
+	const irosShown = shown ? shown.trendByIro : undefined;
 	// The tables in the reader's language are kept too, as the figures are (`figure-cache.ts`).
 	const tables = await keptFigures(
 		'report tables',
-		[scope.iroId, period, lateShown, changesShown, locals.lang, readerAddress(user) ?? null],
+		[
+			scope.iroId,
+			period,
+			lateShown,
+			changesShown,
+			irosShown ?? null,
+			locals.lang,
+			readerAddress(user) ?? null
+		],
 		async () => {
 			const { report, formatRequests } = await keptReport(scope, period, { lateShown, changesShown });
 			const intl = localeInfo(locals.lang).intl;
 			return [
-				...reportTables(report, locals.t, { manager, intl }),
+				...reportTables(report, locals.t, { manager, intl, irosShown }),
 				formatRequestsTable(formatRequests, locals.t, locals.lang)
 			];
 		}
@@ -41,7 +50,8 @@ async function build(user: SessionUser, url: URL, shown: Shown | null) {
 /**
  * The lists that grow with the service, each shown a page at a time; the address names each by its
  * table. Late reviews and what people said are counted in SQL a page at a time; the tables with a row
- * per IRO (hundreds in a national service) are worked out whole and shown a page at a time.
+ * per IRO (hundreds in a national service) are worked out whole and shown a page at a time, but the
+ * trend by IRO (a row of a cell per date for each IRO) is made only for the rows shown.
  */
 const PER_IRO = ['caseloads', 'trendByIro'] as const;
 const LISTS = ['late', 'changes', ...PER_IRO] as const;

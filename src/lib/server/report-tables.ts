@@ -63,10 +63,14 @@ export function duration(minutes: number, intl: string): string {
 	}).format(value as number);
 }
 
+/**
+ * The report's tables in the reader's language. `irosShown`: how many rows of the trend by IRO to
+ * make (all when not given: the CSV download); a national service's is a thousand IROs by 120 dates.
+ */
 export function reportTables(
 	r: ServiceReport,
 	t: Translate,
-	opts: { manager: boolean; intl?: string }
+	opts: { manager: boolean; intl?: string; irosShown?: number }
 ): ReportTable[] {
 	const status = (s: string) => t(`staff:status.${s}`);
 	const statusHeads = CHILD_STATUSES.flatMap((s) => [status(s), t('reports:percentOf', { what: status(s) })]);
@@ -77,8 +81,9 @@ export function reportTables(
 	const answers = FEEDBACK_ANSWERS.map((a) => t(`reports:answer.${a}`));
 	const band = t('reports:caseloads.band', { low: CASELOAD_LOW, high: CASELOAD_HIGH });
 	const against = (children: number) => t(`reports:caseloads.${caseloadBand(children)}`);
-	const trend = new Map(r.trend.rows.map((x) => [`${x.iro_id} ${x.on}`, x.n]));
-	const trendOf = (iroId: string, on: string) => trend.get(`${iroId} ${on}`) ?? 0;
+	// Each IRO's caseload on each of the trend's dates, in their order.
+	const noLoads = new Array<number>(r.trend.dates.length).fill(0);
+	const loadsOf = (iroId: string) => r.trend.byIro[iroId] ?? noLoads;
 	const minutes = (m: number | null) =>
 		m === null ? t('reports:urgent.none') : duration(m, opts.intl ?? 'en-GB');
 	const tables: ReportTable[] = [
@@ -212,8 +217,8 @@ export function reportTables(
 			],
 			chart: opts.manager ? 3 : 1,
 			note: band,
-			rows: r.trend.dates.map((on) => {
-				const loads = r.caseloads.map((c) => trendOf(c.iroId, on));
+			rows: r.trend.dates.map((on, i) => {
+				const loads = r.caseloads.map((c) => loadsOf(c.iroId)[i]);
 				const total = loads.reduce((a, b) => a + b, 0);
 				const active = loads.filter((x) => x > 0);
 				const count = (b: string) => active.filter((x) => caseloadBand(x) === b).length;
@@ -237,7 +242,8 @@ export function reportTables(
 						caption: t('reports:trend.captionByIro'),
 						head: [t('reports:caseloads.iro'), ...r.trend.dates],
 						note: band,
-						rows: r.caseloads.map((c) => [c.name, ...r.trend.dates.map((on) => n(trendOf(c.iroId, on)))])
+						rows: r.caseloads.slice(0, opts.irosShown).map((c) => [c.name, ...loadsOf(c.iroId).map(n)]),
+						...(r.caseloads.length > (opts.irosShown ?? Infinity) && { total: r.caseloads.length })
 					}
 				]
 			: []),

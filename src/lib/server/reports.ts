@@ -303,12 +303,16 @@ function formats(scope: Scope) {
 /**
  * Children per IRO on each day of `dates` (month or quarter ends): the IRO a child had that day (the
  * current one from the end of their last past allocation, or from their start date), while their
- * record was open (started, not yet closed). Counted in SQL, one row per IRO and day.
+ * record was open (started, not yet closed). Counted in SQL, one row per IRO and day; given as each
+ * IRO's counts in the order of `dates` (a national service's ten years: a thousand IROs by 120
+ * dates, sent from the figures' worker as a thousand lists rather than 120,000 rows).
  */
-function caseloadTrend(scope: Scope, dates: string[]) {
-	if (!dates.length) return [];
+function caseloadTrend(scope: Scope, dates: string[]): Record<string, number[]> {
+	const byIro: Record<string, number[]> = {};
+	if (!dates.length) return byIro;
+	const at = new Map(dates.map((on, i) => [on, i]));
 	const since = sql`coalesce((select max(${pastAllocations.untilOn}) from ${pastAllocations} where ${pastAllocations.childId} = ${children.id}), ${children.startDate}, '0000-01-01')`;
-	return db().all<{ on: string; iro_id: string; n: number }>(
+	const rows = db().all<{ on: string; iro_id: string; n: number }>(
 		sql`with stints(child_id, iro_id, from_on, until_on) as (
 				select ${pastAllocations.childId}, ${pastAllocations.iroId}, ${pastAllocations.fromOn}, ${pastAllocations.untilOn}
 					from ${pastAllocations} where ${pastAllocations.iroId} is not null
@@ -323,6 +327,9 @@ function caseloadTrend(scope: Scope, dates: string[]) {
 				${scope.iroId ? sql`and stints.iro_id = ${scope.iroId}` : sql``}
 			group by day.value, stints.iro_id`
 	);
+	for (const row of rows)
+		(byIro[row.iro_id] ??= new Array<number>(dates.length).fill(0))[at.get(row.on)!] = row.n;
+	return byIro;
 }
 
 /**
@@ -367,7 +374,7 @@ export function serviceReport(
 		shares: shares(scope, p),
 		feedback: feedbackOf(scope, p, opts.changesShown === undefined ? PAGE_SIZE : opts.changesShown),
 		caseloads: caseloads(scope),
-		trend: { dates: trendDates(p, today), rows: caseloadTrend(scope, trendDates(p, today)) },
+		trend: { dates: trendDates(p, today), byIro: caseloadTrend(scope, trendDates(p, today)) },
 		oversight: oversight(scope, p),
 		formats: formats(scope),
 		urgent: urgent(scope, p)
