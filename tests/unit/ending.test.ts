@@ -157,7 +157,7 @@ describe('closed records and the retention job', () => {
 		expect(db().select().from(sessions).where(eq(sessions.userId, past.userId)).all()).toEqual([]);
 		expect(db().select().from(users).where(eq(users.id, past.userId)).get()!.deactivatedAt).not.toBeNull();
 
-		expect(ending.purgeClosedRecords(30, now)).toBe(1);
+		expect(await ending.purgeClosedRecords(30, now)).toBe(1);
 
 		// The record past its period: nothing about the child is left.
 		expect(exists(children, past.childId)).toBe(false);
@@ -200,7 +200,7 @@ describe('closed records and the retention job', () => {
 		}
 		expect(db().select().from(sessions).where(eq(sessions.userId, open.userId)).all()).toHaveLength(1);
 		// A second run finds nothing more.
-		expect(ending.purgeClosedRecords(30, now)).toBe(0);
+		expect(await ending.purgeClosedRecords(30, now)).toBe(0);
 	});
 
 	it('lets a manager erase a closed record before its time, recording why and by whom', async () => {

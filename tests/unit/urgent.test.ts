@@ -140,7 +140,7 @@ describe('an urgent message sent in working hours', () => {
 	});
 
 	it('is not escalated before the time limit (60 minutes by default)', async () => {
-		expect(urgent.escalateUrgent(sent + 59 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(sent + 59 * MIN, origin)).toBe(0);
 		await settle();
 		expect(to('boss@council.example')).toHaveLength(0);
 		expect(messageRow(BODY).escalatedAt).toBeNull();
@@ -148,7 +148,7 @@ describe('an urgent message sent in working hours', () => {
 
 	it('after the limit is emailed again to the duty manager and every manager, privately, once', async () => {
 		const at = sent + 60 * MIN;
-		expect(urgent.escalateUrgent(at, origin)).toBe(1);
+		expect(await urgent.escalateUrgent(at, origin)).toBe(1);
 		await settle();
 		const conversation = findConversation(childId, null)!;
 		const link = `${origin}/iro/conversations/${conversation.id}`;
@@ -170,8 +170,8 @@ describe('an urgent message sent in working hours', () => {
 		expect(messageRow(BODY).escalatedAt).toBe(at);
 
 		// Not twice.
-		expect(urgent.escalateUrgent(at + 5 * MIN, origin)).toBe(0);
-		expect(urgent.escalateUrgent(at + 24 * 60 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(at + 5 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(at + 24 * 60 * MIN, origin)).toBe(0);
 		await settle();
 		expect(to('boss@council.example')).toHaveLength(1);
 		expect(to('duty@council.example')).toHaveLength(2);
@@ -206,25 +206,37 @@ describe('an urgent message sent in working hours', () => {
 		urgent.sendUrgent({ childId, author: child, body, origin, now: at });
 		urgent.acknowledgeUrgent(findConversation(childId, null)!.id, iro, 'Called Zeb back.', at + 20 * MIN);
 		const before = to('boss@council.example').length;
-		expect(urgent.escalateUrgent(at + 61 * MIN, origin)).toBe(0);
-		expect(urgent.escalateUrgent(at + 24 * 60 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(at + 61 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(at + 24 * 60 * MIN, origin)).toBe(0);
 		await settle();
 		expect(to('boss@council.example')).toHaveLength(before);
 		expect(messageRow(body).escalatedAt).toBeNull();
 	});
 
-	it('uses URGENT_ACK_MINUTES when set', () => {
+	it('uses URGENT_ACK_MINUTES when set', async () => {
 		process.env.URGENT_ACK_MINUTES = '15';
 		try {
 			const body = 'third urgent, quicker limit';
 			const at = londonInstant('2026-11-26', '15:00');
 			urgent.sendUrgent({ childId, author: child, body, origin, now: at });
-			expect(urgent.escalateUrgent(at + 14 * MIN, origin)).toBe(0);
-			expect(urgent.escalateUrgent(at + 15 * MIN, origin)).toBe(1);
+			expect(await urgent.escalateUrgent(at + 14 * MIN, origin)).toBe(0);
+			expect(await urgent.escalateUrgent(at + 15 * MIN, origin)).toBe(1);
 			urgent.acknowledgeUrgent(findConversation(childId, null)!.id, iro, 'Seen.', at + 20 * MIN);
 		} finally {
 			delete process.env.URGENT_ACK_MINUTES;
 		}
+	});
+
+	it('escalates many at once one at a time, the server answering pages between them', async () => {
+		const at = londonInstant('2026-11-27', '11:00');
+		urgent.sendUrgent({ childId, author: child, body: 'backlog one', origin, now: at });
+		urgent.sendUrgent({ childId, author: child, body: 'backlog two', origin, now: at });
+		const order: string[] = [];
+		const escalating = urgent.escalateUrgent(at + 61 * MIN, origin).then((n) => order.push(`escalated ${n}`));
+		setImmediate(() => order.push('a page'));
+		await escalating;
+		expect(order).toEqual(['a page', 'escalated 2']);
+		urgent.acknowledgeUrgent(findConversation(childId, null)!.id, iro, 'Seen both.', at + 62 * MIN);
 	});
 });
 
@@ -250,8 +262,8 @@ describe('an urgent message sent out of hours', () => {
 		expect(escalation[0].text).toContain('outside working hours');
 		// The duty manager has the first alert and the escalation.
 		expect(to('duty@council.example').length - before.duty).toBe(2);
-		expect(urgent.escalateUrgent(sent + 5 * MIN, origin)).toBe(0);
-		expect(urgent.escalateUrgent(londonInstant('2026-11-30', '10:00'), origin)).toBe(0);
+		expect(await urgent.escalateUrgent(sent + 5 * MIN, origin)).toBe(0);
+		expect(await urgent.escalateUrgent(londonInstant('2026-11-30', '10:00'), origin)).toBe(0);
 		urgent.acknowledgeUrgent(
 			findConversation(childId, null)!.id,
 			iro,
@@ -304,7 +316,13 @@ describe('what the child is told is what happened', () => {
 		sendMessage({ childId, carerId: null, author: child, body: 'not urgent', origin });
 		const all = urgent.urgentOf();
 		expect(all.map((r) => r.sentAt)).toEqual([...all.map((r) => r.sentAt)].sort((a, b) => b - a));
-		expect(all).toHaveLength(6);
+		// Every urgent message this file sent, and not the ordinary one.
+		const sentUrgent = db()
+			.select()
+			.from(tables.messages)
+			.all()
+			.filter((m) => m.urgent);
+		expect(all.map((r) => r.id).sort()).toEqual(sentUrgent.map((m) => m.id).sort());
 	});
 });
 

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { anyRow, db, tables, write, type Tx } from './db';
 import { recordAudit } from './audit';
 import { deletedAfter } from '$lib/domain/retention';
+import { nextTurn } from './next-turn';
 
 /**
  * Ending things (issue 10): a carer unlinked from a child, an account closed (and opened again), a
@@ -292,7 +293,7 @@ export function eraseRecord(childId: string, reason: string, byUserId: string, n
  * transaction each, and records the deletion (ids only) against the person who closed it, as the
  * audit trail needs an account and the job has none.
  */
-export function purgeClosedRecords(retentionDays: number, now = Date.now()): number {
+export async function purgeClosedRecords(retentionDays: number, now = Date.now()): Promise<number> {
 	// Past its period: closedAt + period < now (isPastRetention in domain/retention.ts).
 	const cutoff = now - deletedAfter(0, retentionDays);
 	const due = db()
@@ -314,6 +315,8 @@ export function purgeClosedRecords(retentionDays: number, now = Date.now()): num
 					tx
 				);
 		});
+		// Pages answered between records (a change of retention period may make many due at once).
+		await nextTurn();
 	}
 	return deleted;
 }

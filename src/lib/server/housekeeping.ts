@@ -38,16 +38,16 @@ export function purgeExpired(now = Date.now()) {
 
 /** Runs the purge at start and then every hour, until the returned function stops it (see background.ts). */
 export function startHousekeeping(intervalMs = 60 * 60_000): () => void {
-	const run = () => {
+	const run = async () => {
 		try {
 			purgeExpired();
 			// Closed children's records past their retention period (README: what is kept).
-			purgeClosedRecords(config().closedRecordRetentionDays);
+			await purgeClosedRecords(config().closedRecordRetentionDays);
 		} catch (error) {
 			console.error('housekeeping failed', error);
 		}
 	};
-	run();
+	void run();
 	const timer = setInterval(run, intervalMs);
 	timer.unref();
 	return () => clearInterval(timer);

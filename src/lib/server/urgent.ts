@@ -10,6 +10,7 @@ import { isEscalationDue, isWorkingTime } from '$lib/domain/working-hours';
 import { isLocale, localeInfo, type Locale } from '$lib/i18n/locales';
 import { formatDateTime } from '$lib/format';
 import type { SessionUser } from './auth/session';
+import { nextTurn } from './next-turn';
 
 /**
  * "I don't feel safe": urgent messages from a child. Sending tells the IRO and the duty manager by
@@ -173,7 +174,7 @@ function escalateMessage(
  * duty manager and every manager. `now` is a parameter so that tests control the clock.
  * Returns how many messages were escalated.
  */
-export function escalateUrgent(now = Date.now(), origin = config().origin): number {
+export async function escalateUrgent(now = Date.now(), origin = config().origin): Promise<number> {
 	const open = db()
 		.select({ id: messages.id, createdAt: messages.createdAt })
 		.from(messages)
@@ -185,19 +186,16 @@ export function escalateUrgent(now = Date.now(), origin = config().origin): numb
 	let escalated = 0;
 	for (const m of open) {
 		if (escalateMessage(m.id, now, origin, recipients).length) escalated += 1;
+		// After the server was stopped for a while many may be due at once.
+		await nextTurn();
 	}
 	return escalated;
 }
 
 /** Runs the escalation every minute until the returned function stops it (see background.ts). */
 export function startUrgentWorker(intervalMs = 60_000): () => void {
-	const run = () => {
-		try {
-			escalateUrgent();
-		} catch (error) {
-			console.error('[urgent] escalation failed; will try again', error);
-		}
-	};
+	const run = () =>
+		escalateUrgent().catch((error) => console.error('[urgent] escalation failed; will try again', error));
 	const timer = setInterval(run, intervalMs);
 	timer.unref();
 	run();
