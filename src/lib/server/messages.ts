@@ -372,9 +372,14 @@ const unreadQueries = {
 	// Every message has its conversation and child (required keys, deleted with them): a manager's
 	// count needs neither, and reads only the index of unread messages.
 	manager: keptQuery((db) => db.select({ n: count() }).from(messages).where(unreadFrom(true)).prepare()),
+	// An IRO's: the counts their children's conversations keep (the inbox's, migration 0010), not a
+	// count of messages.
 	iro: keptQuery((db) =>
-		unreadBase(db)
-			.where(and(unreadFrom(true), eq(children.iroId, reader)))
+		db
+			.select({ n: sql<number>`coalesce(sum(${conversations.unreadByStaff}), 0)` })
+			.from(children)
+			.innerJoin(conversations, eq(conversations.childId, children.id))
+			.where(eq(children.iroId, reader))
 			.prepare()
 	),
 	child: keptQuery((db) =>
