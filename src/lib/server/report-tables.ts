@@ -83,7 +83,8 @@ export function reportTables(
 	const against = (children: number) => t(`reports:caseloads.${caseloadBand(children)}`);
 	// Each IRO's caseload on each of the trend's dates, in their order.
 	const noLoads = new Array<number>(r.trend.dates.length).fill(0);
-	const loadsOf = (iroId: string) => r.trend.byIro[iroId] ?? noLoads;
+	// …of each IRO in the order of `r.caseloads`, looked up once (read again for every date).
+	const iroLoads = r.caseloads.map((c) => r.trend.byIro[c.iroId] ?? noLoads);
 	const minutes = (m: number | null) =>
 		m === null ? t('reports:urgent.none') : duration(m, opts.intl ?? 'en-GB');
 	const tables: ReportTable[] = [
@@ -218,7 +219,7 @@ export function reportTables(
 			chart: opts.manager ? 3 : 1,
 			note: band,
 			rows: r.trend.dates.map((on, i) => {
-				const loads = r.caseloads.map((c) => loadsOf(c.iroId)[i]);
+				const loads = iroLoads.map((l) => l[i]);
 				const total = loads.reduce((a, b) => a + b, 0);
 				const active = loads.filter((x) => x > 0);
 				const count = (b: string) => active.filter((x) => caseloadBand(x) === b).length;
@@ -242,7 +243,7 @@ export function reportTables(
 						caption: t('reports:trend.captionByIro'),
 						head: [t('reports:caseloads.iro'), ...r.trend.dates],
 						note: band,
-						rows: r.caseloads.slice(0, opts.irosShown).map((c) => [c.name, ...loadsOf(c.iroId).map(n)]),
+						rows: r.caseloads.slice(0, opts.irosShown).map((c, k) => [c.name, ...iroLoads[k].map(n)]),
 						...(r.caseloads.length > (opts.irosShown ?? Infinity) && { total: r.caseloads.length })
 					}
 				]
