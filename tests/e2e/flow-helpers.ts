@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, DEMO_PASSWORD, BASE_URL } from './fixtures';
+import { daysBetween } from '../../src/lib/domain/dates';
 
 /**
  * Helpers for the flow tests. Every test that changes data makes its own records (children, IROs,
@@ -16,6 +17,35 @@ export function unique(): string {
 
 export function capitalise(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/**
+ * Days from today (London) to the English date a meeting card shows ("Tuesday, 15 December 2026 at
+ * 15:00"). The demo's meetings are seeded when the test server starts, so a run that crosses midnight
+ * sees one day fewer than the seed's count: the expected "in N days" comes from the date on the card.
+ */
+export async function daysToShownMeeting(card: Locator): Promise<number> {
+	const text = (await card.textContent()) ?? '';
+	const shown = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`).exec(text);
+	expect(shown, `a date in “${text}”`).not.toBeNull();
+	const [, day, month, year] = shown!;
+	const iso = `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+	return daysBetween(londonDay(), iso);
 }
 
 /** YYYY-MM-DD in London, `days` from today. */
