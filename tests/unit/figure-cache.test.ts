@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { last12Months } from '../../src/lib/domain/reports';
 
 /**
@@ -330,6 +331,12 @@ describe('kept figures', () => {
 		expect(overview.rows.find((r) => r.child.id === childId)?.iroName).toBe('Ben Kept');
 		const allocations = await keptAllocations(100_000);
 		expect(allocations.children.find((c) => c.id === childId)?.iroId).toBe(ben);
+		expect(allocations.children.find((c) => c.id === childId)?.needsNewIro).toBe(false);
+		// Ben's account closed: his children need a new IRO, on both pages at the next read.
+		db().update(tables.users).set({ deactivatedAt: Date.now() }).where(eq(tables.users.id, ben)).run();
+		expect((await keptServiceOverview(false, 100_000)).needNewIro).toBeGreaterThan(overview.needNewIro);
+		expect((await keptAllocations(100_000)).children.find((c) => c.id === childId)?.needsNewIro).toBe(true);
+		db().update(tables.users).set({ deactivatedAt: null }).where(eq(tables.users.id, ben)).run();
 		expect((await keptReport({ iroId: ben }, PERIOD())).report.caseloads[0].children).toBe(1);
 		expect(await keptReport({ iroId: ben }, PERIOD())).toEqual({
 			report: serviceReport({ iroId: ben }, PERIOD()),

@@ -339,13 +339,17 @@ describe('the service report on a small council', () => {
 		const counts = (cells: unknown[] | undefined) => cells?.slice(1).map((c) => (c as { n: number }).n);
 		expect(counts(row(null, 'Trend A', 'trendByIro'))).toEqual([1, 2, 2, 3, 2, 1, 0, 0, 0]);
 		expect(counts(row(null, 'Trend B', 'trendByIro'))).toEqual([0, 0, 1, 0, 1, 2, 2, 2, 2]);
-		// The page makes only the rows of the trend by IRO it shows, and says how many there are.
+		// The page makes only the rows of the tables by IRO it shows, and says how many there are.
 		const report = serviceReport({ iroId: null }, FY, { today });
-		const whole = reportTables(report, t, { manager: true }).find((x) => x.id === 'trendByIro')!;
-		const page = reportTables(report, t, { manager: true, irosShown: 1 }).find((x) => x.id === 'trendByIro')!;
-		expect(page.rows).toEqual(whole.rows.slice(0, 1));
-		expect(page.total).toBe(whole.rows.length);
-		expect(whole.total).toBeUndefined();
+		const irosShown = { caseloads: 2, trendByIro: 1 };
+		for (const [id, shown] of Object.entries(irosShown)) {
+			const whole = reportTables(report, t, { manager: true }).find((x) => x.id === id)!;
+			const page = reportTables(report, t, { manager: true, irosShown }).find((x) => x.id === id)!;
+			expect(whole.rows.length).toBeGreaterThan(shown);
+			expect(page.rows).toEqual(whole.rows.slice(0, shown));
+			expect(page.total).toBe(whole.rows.length);
+			expect(whole.total).toBeUndefined();
+		}
 		// An IRO's own trend: their children on each day, with the 50 to 70 in words.
 		const own = reportTables(serviceReport({ iroId: a }, FY, { today }), t, { manager: false }).find(
 			(x) => x.id === 'trend'

@@ -45,11 +45,14 @@ function wholeCaseload(now: number) {
 	return keptFiguresNow('whole caseload', [], () => caseload(null, now), { now, until: firstStart });
 }
 
-/** The whole caseload's open records, and whether each record's IRO has a closed account. */
+/**
+ * The whole caseload's open records, and whether each record's IRO has a closed account (from the
+ * IROs kept beside the caseload, as `keptIros` keeps them for the page: listed once until a change).
+ */
 function openRecords(now: number) {
 	const all = wholeCaseload(now);
 	const closedIros = new Set(
-		listIros()
+		keptFiguresNow('iros', [], listIros, { now })
 			.filter((i) => i.deactivatedAt !== null)
 			.map((i) => i.id)
 	);

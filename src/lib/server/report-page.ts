@@ -4,7 +4,7 @@ import type { SessionUser } from './auth/session';
 import { keptReport } from './kept-figures';
 import { PAGE_SIZE, shownFrom } from '$lib/domain/paging';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
-import { periodFrom, type Period, type ReportTable } from '$lib/domain/reports';
+import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
 import { localeInfo } from '$lib/i18n/locales';
 import { readerAddress } from '$lib/domain/address';
@@ -22,7 +22,7 @@ async function build(user: SessionUser, url: URL, shown: Shown | null) {
 	const scope = { iroId: manager ? null : user.id };
 	const lateShown = shown && shown.late;
 	const changesShown = shown && shown.changes;
-	const irosShown = shown ? shown.trendByIro : undefined;
+	const irosShown = shown ? { caseloads: shown.caseloads, trendByIro: shown.trendByIro } : undefined;
 	// The tables in the reader's language are kept too, as the figures are (`figure-cache.ts`).
 	const tables = await keptFigures(
 		'report tables',
@@ -31,7 +31,8 @@ async function build(user: SessionUser, url: URL, shown: Shown | null) {
 			period,
 			lateShown,
 			changesShown,
-			irosShown ?? null,
+			irosShown?.caseloads ?? null,
+			irosShown?.trendByIro ?? null,
 			locals.lang,
 			readerAddress(user) ?? null
 		],
@@ -50,11 +51,9 @@ async function build(user: SessionUser, url: URL, shown: Shown | null) {
 /**
  * The lists that grow with the service, each shown a page at a time; the address names each by its
  * table. Late reviews and what people said are counted in SQL a page at a time; the tables with a row
- * per IRO (hundreds in a national service) are worked out whole and shown a page at a time, but the
- * trend by IRO (a row of a cell per date for each IRO) is made only for the rows shown.
+ * per IRO (hundreds in a national service) are made only for the rows shown (`reportTables`).
  */
-const PER_IRO = ['caseloads', 'trendByIro'] as const;
-const LISTS = ['late', 'changes', ...PER_IRO] as const;
+const LISTS = ['late', 'changes', 'caseloads', 'trendByIro'] as const;
 type Shown = Record<(typeof LISTS)[number], number>;
 
 /** How many rows of each list the page shows (`?late=`, `?changes=`, …): 50 at first, 50 more with each "show more". */
@@ -64,13 +63,6 @@ export function shownOf(params: URLSearchParams): Shown {
 	return Object.fromEntries(LISTS.map((list) => [list, asked(list)])) as Shown;
 }
 
-/** A table with a row per IRO, a page of it (the CSV download has every row). */
-function pageOfIros(table: ReportTable, shown: Shown): ReportTable {
-	const list = PER_IRO.find((id) => id === table.id);
-	if (!list || table.rows.length <= shown[list]) return table;
-	return { ...table, rows: table.rows.slice(0, shown[list]), total: table.rows.length };
-}
-
 /** What the page shows. */
 export async function reportPage(user: SessionUser, url: URL) {
 	const shown = shownOf(url.searchParams);
@@ -78,7 +70,7 @@ export async function reportPage(user: SessionUser, url: URL) {
 	return {
 		period,
 		periodError: periodError ?? null,
-		tables: tables.map((table) => pageOfIros(table, shown)),
+		tables,
 		pageSize: PAGE_SIZE,
 		query: periodQuery(period),
 		forManager: user.role === 'manager',

@@ -63,14 +63,18 @@ export function duration(minutes: number, intl: string): string {
 	}).format(value as number);
 }
 
+/** How many rows of each table with a row per IRO to make: all when not given (the CSV download). */
+export type IrosShown = { caseloads: number; trendByIro: number };
+
 /**
- * The report's tables in the reader's language. `irosShown`: how many rows of the trend by IRO to
- * make (all when not given: the CSV download); a national service's is a thousand IROs by 120 dates.
+ * The report's tables in the reader's language. The tables with a row per IRO are made only for the
+ * rows shown (`irosShown`), with `total` saying how many there are: a national service's trend by
+ * IRO is a thousand IROs by 120 dates.
  */
 export function reportTables(
 	r: ServiceReport,
 	t: Translate,
-	opts: { manager: boolean; intl?: string; irosShown?: number }
+	opts: { manager: boolean; intl?: string; irosShown?: IrosShown }
 ): ReportTable[] {
 	const status = (s: string) => t(`staff:status.${s}`);
 	const statusHeads = CHILD_STATUSES.flatMap((s) => [status(s), t('reports:percentOf', { what: status(s) })]);
@@ -81,10 +85,16 @@ export function reportTables(
 	const answers = FEEDBACK_ANSWERS.map((a) => t(`reports:answer.${a}`));
 	const band = t('reports:caseloads.band', { low: CASELOAD_LOW, high: CASELOAD_HIGH });
 	const against = (children: number) => t(`reports:caseloads.${caseloadBand(children)}`);
-	// Each IRO's caseload on each of the trend's dates, in their order.
+	// Each IRO's caseload on each of the trend's dates, in the order of `r.caseloads`, looked up once.
 	const noLoads = new Array<number>(r.trend.dates.length).fill(0);
-	// …of each IRO in the order of `r.caseloads`, looked up once (read again for every date).
 	const iroLoads = r.caseloads.map((c) => r.trend.byIro[c.iroId] ?? noLoads);
+	const perIro = (list: keyof IrosShown, row: (c: (typeof r.caseloads)[number], k: number) => Cell[]) => {
+		const shown = opts.irosShown?.[list] ?? Infinity;
+		return {
+			rows: r.caseloads.slice(0, shown).map(row),
+			...(r.caseloads.length > shown && { total: r.caseloads.length })
+		};
+	};
 	const minutes = (m: number | null) =>
 		m === null ? t('reports:urgent.none') : duration(m, opts.intl ?? 'en-GB');
 	const tables: ReportTable[] = [
@@ -196,7 +206,7 @@ export function reportTables(
 						],
 						chart: 1,
 						note: band,
-						rows: r.caseloads.map((c) => [c.name, n(c.children), against(c.children)])
+						...perIro('caseloads', (c) => [c.name, n(c.children), against(c.children)])
 					}
 				]
 			: []),
@@ -243,8 +253,7 @@ export function reportTables(
 						caption: t('reports:trend.captionByIro'),
 						head: [t('reports:caseloads.iro'), ...r.trend.dates],
 						note: band,
-						rows: r.caseloads.slice(0, opts.irosShown).map((c, k) => [c.name, ...iroLoads[k].map(n)]),
-						...(r.caseloads.length > (opts.irosShown ?? Infinity) && { total: r.caseloads.length })
+						...perIro('trendByIro', (c, k) => [c.name, ...iroLoads[k].map(n)])
 					}
 				]
 			: []),
