@@ -91,9 +91,7 @@ const agendaQuery = keptQuery((db) =>
 );
 
 /** How many agenda items each meeting has (for the caseload); meetings without any are left out. */
-export function agendaCounts(meetingIds: string[]): Map<string, number> {
-	return countsOf(agendaItems, agendaItems.meetingId, meetingIds);
-}
+export const agendaCounts = countsOf(agendaItems, agendaItems.meetingId);
 
 /** One agenda item if it is this child's; undefined otherwise (the caller answers 404). */
 export function agendaItemOf(childId: string, itemId: string): AgendaRow | undefined {

@@ -253,7 +253,23 @@ export function childrenToFilter(
 	iroId: string | null,
 	wanted: string | null
 ): { id: string; name: string }[] {
-	const query = db().select({ id: children.id, name: children.fullName }).from(children);
-	if (iroId) return query.where(eq(children.iroId, iroId)).orderBy(asc(children.fullName)).all();
-	return wanted ? query.where(eq(children.id, wanted)).all() : [];
+	if (iroId) return caseloadNamesQuery().all({ iroId });
+	return wanted ? childNameQuery().all({ id: wanted }) : [];
 }
+
+const caseloadNamesQuery = keptQuery((db) =>
+	db
+		.select({ id: children.id, name: children.fullName })
+		.from(children)
+		.where(eq(children.iroId, sql.placeholder('iroId')))
+		.orderBy(asc(children.fullName))
+		.prepare()
+);
+
+const childNameQuery = keptQuery((db) =>
+	db
+		.select({ id: children.id, name: children.fullName })
+		.from(children)
+		.where(eq(children.id, sql.placeholder('id')))
+		.prepare()
+);

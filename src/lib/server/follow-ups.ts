@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { db, tables, keptQuery, write } from './db';
 import { recordAudit } from './audit';
 import { decisionSummary } from './outcomes';
 import { callName } from '$lib/domain/names';
@@ -36,16 +36,26 @@ export function followUpsOf(iroId: string, today: string) {
 
 /** How many overdue follow-ups each child on this caseload has (children without any are left out). */
 export function overdueFollowUps(iroId: string, today: string): Record<string, number> {
-	const rows = db()
-		.select({ childId: decisions.childId })
-		.from(decisions)
-		.innerJoin(children, eq(children.id, decisions.childId))
-		.where(and(eq(children.iroId, iroId), isNull(decisions.doneAt), lt(decisions.dueOn, today)))
-		.all();
+	const rows = overdueQuery().all({ iroId, today });
 	const counts: Record<string, number> = {};
 	for (const { childId } of rows) counts[childId] = (counts[childId] ?? 0) + 1;
 	return counts;
 }
+
+const overdueQuery = keptQuery((db) =>
+	db
+		.select({ childId: decisions.childId })
+		.from(decisions)
+		.innerJoin(children, eq(children.id, decisions.childId))
+		.where(
+			and(
+				eq(children.iroId, sql.placeholder('iroId')),
+				isNull(decisions.doneAt),
+				lt(decisions.dueOn, sql.placeholder('today'))
+			)
+		)
+		.prepare()
+);
 
 /** The decision (for access.ts to check whose child it is). */
 export function decisionById(decisionId: string) {

@@ -1,7 +1,7 @@
-import { aliasedTable, and, count, desc, eq, isNull } from 'drizzle-orm';
+import { aliasedTable, and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getRequestEvent } from '$app/server';
 import type { RequestEvent } from '@sveltejs/kit';
-import { db, tables, write } from './db';
+import { db, keptQuery, tables, write } from './db';
 import { afterPost, done, parseForm } from './forms';
 import { storeOnce, submissionToken } from './submissions';
 import { formatRequestSchema } from '$lib/forms/formats';
@@ -116,15 +116,22 @@ export function openFormatCount(childId: string): number {
 
 /** Open requests per child of this IRO's caseload (children with none are left out). */
 export function openFormatCounts(iroId: string): Record<string, number> {
-	const rows = db()
+	return Object.fromEntries(
+		openFormatsQuery()
+			.all({ iroId })
+			.map((r) => [r.childId, r.n])
+	);
+}
+
+const openFormatsQuery = keptQuery((db) =>
+	db
 		.select({ childId: formatRequests.childId, n: count() })
 		.from(formatRequests)
 		.innerJoin(children, eq(children.id, formatRequests.childId))
-		.where(and(eq(children.iroId, iroId), isNull(formatRequests.doneAt)))
+		.where(and(eq(children.iroId, sql.placeholder('iroId')), isNull(formatRequests.doneAt)))
 		.groupBy(formatRequests.childId)
-		.all();
-	return Object.fromEntries(rows.map((r) => [r.childId, r.n]));
-}
+		.prepare()
+);
 
 /**
  * The IRO marks an open request of this child done (audited). False if it is not this child's, or

@@ -133,20 +133,23 @@ export function markRead(
 	if (!facts) return;
 	const marks = readMarksFor(reader, { ...facts, isCarerConversation: facts.carerId !== null });
 	if (!marks) return;
-	writeIfFree((tx) =>
-		tx
-			.update(messages)
-			.set({ readAt: now })
-			.where(
-				and(
-					eq(messages.conversationId, conversationId),
-					eq(messages.fromStaff, marks === 'staff'),
-					isNull(messages.readAt)
-				)
-			)
-			.run()
-	);
+	writeIfFree(() => markReadQuery().run({ conversationId, fromStaff: Number(marks === 'staff'), now }));
 }
+
+/** Marks read what one side (`fromStaff`, 1 or 0) wrote in a conversation and was not read yet. */
+const markReadQuery = keptQuery((db) =>
+	db
+		.update(messages)
+		.set({ readAt: sql`${sql.placeholder('now')}` })
+		.where(
+			and(
+				eq(messages.conversationId, sql.placeholder('conversationId')),
+				eq(messages.fromStaff, sql.placeholder('fromStaff')),
+				isNull(messages.readAt)
+			)
+		)
+		.prepare()
+);
 
 /** Whose conversation it is: who may mark its messages read. */
 const readersQuery = keptQuery((db) =>
@@ -284,45 +287,59 @@ export function sendMessage(input: {
  * read off `conversations_inbox_idx` without counting a single message, whatever the size of the service.
  */
 export function inbox(iroId: string | null, childId: string | null, limit = Number.MAX_SAFE_INTEGER) {
+	const query = inboxQueries[`${iroId ? 'iro' : 'all'} ${childId ? 'child' : 'all'}`];
+	return query().all({ iroId, childId, limit });
+}
+
+/** The inbox's query for each filter (all, one IRO's, one child's, both), each built once. */
+export const inboxQueries = {
+	'all all': keptQuery((db) => inboxQuery(db, false, false)),
+	'iro all': keptQuery((db) => inboxQuery(db, true, false)),
+	'all child': keptQuery((db) => inboxQuery(db, false, true)),
+	'iro child': keptQuery((db) => inboxQuery(db, true, true))
+};
+
+function inboxQuery(db: Db, byIro: boolean, byChild: boolean) {
 	// The page of conversations is chosen first, from the conversations alone (no names joined to
 	// thousands of rows); an IRO's through the children on their caseload.
-	const ranked = db()
-		.$with('ranked')
-		.as(
-			db()
-				.select({
-					id: conversations.id,
-					childId: conversations.childId,
-					carerId: conversations.carerId,
-					lastMessageAt: conversations.lastMessageAt,
-					doneAt: conversations.doneAt,
-					unread: sql<number>`${conversations.unreadByStaff}`.as('unread'),
-					urgent: sql<number>`${conversations.urgentUnreadByStaff}`.as('urgent')
-				})
-				.from(conversations)
-				.where(
-					and(
-						iroId
-							? inArray(
-									conversations.childId,
-									db().select({ id: children.id }).from(children).where(eq(children.iroId, iroId))
-								)
-							: undefined,
-						childId ? eq(conversations.childId, childId) : undefined
-					)
+	const ranked = db.$with('ranked').as(
+		db
+			.select({
+				id: conversations.id,
+				childId: conversations.childId,
+				carerId: conversations.carerId,
+				lastMessageAt: conversations.lastMessageAt,
+				doneAt: conversations.doneAt,
+				unread: sql<number>`${conversations.unreadByStaff}`.as('unread'),
+				urgent: sql<number>`${conversations.urgentUnreadByStaff}`.as('urgent')
+			})
+			.from(conversations)
+			.where(
+				and(
+					byIro
+						? inArray(
+								conversations.childId,
+								db
+									.select({ id: children.id })
+									.from(children)
+									.where(eq(children.iroId, sql.placeholder('iroId')))
+							)
+						: undefined,
+					byChild ? eq(conversations.childId, sql.placeholder('childId')) : undefined
 				)
-				// The index's own expressions, so SQLite reads the page in its order and stops.
-				.orderBy(
-					...inboxOrder(
-						conversations.urgentUnreadByStaff,
-						conversations.unreadByStaff,
-						conversations.lastMessageAt
-					)
+			)
+			// The index's own expressions, so SQLite reads the page in its order and stops.
+			.orderBy(
+				...inboxOrder(
+					conversations.urgentUnreadByStaff,
+					conversations.unreadByStaff,
+					conversations.lastMessageAt
 				)
-				.limit(limit)
-		);
+			)
+			.limit(sql.placeholder('limit'))
+	);
 	return (
-		db()
+		db
 			.with(ranked)
 			.select({
 				id: ranked.id,
@@ -340,7 +357,7 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 			.leftJoin(carers, eq(carers.id, ranked.carerId))
 			.where(eq(children.id, ranked.childId))
 			.orderBy(...inboxOrder(ranked.urgent, ranked.unread, ranked.lastMessageAt))
-			.all()
+			.prepare()
 	);
 }
 

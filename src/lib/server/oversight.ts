@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
-import { rowOfChild, db, tables, write } from './db';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { rowOfChild, db, tables, keptQuery, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import { config } from './config';
@@ -71,12 +71,7 @@ export function openConcerns(
 	iroId: string,
 	today: string
 ): Record<string, { open: number; overdue: number }> {
-	const rows = db()
-		.select({ childId: concerns.childId, dueOn: concerns.dueOn, resolvedOn: concerns.resolvedOn })
-		.from(concerns)
-		.innerJoin(children, eq(children.id, concerns.childId))
-		.where(and(eq(children.iroId, iroId), isNull(concerns.resolvedOn)))
-		.all();
+	const rows = openConcernsQuery().all({ iroId });
 	const counts: Record<string, { open: number; overdue: number }> = {};
 	for (const row of rows) {
 		const count = (counts[row.childId] ??= { open: 0, overdue: 0 });
@@ -85,6 +80,15 @@ export function openConcerns(
 	}
 	return counts;
 }
+
+const openConcernsQuery = keptQuery((db) =>
+	db
+		.select({ childId: concerns.childId, dueOn: concerns.dueOn, resolvedOn: concerns.resolvedOn })
+		.from(concerns)
+		.innerJoin(children, eq(children.id, concerns.childId))
+		.where(and(eq(children.iroId, sql.placeholder('iroId')), isNull(concerns.resolvedOn)))
+		.prepare()
+);
 
 export interface NewConcern {
 	subject: ConcernSubject;

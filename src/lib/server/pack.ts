@@ -1,5 +1,4 @@
-import { inArray } from 'drizzle-orm';
-import { db, tables } from './db';
+import { inList, keptQuery, tables } from './db';
 import { isOpen, type Meeting } from './meetings';
 import { viewsOfMeeting, viewsOfMeetings, viewsShown } from './views';
 import type { Child } from './children';
@@ -139,11 +138,7 @@ export function beforeTheMeeting(
 	const says = consultationStatuses(meetingIds);
 	const agenda = agendaCounts(meetingIds);
 	const choices = choicesForMeetings(meetingIds);
-	const links = db()
-		.select({ childId: childCarers.childId, carerId: childCarers.carerId })
-		.from(childCarers)
-		.where(inArray(childCarers.childId, childIds))
-		.all();
+	const links = carerLinksQuery().all({ childIds: JSON.stringify(childIds) });
 	const sentViews = viewsOfMeetings(meetingIds).filter((v) => v.sentAt !== null);
 	const waiting = openSupportCounts(childIds);
 
@@ -168,3 +163,12 @@ export function beforeTheMeeting(
 	}
 	return out;
 }
+
+/** Which carers are linked to each of these children (`childIds`, a JSON array). */
+const carerLinksQuery = keptQuery((db) =>
+	db
+		.select({ childId: childCarers.childId, carerId: childCarers.carerId })
+		.from(childCarers)
+		.where(inList(childCarers.childId, 'childIds'))
+		.prepare()
+);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import {
 	generateAuthenticationOptions,
@@ -9,7 +9,7 @@ import {
 	type AuthenticatorTransportFuture,
 	type RegistrationResponseJSON
 } from '@simplewebauthn/server';
-import { db, tables, write, type Tx } from './db';
+import { db, keptQuery, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 import { config } from './config';
@@ -52,8 +52,16 @@ function countOf(
 }
 
 export function passkeyCount(userId: string): number {
-	return countOf(passkeys, eq(passkeys.userId, userId));
+	return passkeyCountQuery().get({ userId })?.n ?? 0;
 }
+
+const passkeyCountQuery = keptQuery((db) =>
+	db
+		.select({ n: count() })
+		.from(passkeys)
+		.where(eq(passkeys.userId, sql.placeholder('userId')))
+		.prepare()
+);
 
 /** What this session still owes: nothing, a passkey (or code), or setting a passkey up. */
 export function secondFactorStepOf(user: Pick<SessionUser, 'id' | 'role'>, secondFactorAt: number | null) {

@@ -53,39 +53,46 @@ export function openSupportRequests(childId: string): SupportRequest[] {
 export function supportRequestsForMeeting(
 	meeting: Pick<Meeting, 'id' | 'childId' | 'startsAt'>
 ): SupportRequest[] {
-	const earlier = db()
+	return forMeetingQuery().all({
+		childId: meeting.childId,
+		meetingId: meeting.id,
+		startsAt: meeting.startsAt
+	});
+}
+
+const forMeetingQuery = keptQuery((db) => {
+	const childId = sql.placeholder('childId');
+	const startsAt = sql.placeholder('startsAt');
+	const earlier = db
 		.select({ id: meetings.id })
 		.from(meetings)
-		.where(and(eq(meetings.childId, meeting.childId), lt(meetings.startsAt, meeting.startsAt)));
-	return db()
+		.where(and(eq(meetings.childId, childId), lt(meetings.startsAt, startsAt)));
+	return db
 		.select()
 		.from(supportRequests)
 		.where(
 			and(
-				eq(supportRequests.childId, meeting.childId),
+				eq(supportRequests.childId, childId),
 				or(
-					eq(supportRequests.meetingId, meeting.id),
+					eq(supportRequests.meetingId, sql.placeholder('meetingId')),
 					and(
 						inArray(supportRequests.status, [...OPEN_STATUSES]),
-						lt(supportRequests.createdAt, meeting.startsAt),
+						lt(supportRequests.createdAt, startsAt),
 						or(isNull(supportRequests.meetingId), inArray(supportRequests.meetingId, earlier))
 					)
 				)
 			)
 		)
 		.orderBy(desc(supportRequests.createdAt))
-		.all();
-}
+		.prepare();
+});
 
 /** How many open requests each child has (for the caseload); children without any are left out. */
-export function openSupportCounts(childIds: string[]): Map<string, number> {
-	return countsOf(
-		supportRequests,
-		supportRequests.childId,
-		childIds,
-		inArray(supportRequests.status, [...OPEN_STATUSES])
-	);
-}
+export const openSupportCounts = countsOf(
+	supportRequests,
+	supportRequests.childId,
+	inArray(supportRequests.status, [...OPEN_STATUSES])
+);
 
 export function supportRequestById(requestId: string): SupportRequest | undefined {
 	if (!requestId) return undefined;

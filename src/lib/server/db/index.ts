@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from './client';
 
@@ -60,23 +60,30 @@ export function anyRow(table: SQLiteTable, where: SQL | undefined): boolean {
 }
 
 /**
- * How many rows of `table` each of `keys` has in `column` (and match `where`); keys without any are
- * left out.
+ * How many rows of `table` each key has in `column` (and match `where`), as a kept query: the
+ * function it gives takes the keys and leaves out keys without any.
  */
 export function countsOf(
 	table: SQLiteTable,
 	column: SQLiteColumn,
-	keys: string[],
 	where?: SQL
-): Map<string, number> {
-	if (!keys.length) return new Map();
-	const rows = db()
-		.select({ key: sql<string>`${column}`, n: count() })
-		.from(table)
-		.where(and(inArray(column, keys), where))
-		.groupBy(column)
-		.all();
-	return new Map(rows.map((r) => [r.key, r.n]));
+): (keys: string[]) => Map<string, number> {
+	const query = keptQuery((db) =>
+		db
+			.select({ key: sql<string>`${column}`, n: count() })
+			.from(table)
+			.where(and(inList(column, 'keys'), where))
+			.groupBy(column)
+			.prepare()
+	);
+	return (keys) =>
+		keys.length
+			? new Map(
+					query()
+						.all({ keys: JSON.stringify(keys) })
+						.map((r) => [r.key, r.n])
+				)
+			: new Map();
 }
 
 /** One row of `table` by its id, if it is this child's: undefined otherwise (the caller answers 404). */
