@@ -92,13 +92,21 @@ function isLinkedCarer(userId: string, childId: string): boolean {
 /** The child with this public id if the signed-in user may have it; otherwise 404. */
 export function requireChild(childId: string, access: ChildAccess, ...roles: Role[]): Child {
 	const user = roles.length ? requireRole(...roles) : requireUser();
-	const child = db().select().from(children).where(eq(children.id, childId)).get();
+	const child = childByIdQuery().get({ childId });
 	if (!child) notFound();
 	const linked = user.role === 'carer' && isLinkedCarer(user.id, child.id);
 	if (!canAccessChild(user, child, access, linked)) notFound();
 	if (refusesWrites(child, getRequestEvent().request.method)) error(409, RECORD_CLOSED);
 	return child;
 }
+
+const childByIdQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(children)
+		.where(eq(children.id, sql.placeholder('childId')))
+		.prepare()
+);
 
 /**
  * When this child's record closed, for the banner on every staff page about it (null while open):

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { db, tables, write, writeUnconfirmed, type Tx } from './db';
+import { db, keptQuery, tables, write, writeUnconfirmed, type Db, type Tx } from './db';
 import { newId } from './ids';
 import type { SessionUser } from './auth/session';
 import { parsePrivateReadDetail } from '$lib/domain/privacy';
@@ -26,33 +26,54 @@ export type AuditEntry = {
  * a meeting, conversation, decision or letter of theirs, the child or their account, else the
  * meeting named in `detail`. The migration that added `child_id` filled older rows the same way.
  */
-function childOfSubject(subjectId: string, detail: string): SQL {
+function childOfSubject(): SQL {
+	const subjectId = sql.placeholder('subjectId');
 	return sql`coalesce(
 		(select child_id from meetings where id = ${subjectId}),
 		(select child_id from conversations where id = ${subjectId}),
 		(select child_id from decisions where id = ${subjectId}),
 		(select child_id from meeting_letters where id = ${subjectId}),
 		(select id from children where id = ${subjectId} or user_id = ${subjectId}),
-		(select child_id from meetings where id = ${detail}))`;
+		(select child_id from meetings where id = ${sql.placeholder('detail')}))`;
 }
 
+/** Adds an entry (inside `tx` when given, else in a write of its own). */
 export function recordAudit(entry: AuditEntry, now = Date.now(), tx?: Tx): void {
-	const detail = entry.detail ?? '';
-	const insert = (t: Tx) =>
-		t
-			.insert(auditLog)
-			.values({
-				id: newId(),
-				userId: entry.userId,
-				action: entry.action,
-				subjectId: entry.subjectId,
-				detail,
-				childId: entry.childId === undefined ? childOfSubject(entry.subjectId, detail) : entry.childId,
-				at: now
-			})
-			.run();
-	if (tx) insert(tx);
+	const values = {
+		id: newId(),
+		userId: entry.userId,
+		action: entry.action,
+		subjectId: entry.subjectId,
+		detail: entry.detail ?? '',
+		childId: entry.childId ?? null,
+		at: now
+	};
+	// A kept statement runs on the same connection, so inside `tx` when there is one.
+	const insert = () => (entry.childId === undefined ? insertQuery.found : insertQuery.given)().run(values);
+	if (tx) insert();
 	else write(insert);
+}
+
+/** The insert, with the child given or found from the subject (`childOfSubject`), each built once. */
+const insertQuery = {
+	given: keptQuery((db) => insertBuilt(db, sql`${sql.placeholder('childId')}`)),
+	found: keptQuery((db) => insertBuilt(db, childOfSubject()))
+};
+
+function insertBuilt(db: Db, childId: SQL) {
+	const p = (name: string) => sql.placeholder(name);
+	return db
+		.insert(auditLog)
+		.values({
+			id: p('id'),
+			userId: p('userId'),
+			action: p('action'),
+			subjectId: p('subjectId'),
+			detail: p('detail'),
+			childId,
+			at: p('at')
+		})
+		.prepare();
 }
 
 /**
@@ -118,18 +139,26 @@ const entryColumns = {
 
 /** Audit entries about one record (optionally of one action), newest first, with who. */
 export function auditOf(subjectId: string, action?: string, limit = 50) {
-	return db()
+	return action
+		? auditOfQuery.action().all({ subjectId, action, limit })
+		: auditOfQuery.any().all({ subjectId, limit });
+}
+
+const auditOfQuery = {
+	any: keptQuery((db) => auditOfBuilt(db, false)),
+	action: keptQuery((db) => auditOfBuilt(db, true))
+};
+
+function auditOfBuilt(db: Db, ofAction: boolean) {
+	const subject = eq(auditLog.subjectId, sql.placeholder('subjectId'));
+	return db
 		.select(entryColumns)
 		.from(auditLog)
 		.innerJoin(users, eq(users.id, auditLog.userId))
-		.where(
-			action
-				? and(eq(auditLog.subjectId, subjectId), eq(auditLog.action, action))
-				: eq(auditLog.subjectId, subjectId)
-		)
+		.where(ofAction ? and(subject, eq(auditLog.action, sql.placeholder('action'))) : subject)
 		.orderBy(desc(auditLog.at), desc(written))
-		.limit(limit)
-		.all();
+		.limit(sql.placeholder('limit'))
+		.prepare();
 }
 
 /** How many entries a page of the trail shows. */

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db, tables, write } from './db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 import { recordAudit } from './audit';
 
@@ -131,7 +131,21 @@ export function carerName(carerId: string): string | null {
 
 /** The carers linked to a child, with the address a reminder can go to. */
 export function linkedCarers(childId: string) {
-	return db()
+	return linkedCarersQuery()
+		.all({ childId })
+		.map((c) => ({
+			id: c.id,
+			fullName: c.fullName,
+			relationship: c.relationship,
+			relationshipLang: c.relationshipLang,
+			hasAccount: c.userId !== null,
+			email: c.userEmail ?? c.carerEmail ?? null,
+			language: c.language ?? c.carerLanguage ?? null
+		}));
+}
+
+const linkedCarersQuery = keptQuery((db) =>
+	db
 		.select({
 			id: carers.id,
 			fullName: carers.fullName,
@@ -146,19 +160,10 @@ export function linkedCarers(childId: string) {
 		.from(childCarers)
 		.innerJoin(carers, eq(carers.id, childCarers.carerId))
 		.leftJoin(users, eq(users.id, carers.userId))
-		.where(eq(childCarers.childId, childId))
+		.where(eq(childCarers.childId, sql.placeholder('childId')))
 		.orderBy(asc(carers.fullName))
-		.all()
-		.map((c) => ({
-			id: c.id,
-			fullName: c.fullName,
-			relationship: c.relationship,
-			relationshipLang: c.relationshipLang,
-			hasAccount: c.userId !== null,
-			email: c.userEmail ?? c.carerEmail ?? null,
-			language: c.language ?? c.carerLanguage ?? null
-		}));
-}
+		.prepare()
+);
 
 /** The carer record of a user for a child, for carer pages that already passed requireCarerOf. */
 export function carerIdsOfUser(userId: string): Map<string, string> {

@@ -251,5 +251,13 @@ export function meetingsOfChildren(childIds: string[]): Map<string, Meeting[]> {
 }
 
 export function meetingById(meetingId: string): Meeting | undefined {
-	return db().select().from(meetings).where(eq(meetings.id, meetingId)).get();
+	return meetingByIdQuery().get({ meetingId });
 }
+
+const meetingByIdQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('meetingId')))
+		.prepare()
+);

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, tables, write, keptQuery, type Db } from './db';
+import { tables, write, keptQuery, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -16,7 +16,11 @@ import { canRemind } from '$lib/domain/pack';
 const { reminders, users } = tables;
 
 export function remindersOf(meetingId: string) {
-	return db()
+	return remindersQuery().all({ meetingId });
+}
+
+const remindersQuery = keptQuery((db) =>
+	db
 		.select({
 			id: reminders.id,
 			childId: reminders.childId,
@@ -26,10 +30,10 @@ export function remindersOf(meetingId: string) {
 		})
 		.from(reminders)
 		.innerJoin(users, eq(users.id, reminders.createdBy))
-		.where(eq(reminders.meetingId, meetingId))
+		.where(eq(reminders.meetingId, sql.placeholder('meetingId')))
 		.orderBy(desc(reminders.createdAt))
-		.all();
-}
+		.prepare()
+);
 
 export function latestReminder(meetingId: string, who: { childId: string } | { carerId: string }) {
 	return (

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db, inList, keptQuery, tables, write } from './db';
 import { newId } from './ids';
 
@@ -44,8 +44,16 @@ export function viewsOf(meetingId: string, carerId: string): CarerViews | undefi
 
 /** Every carer's views for one meeting (drafts too: callers decide what to show). */
 export function viewsOfMeeting(meetingId: string): CarerViews[] {
-	return db().select().from(carerViews).where(eq(carerViews.meetingId, meetingId)).all();
+	return viewsOfMeetingQuery().all({ meetingId });
 }
+
+const viewsOfMeetingQuery = keptQuery((db) =>
+	db
+		.select()
+		.from(carerViews)
+		.where(eq(carerViews.meetingId, sql.placeholder('meetingId')))
+		.prepare()
+);
 
 /** Views for many meetings in one query (for the caseload). */
 export function viewsOfMeetings(meetingIds: string[]): CarerViews[] {
