@@ -54,12 +54,12 @@ const feedbackQuery = {
 };
 
 /** The child's most recent review recorded as held, or null. */
-export function latestHeldReview(childId: string, now = Date.now()): Meeting | null {
-	return (
-		meetingsOfChild(childId)
-			.filter((m) => isHeld(m, now))
-			.pop() ?? null
-	);
+export function latestHeldReview(
+	childId: string,
+	now = Date.now(),
+	meetings = meetingsOfChild(childId)
+): Meeting | null {
+	return meetings.filter((m) => isHeld(m, now)).pop() ?? null;
 }
 
 /**
@@ -69,9 +69,10 @@ export function latestHeldReview(childId: string, now = Date.now()): Meeting | n
 export function feedbackDue(
 	child: { id: string; dateOfBirth: string; pictureVersion?: boolean },
 	who: Who,
-	now = Date.now()
+	now = Date.now(),
+	meetings = meetingsOfChild(child.id)
 ): Meeting | null {
-	const meeting = latestHeldReview(child.id, now);
+	const meeting = latestHeldReview(child.id, now, meetings);
 	if (!meeting || feedbackOf(meeting.id, who)) return null;
 	if (who.respondent === 'child' && !childVersion(child, meeting)) return null;
 	return meeting;

@@ -6,11 +6,19 @@ import { daysBetween, londonDate } from '$lib/domain/dates';
 import { callName } from '$lib/domain/names';
 
 /**
+ * The child's meetings a home page reads, once for all its parts: the next one to get ready for
+ * (`meetingToPrepare`) and all of them, oldest first (`meetingsOfChild`).
+ */
+export function homeMeetings(childId: string, now = Date.now()) {
+	return { next: meetingToPrepare(childId, now), all: meetingsOfChild(childId) };
+}
+
+/**
  * What a child's or carer's page shows about one child: next meeting, the last one (took place on …,
  * or being written up) and their IRO.
  */
-export function childSummary(child: Child, now = Date.now()) {
-	const next = meetingToPrepare(child.id, now);
+export function childSummary(child: Child, now = Date.now(), meetings = homeMeetings(child.id, now)) {
+	const { next } = meetings;
 	return {
 		child: { id: child.id, name: callName(child) },
 		next: next && {
@@ -21,7 +29,7 @@ export function childSummary(child: Child, now = Date.now()) {
 			mode: next.mode
 		},
 		daysAway: next ? daysBetween(londonDate(now), londonDate(next.startsAt)) : null,
-		last: lastMeeting(meetingsOfChild(child.id), now),
+		last: lastMeeting(meetings.all, now),
 		iro: iroCard(child.iroId)
 	};
 }

@@ -17,8 +17,11 @@ import { hasChoices, sharedAnswers } from '$lib/domain/pack';
  */
 
 /** The child's home: for their next meeting, what they have done, what they still can do, any reminder. */
-export function childChecklist(child: Pick<Child, 'id'>, now = Date.now()) {
-	const meeting = meetingToPrepare(child.id, now);
+export function childChecklist(
+	child: Pick<Child, 'id'>,
+	now = Date.now(),
+	meeting = meetingToPrepare(child.id, now)
+) {
 	if (!meeting) return null;
 	const consultation = consultationFor(meeting.id);
 	const state = consultation?.status ?? 'notStarted';
@@ -39,8 +42,12 @@ export function childChecklist(child: Pick<Child, 'id'>, now = Date.now()) {
 }
 
 /** A carer's page about one child: their views for the next meeting, any reminder, and what the child shared. */
-export function carerPreparation(childId: string, carerId: string, now = Date.now()) {
-	const meeting = meetingToPrepare(childId, now);
+export function carerPreparation(
+	childId: string,
+	carerId: string,
+	now = Date.now(),
+	meeting = meetingToPrepare(childId, now)
+) {
 	if (!meeting) return null;
 	const views = viewsOf(meeting.id, carerId);
 	const state = views?.sentAt != null ? ('sent' as const) : views ? ('draft' as const) : ('none' as const);
@@ -56,8 +63,12 @@ export function carerPreparation(childId: string, carerId: string, now = Date.no
  * SENT them (never a change not sent yet), voice answers marked so as sent, and agenda items marked so. Nothing else of the child's ever
  * reaches a carer.
  */
-export function sharedWithEveryone(childId: string, now = Date.now(), t: Translate = translator('en')) {
-	const meeting = meetingToPrepare(childId, now);
+export function sharedWithEveryone(
+	childId: string,
+	now = Date.now(),
+	t: Translate = translator('en'),
+	meeting = meetingToPrepare(childId, now)
+) {
 	if (!meeting) return { answers: [], voices: [], agenda: [] };
 	const consultation = consultationFor(meeting.id);
 	const answers =

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireOwnChild } from '$lib/server/access';
-import { childSummary } from '$lib/server/home';
+import { childSummary, homeMeetings } from '$lib/server/home';
 // What the child has done for their next meeting, and any reminder.
 import { childChecklist } from '$lib/server/progress';
 // "A letter from your IRO" once one has been sent.
@@ -15,11 +15,14 @@ import { addressMatters } from '$lib/server/i18n';
 
 export const load: PageServerLoad = ({ url, locals }) => {
 	const child = requireOwnChild();
+	// One instant and one read of the child's meetings for every part of the page.
+	const now = Date.now();
+	const meetings = homeMeetings(child.id, now);
 	return {
-		...childSummary(child),
-		checklist: childChecklist(child),
+		...childSummary(child, now, meetings),
+		checklist: childChecklist(child, now, meetings.next),
 		letters: lettersOfChild(child.id),
-		feedbackDue: feedbackDue(child, { respondent: 'child' })?.id ?? null,
+		feedbackDue: feedbackDue(child, { respondent: 'child' }, now, meetings.all)?.id ?? null,
 		feedback: FEEDBACK_RESULTS.find((r) => r === url.searchParams.get('feedback')) ?? null,
 		changes: recentChanges(child.id).map((c) => ({
 			id: c.id,
