@@ -4,7 +4,7 @@
 // 10 years of six-monthly reviews held and written up; scripts/bench-seed.js), it starts the built
 // server (scripts/start.js) on each database and times every page of issue 14's table, the pack and
 // the reports page (one year and ten years), at concurrency 1 and 20, as ratios to a static file served
-// by the same server in the same run. It also reads the longest event-loop block during each page's
+// by the same server in the same run, once every page has been asked WARM_UP times. It also reads the longest event-loop block during each page's
 // run, one request at a time and at 20 at once (measured inside the server: BENCH_EVENT_LOOP=1) and the HTML bytes of each page, and prints a
 // markdown table with the date and the machine.
 //
@@ -29,6 +29,8 @@ const COUNCILS = {
 	national: { children: 110_000, iros: 1_500, messages: 1_000_000, reviewYears: 2 }
 };
 const DAY = 86_400_000;
+/** How many times each page is asked before any is timed (a warm server). */
+const WARM_UP = 30;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let server = null;
@@ -228,9 +230,15 @@ async function runCouncil(name, db, seed) {
 		]
 	];
 	const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+	const measured = pages.filter(([label, path]) => !only || path === '/favicon.svg' || only.test(label));
+	// A warm server: every page asked WARM_UP times before any is timed. Without it, the pages timed
+	// first also pay for V8 compiling the code every page shares (sessions, the layout, rendering),
+	// which a server that has been running for a minute has long done.
+	process.stderr.write(`${name}: warming up … `);
+	for (const [, path, cookie] of measured) for (let i = 0; i < WARM_UP; i++) await request(path, cookie);
+	process.stderr.write('done\n');
 	const results = [];
-	for (const [label, path, cookie] of pages) {
-		if (only && path !== '/favicon.svg' && !only.test(label)) continue;
+	for (const [label, path, cookie] of measured) {
 		process.stderr.write(`${name}: ${label} … `);
 		const r = await measure(label, path, cookie);
 		process.stderr.write(`${r.c1.p50.toFixed(1)} ms\n`);
@@ -273,7 +281,7 @@ console.log('');
 console.log(
 	`Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; ` +
 		`load average at the start ${startLoad}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every page alike; the ratios to the static file soften it). ` +
-		`Each page for ${SECONDS} s (or 200 requests) at concurrency 1, then ${SECONDS} s (or 1,000) at 20, after two warm-up requests. ` +
+		`Each page for ${SECONDS} s (or 200 requests) at concurrency 1, then ${SECONDS} s (or 1,000) at 20, on a warm server (every page asked ${WARM_UP} times first, then two more requests of the page). ` +
 		'Times in ms; in brackets, the ratio to the static file at the same concurrency (req/s: how many times fewer). ' +
 		'"Longest block": the longest event-loop delay inside the server while that page was measured, one request at a time ' +
 		'(from the first request, which may work out what later ones keep), and at 20 at once (where it also counts requests run back to back).'
