@@ -133,8 +133,27 @@ export function markRead(
 	if (!facts) return;
 	const marks = readMarksFor(reader, { ...facts, isCarerConversation: facts.carerId !== null });
 	if (!marks) return;
-	writeIfFree(() => markReadQuery().run({ conversationId, fromStaff: Number(marks === 'staff'), now }));
+	const unread = { conversationId, fromStaff: Number(marks === 'staff') };
+	// Most views find nothing new: a look at the unread index, not a write, then.
+	if (!anyUnreadQuery().get(unread)) return;
+	writeIfFree(() => markReadQuery().run({ ...unread, now }));
 }
+
+/** Whether one side (`fromStaff`, 1 or 0) wrote anything in a conversation not read yet (`messages_unread_idx`). */
+const anyUnreadQuery = keptQuery((db) =>
+	db
+		.select({ one: sql`1` })
+		.from(messages)
+		.where(
+			and(
+				eq(messages.conversationId, sql.placeholder('conversationId')),
+				eq(messages.fromStaff, sql.placeholder('fromStaff')),
+				isNull(messages.readAt)
+			)
+		)
+		.limit(1)
+		.prepare()
+);
 
 /** Marks read what one side (`fromStaff`, 1 or 0) wrote in a conversation and was not read yet. */
 const markReadQuery = keptQuery((db) =>
