@@ -12,7 +12,8 @@ const { eq } = await import('drizzle-orm');
 const { allocateChild } = await import('../../src/lib/server/children');
 const { addCarer, linkCarer } = await import('../../src/lib/server/carers');
 const meetings = await import('../../src/lib/server/meetings');
-const { db, tables } = await import('../../src/lib/server/db');
+const { db, databasePath, tables } = await import('../../src/lib/server/db');
+const { openDatabase } = await import('../../src/lib/server/db/client');
 const audit = await import('../../src/lib/server/audit');
 const { issueWelcomeCode } = await import('../../src/lib/server/welcome-letters');
 const { issuePasswordReset } = await import('../../src/lib/server/password-reset');
@@ -62,6 +63,28 @@ describe('every read of a child’s record', () => {
 		expect(trail()[0]).toMatchObject({ action: 'private.read', reason: 'safeguarding', childId });
 		// Entries about another child stay in that child's trail.
 		expect(trail(otherChildId)).toEqual([]);
+	});
+
+	it('writes inside the caller’s transaction, and refuses one of another connection', () => {
+		const entry = { userId: iroId, action: 'outcomes.save', subjectId: meetingId, childId };
+		const before = trail().length;
+		// Rolled back with the transaction it was written in.
+		expect(() =>
+			db().transaction((tx) => {
+				audit.recordAudit(entry, Date.now(), tx);
+				throw new Error('undo');
+			})
+		).toThrow('undo');
+		expect(trail().length).toBe(before);
+		const other = openDatabase(databasePath());
+		try {
+			expect(() => other.transaction((tx) => audit.recordAudit(entry, Date.now(), tx))).toThrow(
+				'not a transaction of db()'
+			);
+		} finally {
+			other.$client.close();
+		}
+		expect(trail().length).toBe(before);
 	});
 });
 

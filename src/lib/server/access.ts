@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { and, eq, sql } from 'drizzle-orm';
-import { db, tables, keptQuery } from './db';
+import { and, eq } from 'drizzle-orm';
+import { db, tables, rowsWhere } from './db';
 import type { SessionUser } from './auth/session';
 import type { InviteFor } from './auth/invites';
 import type { Role } from '$lib/domain/session-policy';
@@ -92,7 +92,7 @@ function isLinkedCarer(userId: string, childId: string): boolean {
 /** The child with this public id if the signed-in user may have it; otherwise 404. */
 export function requireChild(childId: string, access: ChildAccess, ...roles: Role[]): Child {
 	const user = roles.length ? requireRole(...roles) : requireUser();
-	const child = childByIdQuery().get({ childId });
+	const child = childByIdQuery().get({ value: childId });
 	if (!child) notFound();
 	const linked = user.role === 'carer' && isLinkedCarer(user.id, child.id);
 	if (!canAccessChild(user, child, access, linked)) notFound();
@@ -100,13 +100,7 @@ export function requireChild(childId: string, access: ChildAccess, ...roles: Rol
 	return child;
 }
 
-const childByIdQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(children)
-		.where(eq(children.id, sql.placeholder('childId')))
-		.prepare()
-);
+const childByIdQuery = rowsWhere(children, children.id);
 
 /**
  * When this child's record closed, for the banner on every staff page about it (null while open):
@@ -122,18 +116,12 @@ export function closedOnOf(childId: string): string | null {
 /** The signed-in child's own record: for a child account only (anyone else, or no record, gets 404). */
 export function requireOwnChild(): Child {
 	const user = requireRole('child');
-	const child = ownChildQuery().get({ userId: user.id });
+	const child = ownChildQuery().get({ value: user.id });
 	if (!child || child.closedAt !== null) notFound();
 	return child;
 }
 
-const ownChildQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(children)
-		.where(eq(children.userId, sql.placeholder('userId')))
-		.prepare()
-);
+const ownChildQuery = rowsWhere(children, children.userId);
 
 /**
  * The signed-in child's own form about the meeting they are getting ready for: the child, what was

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { rowOfChild, countsOf, db, keptQuery, tables, write } from './db';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { rowOfChild, countsOf, db, rowsWhere, tables, write } from './db';
 import { newId } from './ids';
 import { translator } from './i18n';
 import {
@@ -78,16 +78,14 @@ export function keyStoredIdeas(): number {
 
 /** The child's agenda for one meeting, in their order (as stored: read it through agendaAsRead). */
 export function agendaFor(meetingId: string): AgendaRow[] {
-	return agendaQuery().all({ meetingId });
+	return agendaQuery().all({ value: meetingId });
 }
 
-const agendaQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, sql.placeholder('meetingId')))
-		.orderBy(asc(agendaItems.position), asc(agendaItems.createdAt))
-		.prepare()
+const agendaQuery = rowsWhere(
+	agendaItems,
+	agendaItems.meetingId,
+	asc(agendaItems.position),
+	asc(agendaItems.createdAt)
 );
 
 /** How many agenda items each meeting has (for the caseload); meetings without any are left out. */

@@ -37,7 +37,11 @@ function childOfSubject(): SQL {
 		(select child_id from meetings where id = ${sql.placeholder('detail')}))`;
 }
 
-/** Adds an entry (inside `tx` when given, else in a write of its own). */
+/**
+ * Adds an entry: inside `tx` when given, else in a write of its own. The insert is a kept statement of
+ * `db()`'s connection, which is inside `tx` only because `tx` is that connection's open transaction
+ * (every `write`'s is): a `tx` of any other connection is refused rather than written outside it.
+ */
 export function recordAudit(entry: AuditEntry, now = Date.now(), tx?: Tx): void {
 	const values = {
 		id: newId(),
@@ -48,8 +52,8 @@ export function recordAudit(entry: AuditEntry, now = Date.now(), tx?: Tx): void 
 		childId: entry.childId ?? null,
 		at: now
 	};
-	// A kept statement runs on the same connection, so inside `tx` when there is one.
 	const insert = () => (entry.childId === undefined ? insertQuery.found : insertQuery.given)().run(values);
+	if (tx && !db().$client.inTransaction) throw new Error('recordAudit: tx is not a transaction of db()');
 	if (tx) insert();
 	else write(insert);
 }

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { inList, keptQuery, tables, write } from './db';
+import { eq } from 'drizzle-orm';
+import { inList, keptQuery, rowsWhere, tables, write } from './db';
 import type { Chair } from '$lib/domain/agenda';
 import { parseStoredChoices, type MeetingChoices } from '$lib/forms/prepare';
 
@@ -19,7 +19,7 @@ export interface ChoicesOfMeeting {
 
 /** What the child chose for this meeting, or null if they have not chosen anything yet. */
 export function choicesFor(meetingId: string): ChoicesOfMeeting | null {
-	const row = choicesQuery().get({ meetingId });
+	const row = choicesQuery().get({ value: meetingId });
 	if (!row) return null;
 	return {
 		chair: row.chair,
@@ -29,13 +29,7 @@ export function choicesFor(meetingId: string): ChoicesOfMeeting | null {
 	};
 }
 
-const choicesQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(meetingChoices)
-		.where(eq(meetingChoices.meetingId, sql.placeholder('meetingId')))
-		.prepare()
-);
+const choicesQuery = rowsWhere(meetingChoices, meetingChoices.meetingId);
 
 const choicesOfMeetingsQuery = keptQuery((db) =>
 	db.select().from(meetingChoices).where(inList(meetingChoices.meetingId, 'ids')).prepare()

@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import { db, inList, keptQuery, tables, write, type Tx } from './db';
+import { and, desc, eq, isNull, lte } from 'drizzle-orm';
+import { db, inList, keptQuery, rowsWhere, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { hasSayVoice } from './voice';
 import { meetingToPrepare, type Meeting } from './meetings';
@@ -96,16 +96,10 @@ function toConsultation(row: Row): Consultation {
 }
 
 function rowOf(meetingId: string): Row | undefined {
-	return consultationQuery().get({ meetingId });
+	return consultationQuery().get({ value: meetingId });
 }
 
-const consultationQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(consultations)
-		.where(eq(consultations.meetingId, sql.placeholder('meetingId')))
-		.prepare()
-);
+const consultationQuery = rowsWhere(consultations, consultations.meetingId);
 
 /** The consultation for a meeting, or null if the child has not started it. */
 export function findConsultation(meetingId: string): Consultation | null {

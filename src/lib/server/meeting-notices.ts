@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { tables, type Tx, keptQuery } from './db';
+import { tables, type Tx, keptQuery, rowsWhere } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -71,17 +71,10 @@ export function tellOfChange(
 
 /** The changes to this child's meetings, oldest first (the lines in the child's messages). */
 export function changesForChild(childId: string): MeetingChange[] {
-	return changesQuery().all({ childId });
+	return changesQuery().all({ value: childId });
 }
 
-const changesQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(meetingChanges)
-		.where(eq(meetingChanges.childId, sql.placeholder('childId')))
-		.orderBy(meetingChanges.createdAt)
-		.prepare()
-);
+const changesQuery = rowsWhere(meetingChanges, meetingChanges.childId, meetingChanges.createdAt);
 
 /** The changes the child's home page still shows (the last two weeks), newest first. */
 export function recentChanges(childId: string, now = Date.now()): MeetingChange[] {

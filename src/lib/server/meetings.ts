@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { rowOfChild, db, keptQuery, tables, write } from './db';
+import { rowOfChild, db, keptQuery, rowsWhere, tables, write } from './db';
 import { newId } from './ids';
 import type { MeetingKind } from '$lib/domain/timescales';
 import { mayChangeMeeting, startAllowed } from '$lib/domain/meeting-lifecycle';
@@ -251,13 +251,7 @@ export function meetingsOfChildren(childIds: string[]): Map<string, Meeting[]> {
 }
 
 export function meetingById(meetingId: string): Meeting | undefined {
-	return meetingByIdQuery().get({ meetingId });
+	return meetingByIdQuery().get({ value: meetingId });
 }
 
-const meetingByIdQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(meetings)
-		.where(eq(meetings.id, sql.placeholder('meetingId')))
-		.prepare()
-);
+const meetingByIdQuery = rowsWhere(meetings, meetings.id);

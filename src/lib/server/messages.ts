@@ -10,7 +10,7 @@ import {
 	type Placeholder,
 	type SQLWrapper
 } from 'drizzle-orm';
-import { db, keptQuery, tables, write, writeIfFree, type Db } from './db';
+import { db, keptQuery, rowsWhere, tables, write, writeIfFree, type Db } from './db';
 import { newId } from './ids';
 import { queueEmail } from './notify';
 import { translator } from './i18n';
@@ -34,16 +34,10 @@ function keyOf(childId: string, carerId: string | null) {
 }
 
 export function findConversation(childId: string, carerId: string | null): Conversation | undefined {
-	return conversationQuery().get({ key: keyOf(childId, carerId) });
+	return conversationQuery().get({ value: keyOf(childId, carerId) });
 }
 
-const conversationQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(conversations)
-		.where(eq(conversations.key, sql.placeholder('key')))
-		.prepare()
-);
+const conversationQuery = rowsWhere(conversations, conversations.key);
 
 function openConversation(childId: string, carerId: string | null, now: number): Conversation {
 	write((tx) =>
@@ -139,34 +133,30 @@ export function markRead(
 	writeIfFree(() => markReadQuery().run({ ...unread, now }));
 }
 
-/** Whether one side (`fromStaff`, 1 or 0) wrote anything in a conversation not read yet (`messages_unread_idx`). */
+/** What one side (`fromStaff`, 1 or 0) wrote in a conversation and was not read yet (`messages_unread_idx`). */
+const unreadOfSide = () =>
+	and(
+		eq(messages.conversationId, sql.placeholder('conversationId')),
+		eq(messages.fromStaff, sql.placeholder('fromStaff')),
+		isNull(messages.readAt)
+	);
+
+/** Whether there is any of it. */
 const anyUnreadQuery = keptQuery((db) =>
 	db
 		.select({ one: sql`1` })
 		.from(messages)
-		.where(
-			and(
-				eq(messages.conversationId, sql.placeholder('conversationId')),
-				eq(messages.fromStaff, sql.placeholder('fromStaff')),
-				isNull(messages.readAt)
-			)
-		)
+		.where(unreadOfSide())
 		.limit(1)
 		.prepare()
 );
 
-/** Marks read what one side (`fromStaff`, 1 or 0) wrote in a conversation and was not read yet. */
+/** Marks it read. */
 const markReadQuery = keptQuery((db) =>
 	db
 		.update(messages)
 		.set({ readAt: sql`${sql.placeholder('now')}` })
-		.where(
-			and(
-				eq(messages.conversationId, sql.placeholder('conversationId')),
-				eq(messages.fromStaff, sql.placeholder('fromStaff')),
-				isNull(messages.readAt)
-			)
-		)
+		.where(unreadOfSide())
 		.prepare()
 );
 
@@ -311,7 +301,7 @@ export function inbox(iroId: string | null, childId: string | null, limit = Numb
 }
 
 /** The inbox's query for each filter (all, one IRO's, one child's, both), each built once. */
-export const inboxQueries = {
+const inboxQueries = {
 	'all all': keptQuery((db) => inboxQuery(db, false, false)),
 	'iro all': keptQuery((db) => inboxQuery(db, true, false)),
 	'all child': keptQuery((db) => inboxQuery(db, false, true)),

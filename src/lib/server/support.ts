@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { countsOf, db, tables, write, keptQuery } from './db';
+import { countsOf, db, tables, write, keptQuery, rowsWhere } from './db';
 import { newId } from './ids';
 import { meetingToPrepare, type Meeting } from './meetings';
 import { IRO_SUPPORT_STATUSES } from '$lib/domain/pack';
@@ -23,16 +23,13 @@ export function isOpenStatus(status: SupportStatus): boolean {
 
 /** All of a child's requests, newest first. */
 export function supportRequestsOf(childId: string): SupportRequest[] {
-	return supportRequestsQuery().all({ childId });
+	return supportRequestsQuery().all({ value: childId });
 }
 
-const supportRequestsQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(supportRequests)
-		.where(eq(supportRequests.childId, sql.placeholder('childId')))
-		.orderBy(desc(supportRequests.createdAt))
-		.prepare()
+const supportRequestsQuery = rowsWhere(
+	supportRequests,
+	supportRequests.childId,
+	desc(supportRequests.createdAt)
 );
 
 /** A child's requests that wait for the IRO (requested or being arranged), newest first. */

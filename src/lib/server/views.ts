@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { db, inList, keptQuery, tables, write } from './db';
+import { and, eq } from 'drizzle-orm';
+import { db, inList, keptQuery, rowsWhere, tables, write } from './db';
 import { newId } from './ids';
 
 /**
@@ -44,16 +44,10 @@ export function viewsOf(meetingId: string, carerId: string): CarerViews | undefi
 
 /** Every carer's views for one meeting (drafts too: callers decide what to show). */
 export function viewsOfMeeting(meetingId: string): CarerViews[] {
-	return viewsOfMeetingQuery().all({ meetingId });
+	return viewsOfMeetingQuery().all({ value: meetingId });
 }
 
-const viewsOfMeetingQuery = keptQuery((db) =>
-	db
-		.select()
-		.from(carerViews)
-		.where(eq(carerViews.meetingId, sql.placeholder('meetingId')))
-		.prepare()
-);
+const viewsOfMeetingQuery = rowsWhere(carerViews, carerViews.meetingId);
 
 /** Views for many meetings in one query (for the caseload). */
 export function viewsOfMeetings(meetingIds: string[]): CarerViews[] {

@@ -86,6 +86,30 @@ export function countsOf(
 			: new Map();
 }
 
+/**
+ * The rows of `table` whose `column` equals one value, in the `order` given, as a kept query
+ * (`keptQuery`): `rowsWhere(t, c)().get({ value })` for one, `.all({ value })` for all of them.
+ */
+export function rowsWhere<T extends SQLiteTable>(
+	table: T,
+	column: SQLiteColumn,
+	...order: (SQLiteColumn | SQL)[]
+) {
+	type Row = T['$inferSelect'];
+	return keptQuery(
+		(db) =>
+			db
+				.select()
+				.from(table as SQLiteTable)
+				.where(eq(column, sql.placeholder('value')))
+				.orderBy(...order)
+				.prepare() as unknown as {
+				get(values: { value: string }): Row | undefined;
+				all(values: { value: string }): Row[];
+			}
+	);
+}
+
 /** One row of `table` by its id, if it is this child's: undefined otherwise (the caller answers 404). */
 export function rowOfChild<T extends SQLiteTable & { id: SQLiteColumn; childId: SQLiteColumn }>(
 	table: T,
