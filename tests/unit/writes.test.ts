@@ -370,3 +370,66 @@ describe('a write no one is told about', () => {
 		expect(synchronous()).toBe(FULL);
 	});
 });
+
+describe('the reads of one request, together (readTogether)', () => {
+	const nameOf = () =>
+		db()
+			.select({ name: tables.children.fullName })
+			.from(tables.children)
+			.where(eq(tables.children.id, childId))
+			.get()?.name;
+	const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+	const rename = (name: string) => {
+		const other = new Database(file);
+		other.prepare('update children set full_name = ? where id = ?').run(name, childId);
+		other.close();
+	};
+	let Database: typeof import('better-sqlite3');
+	beforeAll(async () => {
+		Database = (await import('better-sqlite3')).default;
+	});
+
+	it('see one moment of the database until the turn ends, then what others wrote', async () => {
+		const { readTogether } = await import('../../src/lib/server/db');
+		readTogether();
+		expect(nameOf()).toBe('Rowan Birch');
+		rename('Rowan Changed');
+		expect(nameOf()).toBe('Rowan Birch');
+		await nextTurn();
+		expect(db().$client.inTransaction).toBe(false);
+		expect(nameOf()).toBe('Rowan Changed');
+		rename('Rowan Birch');
+	});
+
+	it('do not stop a write after them: it waits for another writer, succeeds and is seen', async () => {
+		const { readTogether, write } = await import('../../src/lib/server/db');
+		const lock = await holdWriteLock(500);
+		readTogether();
+		expect(nameOf()).toBe('Rowan Birch');
+		// Another process has written since the read began; a read transaction turned writer would
+		// fail at once (SQLITE_BUSY_SNAPSHOT) here. The write ends the read first and waits its turn.
+		const start = Date.now();
+		write((tx) =>
+			tx
+				.update(tables.children)
+				.set({ communicationNeeds: 'after a read' })
+				.where(eq(tables.children.id, childId))
+				.run()
+		);
+		expect(Date.now() - start).toBeGreaterThan(300);
+		// Reading together again after the write: one moment, from after it.
+		expect(db().$client.inTransaction).toBe(true);
+		expect(nameOf()).toBe('Rowan Birch');
+		rename('Rowan Read Again');
+		expect(nameOf()).toBe('Rowan Birch');
+		await lock.done;
+		expect(db().$client.inTransaction).toBe(false);
+		expect(nameOf()).toBe('Rowan Read Again');
+		const other = new Database(file, { readonly: true });
+		expect(other.prepare('select communication_needs c from children where id = ?').get(childId)).toEqual({
+			c: 'after a read'
+		});
+		other.close();
+		rename('Rowan Birch');
+	});
+});

@@ -125,13 +125,51 @@ export function rowOfChild<T extends SQLiteTable & { id: SQLiteColumn; childId: 
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** The read transaction `readTogether` holds open, if any, and its connection. */
+let reading: Db['$client'] | null = null;
+
+/**
+ * The statements run in this turn of the event loop read together, in one read transaction that ends
+ * before the next turn (or at the first write): in WAL mode SQLite otherwise begins and ends one for
+ * every statement, taking and letting go of its locks each time (issue 14: a tenth of a child's home
+ * page went on it). Every statement of the turn reads the same moment of the database. Called by the
+ * server as each request starts (hooks/auth.ts). A write ends the read first and reads together again
+ * after (`write`), so it still starts as a writer, waits its turn and sees every write before it.
+ */
+export function readTogether(): void {
+	const sqlite = db().$client;
+	if (reading || sqlite.inTransaction) return;
+	sqlite.exec('BEGIN');
+	reading = sqlite;
+	setImmediate(endReading);
+}
+
+/** Ends the read transaction `readTogether` opened, if it is still open: whether it was. */
+function endReading(): boolean {
+	const sqlite = reading;
+	reading = null;
+	if (!sqlite?.inTransaction) return false;
+	sqlite.exec('COMMIT');
+	return true;
+}
+
+/** Runs a write outside the turn's read transaction (`readTogether`), and reads together again after. */
+function outsideRead<T>(run: () => T): T {
+	const wasReading = endReading();
+	try {
+		return run();
+	} finally {
+		if (wasReading) readTogether();
+	}
+}
+
 /**
  * Every write goes through here: a transaction that starts as a writer (BEGIN IMMEDIATE), so that
  * when another connection holds the write lock SQLite waits (busy_timeout) instead of failing at
  * once, which it must do for a transaction that read first and then tries to write.
  */
 export function write<T>(fn: (tx: Tx) => T): T {
-	return db().transaction(fn, { behavior: 'immediate' });
+	return outsideRead(() => db().transaction(fn, { behavior: 'immediate' }));
 }
 
 /** The database stayed locked by another connection for longer than its wait (busy_timeout). */
@@ -152,14 +190,16 @@ export function isBusy(error: unknown): boolean {
  * a power cut as well. Inside another write it is part of that write, and waits with it.
  */
 export function writeUnconfirmed<T>(fn: (tx: Tx) => T): T {
-	const sqlite = db().$client;
-	if (sqlite.inTransaction) return write(fn);
-	sqlite.pragma('synchronous = NORMAL');
-	try {
-		return write(fn);
-	} finally {
-		sqlite.pragma('synchronous = FULL');
-	}
+	return outsideRead(() => {
+		const sqlite = db().$client;
+		if (sqlite.inTransaction) return write(fn);
+		sqlite.pragma('synchronous = NORMAL');
+		try {
+			return write(fn);
+		} finally {
+			sqlite.pragma('synchronous = FULL');
+		}
+	});
 }
 
 /**

@@ -6,9 +6,12 @@ import {
 	setSessionCookie,
 	validateSession
 } from '../auth/session';
+import { readTogether } from '../db';
 
 /** Validates the session cookie on every request; pages never see `undefined`. */
 export const handleAuth: Handle = async ({ event, resolve }) => {
+	// This request's reads (the session, then its page's) share one read transaction (db/index.ts).
+	readTogether();
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = null;
 	event.locals.sessionId = null;
