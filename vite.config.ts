@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { noPageEtag } from './scripts/no-page-etag.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// No ETag on pages, which are never cached (scripts/no-page-etag.js).
+	plugins: [sveltekit(), noPageEtag()],
 	// Fonts and images as files, never data: URIs, so the CSP can stay strict.
 	build: {
 		assetsInlineLimit: 0,

@@ -89,6 +89,8 @@ test.describe('access matrix', () => {
 		expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 		expect(headers['x-content-type-options']).toBe('nosniff');
 		expect(headers['cache-control']).toBe('no-store');
+		// …so no ETag: it would never be asked for again, and costs a hash of the whole page.
+		expect(headers['etag']).toBeUndefined();
 		// Pages are compressed for a browser that asks.
 		const zipped = await ctx.get('/signin', { headers: { 'accept-encoding': 'gzip' } });
 		expect(zipped.headers()['content-encoding']).toBe('gzip');
