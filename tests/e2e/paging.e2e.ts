@@ -4,14 +4,16 @@ import { test, expect, signIn, expectNoAxeViolations, setTextSize } from './fixt
 import { newDevice, hydrated } from './flow-helpers';
 
 /**
- * Issue 14: lists that grow come a page at a time (50), with "Show more" (the inbox, the caseload) and
- * "Show earlier messages" (a thread), plain links that work with JavaScript and without. The records
+ * Issue 14: lists that grow come a page at a time (50; a thread's latest 20 messages), with "Show more"
+ * (the inbox, the caseload) and "Show earlier messages" (a thread), plain links that work with JavaScript and without. The records
  * are written straight into the test server's database (a whole caseload through the forms would take
  * minutes): a new IRO with 55 children, each with a conversation, and one child with 60 messages.
  */
 const require = createRequire(import.meta.url);
 const DATABASE = `data/e2e-${process.env.E2E_PORT || 4173}.db`;
 const PAGE = 50;
+/** A thread's page (THREAD_PAGE in src/lib/domain/paging.ts). */
+const THREAD = 20;
 const DAY = 86_400_000;
 
 function seed() {
@@ -89,10 +91,11 @@ async function device(browser: Browser, login: string, javaScriptEnabled: boolea
 	return { context, page };
 }
 
-async function showMore(page: Page, name: string, javaScriptEnabled: boolean) {
+/** Follows "Show more" (or "Show earlier messages"), which asks for `shown` rows. */
+async function showMore(page: Page, name: string, javaScriptEnabled: boolean, shown = PAGE * 2) {
 	if (javaScriptEnabled) await hydrated(page);
 	await page.getByRole('link', { name }).click();
-	await expect(page).toHaveURL(/shown=100/);
+	await expect(page).toHaveURL(new RegExp(`shown=${shown}\\b`));
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -119,25 +122,34 @@ for (const javaScriptEnabled of [true, false]) {
 		await context.close();
 	});
 
-	test(`a long thread shows its latest 50 messages, then the earlier ones (${how})`, async ({ browser }) => {
+	test(`a long thread shows its latest 20 messages, then 20 earlier ones at a time (${how})`, async ({
+		browser
+	}) => {
+		const last = PAGE + 10;
 		const { context, page } = await device(browser, seeded.child.username, javaScriptEnabled);
 		await page.goto('/me/messages');
 		const thread = page.getByRole('list', { name: /messages/i });
-		await expect(thread.getByText(messageText(PAGE + 10))).toBeVisible();
-		await expect(thread.getByText(messageText(11), { exact: true })).toBeVisible();
-		await expect(thread.getByText(messageText(10), { exact: true })).toHaveCount(0);
-		await showMore(page, 'Show earlier messages', javaScriptEnabled);
-		await expect(thread.getByText(messageText(1), { exact: true })).toBeVisible();
-		await expect(thread.getByText(messageText(PAGE + 10))).toBeVisible();
+		const shows = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toBeVisible();
+		const hides = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toHaveCount(0);
+		await shows(last);
+		await shows(last - THREAD + 1);
+		await hides(last - THREAD);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD * 2);
+		await shows(last - THREAD);
+		await shows(last - 2 * THREAD + 1);
+		await hides(last - 2 * THREAD);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD * 3);
+		await shows(1);
+		await shows(last);
 		await expect(page.getByRole('link', { name: 'Show earlier messages' })).toHaveCount(0);
 		await context.close();
 
 		// The IRO's side of the same conversation pages the same way.
 		const iro = await device(browser, seeded.iro.username, javaScriptEnabled);
 		await iro.page.goto(`/iro/conversations/pg-conv-${seeded.tag}-0`);
-		await expect(iro.page.getByText(messageText(10), { exact: true })).toHaveCount(0);
-		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled);
-		await expect(iro.page.getByText(messageText(1), { exact: true })).toBeVisible();
+		await expect(iro.page.getByText(messageText(last - THREAD), { exact: true })).toHaveCount(0);
+		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled, THREAD * 2);
+		await expect(iro.page.getByText(messageText(last - THREAD), { exact: true })).toBeVisible();
 		await iro.context.close();
 	});
 }

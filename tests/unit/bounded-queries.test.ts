@@ -12,7 +12,7 @@ const { inbox, unreadCount, sendMessage, latestOf } = await import('../../src/li
 const { listIros } = await import('../../src/lib/server/accounts');
 const { db, tables } = await import('../../src/lib/server/db');
 const { eq } = await import('drizzle-orm');
-const { PAGE_SIZE, shownFrom, moreHref } = await import('../../src/lib/domain/paging');
+const { PAGE_SIZE, THREAD_PAGE, shownFrom, moreHref } = await import('../../src/lib/domain/paging');
 
 const LIMIT = 100;
 const CHILDREN = 160;
@@ -143,6 +143,12 @@ describe('a long thread', () => {
 		expect(shownFrom(new URLSearchParams('shown=60'))).toBe(PAGE_SIZE * 2);
 		expect(moreHref(new URL('http://x/iro/inbox?child=abc'), PAGE_SIZE, 'thread')).toBe(
 			`/iro/inbox?child=abc&shown=${PAGE_SIZE * 2}#thread`
+		);
+		// A thread's pages are of its latest 20 messages.
+		expect(shownFrom(new URLSearchParams(''), 'shown', THREAD_PAGE)).toBe(THREAD_PAGE);
+		expect(shownFrom(new URLSearchParams('shown=30'), 'shown', THREAD_PAGE)).toBe(THREAD_PAGE * 2);
+		expect(moreHref(new URL('http://x/me/messages'), THREAD_PAGE, 'thread', 'shown', THREAD_PAGE)).toBe(
+			`/me/messages?shown=${THREAD_PAGE * 2}#thread`
 		);
 		// A page with two lists names each: "show more" of one keeps the other where it is.
 		expect(shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 3}`), 'iros')).toBe(PAGE_SIZE);

@@ -5,15 +5,21 @@
  */
 export const PAGE_SIZE = 50;
 
-/** How many rows `?shown=` (or `?<list>=`) asks for: a whole number of pages, at least one. */
-export function shownFrom(params: URLSearchParams, list = 'shown'): number {
+/**
+ * A thread's page is its latest 20 messages ("Show earlier messages" for more): a conversation is read
+ * from its end, and on a phone with large print 50 messages are many screens to send and scroll.
+ */
+export const THREAD_PAGE = 20;
+
+/** How many rows `?shown=` (or `?<list>=`) asks for: a whole number of pages of `size`, at least one. */
+export function shownFrom(params: URLSearchParams, list = 'shown', size = PAGE_SIZE): number {
 	const asked = Number(params.get(list));
-	return Number.isInteger(asked) && asked > PAGE_SIZE ? Math.ceil(asked / PAGE_SIZE) * PAGE_SIZE : PAGE_SIZE;
+	return Number.isInteger(asked) && asked > size ? Math.ceil(asked / size) * size : size;
 }
 
 /** The same address asking for one page more (`#anchor` to land where the new rows are). */
-export function moreHref(url: URL, shown: number, anchor = '', list = 'shown'): string {
+export function moreHref(url: URL, shown: number, anchor = '', list = 'shown', size = PAGE_SIZE): string {
 	const params = new URLSearchParams(url.searchParams);
-	params.set(list, String(shown + PAGE_SIZE));
+	params.set(list, String(shown + size));
 	return `${url.pathname}?${params}${anchor ? `#${anchor}` : ''}`;
 }

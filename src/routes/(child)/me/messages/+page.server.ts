@@ -3,7 +3,7 @@ import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
-import { shownFrom } from '$lib/domain/paging';
+import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { iroCard } from '$lib/server/accounts';
 // Lines from Voicebox: a meeting moved or cancelled.
 import { changesForChild } from '$lib/server/meeting-notices';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
 	if (conversation) markRead(conversation.id, user);
-	const shown = shownFrom(url.searchParams);
+	const shown = shownFrom(url.searchParams, 'shown', THREAD_PAGE);
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),

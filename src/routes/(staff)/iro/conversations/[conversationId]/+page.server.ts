@@ -3,7 +3,7 @@ import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
 import { latestOf, markRead, messageCount, sendPosted, setDone, unreadCount } from '$lib/server/messages';
-import { shownFrom } from '$lib/domain/paging';
+import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	auditRead(user, 'conversation', { childId: child.id, subjectId: conversation.id });
 	markRead(conversation.id, user);
 	// The latest messages; "Show earlier messages" asks for more.
-	const shown = shownFrom(url.searchParams);
+	const shown = shownFrom(url.searchParams, 'shown', THREAD_PAGE);
 	const thread = privacy.shown ? latestOf(conversation.id, shown) : { messages: [], earlier: false };
 	return {
 		viewerId: user.id,
