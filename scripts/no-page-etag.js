@@ -7,9 +7,11 @@
 const RENDER = '/@sveltejs/kit/src/runtime/server/page/render.js';
 const ETAG = /\n\tif \(!chunks\) \{\n\t\theaders\.set\('etag', `"\$\{hash\(transformed\)\}"`\);\n\t\}\n/;
 
+/** @returns {import('vite').Plugin} */
 export function noPageEtag() {
 	return {
 		name: 'voicebox:no-page-etag',
+		/** @param {string} code @param {string} id */
 		transform(code, id) {
 			if (!id.replaceAll('\\', '/').endsWith(RENDER)) return null;
 			if (!ETAG.test(code))
