@@ -30,7 +30,7 @@ const COUNCILS = {
 };
 const DAY = 86_400_000;
 /** How many times each page is asked before any is timed (a warm server). */
-const WARM_UP = 30;
+const WARM_UP = 150;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let server = null;
