@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, setTextSize } from './fixtures';
 import { newDevice, hydrated } from './flow-helpers';
+import { PAGE_SIZE, THREAD_PAGE } from '../../src/lib/domain/paging';
 
 /**
  * Issue 14: lists that grow come a page at a time (50; a thread's latest 20 messages), with "Show more"
@@ -11,9 +12,8 @@ import { newDevice, hydrated } from './flow-helpers';
  */
 const require = createRequire(import.meta.url);
 const DATABASE = `data/e2e-${process.env.E2E_PORT || 4173}.db`;
-const PAGE = 50;
-/** A thread's page (THREAD_PAGE in src/lib/domain/paging.ts). */
-const THREAD = 20;
+const PAGE = PAGE_SIZE;
+const THREAD = THREAD_PAGE;
 const DAY = 86_400_000;
 
 function seed() {

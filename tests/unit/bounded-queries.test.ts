@@ -126,15 +126,22 @@ describe('a long thread', () => {
 				now: NOW + i * DAY
 			});
 		const conversationId = inbox(null, childId)[0].id;
-		const first = latestOf(conversationId, PAGE_SIZE);
+		const first = latestOf(conversationId, new URLSearchParams());
+		expect(first.shown).toBe(THREAD_PAGE);
 		expect(first.earlier).toBe(true);
-		expect(first.messages).toHaveLength(PAGE_SIZE);
+		expect(first.messages).toHaveLength(THREAD_PAGE);
 		expect(first.messages.at(-1)?.body).toBe(`Message ${PAGE_SIZE + 5}`);
-		expect(first.messages[0].body).toBe('Message 6');
-		const all = latestOf(conversationId, shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 2}`)));
+		expect(first.messages[0].body).toBe(`Message ${PAGE_SIZE + 5 - THREAD_PAGE + 1}`);
+		const all = latestOf(conversationId, new URLSearchParams(`shown=${PAGE_SIZE + 6}`));
+		expect(all.shown % THREAD_PAGE).toBe(0);
 		expect(all.earlier).toBe(false);
 		expect(all.messages).toHaveLength(PAGE_SIZE + 6);
 		expect(all.messages[0].body).toBe('Hello');
+		expect(latestOf(null, new URLSearchParams('shown=40'))).toEqual({
+			shown: 40,
+			messages: [],
+			earlier: false
+		});
 	});
 
 	it('"Show more" asks for one page more, keeping the filters', () => {

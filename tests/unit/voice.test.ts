@@ -223,7 +223,7 @@ describe('a voice message to the IRO', () => {
 		const voiceId = voice.voicesOfMessages([id]).get(id)!;
 		expect(voiceId).toBeTruthy();
 		const conversation = messages.findConversation(childId, null)!;
-		expect(messages.latestOf(conversation.id, 50).messages.at(-1)?.voiceId).toBe(voiceId);
+		expect(messages.latestOf(conversation.id, new URLSearchParams()).messages.at(-1)?.voiceId).toBe(voiceId);
 		signIn(iro, 'iro');
 		expect(statusOf(voiceId)).toBe(200);
 		signIn(otherIro, 'iro');

@@ -22,6 +22,7 @@ import { messageSchema, voiceMessageSchema } from '$lib/forms/messages';
 import { done, failWith, parseForm } from './forms';
 import { attachMessageVoice, readVoice, voiceError, voicesOfMessages, type VoiceUpload } from './voice';
 import { MESSAGE_VOICE_FIELD } from '$lib/domain/voice';
+import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { storeOnce } from './submissions';
 
 const { conversations, messages, children, carers, users } = tables;
@@ -90,12 +91,15 @@ export function threadOf(conversationId: string) {
 }
 
 /**
- * The latest `shown` messages of a thread, oldest first, and whether there are earlier ones ("Show
- * earlier messages"): a long thread is not sent whole.
+ * The page of a thread the address asks for: its latest messages (`?shown=`, whole pages of
+ * THREAD_PAGE), oldest first, and whether there are earlier ones ("Show earlier messages"), so a
+ * long thread is not sent whole. No conversation (none yet, or not to be shown): no messages.
  */
-export function latestOf(conversationId: string, shown: number) {
+export function latestOf(conversationId: string | null, params: URLSearchParams) {
+	const shown = shownFrom(params, 'shown', THREAD_PAGE);
+	if (conversationId === null) return { shown, messages: [], earlier: false };
 	const rows = latestQuery().all({ conversationId, limit: shown + 1 });
-	return { messages: withVoices(rows.slice(0, shown).reverse()), earlier: rows.length > shown };
+	return { shown, messages: withVoices(rows.slice(0, shown).reverse()), earlier: rows.length > shown };
 }
 
 const latestQuery = keptQuery((db) =>

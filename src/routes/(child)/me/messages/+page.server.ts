@@ -3,7 +3,6 @@ import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
-import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { iroCard } from '$lib/server/accounts';
 // Lines from Voicebox: a meeting moved or cancelled.
 import { changesForChild } from '$lib/server/meeting-notices';
@@ -13,13 +12,10 @@ export const load: PageServerLoad = ({ url }) => {
 	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
 	if (conversation) markRead(conversation.id, user);
-	const shown = shownFrom(url.searchParams, 'shown', THREAD_PAGE);
 	return {
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
-		// The latest messages; "Show earlier messages" asks for more.
-		shown,
-		...(conversation ? latestOf(conversation.id, shown) : { messages: [], earlier: false }),
+		...latestOf(conversation?.id ?? null, url.searchParams),
 		changes: changesForChild(child.id).map((c) => ({
 			id: c.id,
 			kind: c.kind,

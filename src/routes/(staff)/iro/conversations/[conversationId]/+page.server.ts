@@ -3,7 +3,6 @@ import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
 import { latestOf, markRead, messageCount, sendPosted, setDone, unreadCount } from '$lib/server/messages';
-import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
@@ -28,9 +27,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const { user, conversation, child, privacy } = conversationAccess(params.conversationId);
 	auditRead(user, 'conversation', { childId: child.id, subjectId: conversation.id });
 	markRead(conversation.id, user);
-	// The latest messages; "Show earlier messages" asks for more.
-	const shown = shownFrom(url.searchParams, 'shown', THREAD_PAGE);
-	const thread = privacy.shown ? latestOf(conversation.id, shown) : { messages: [], earlier: false };
 	return {
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
@@ -38,8 +34,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		// A closed record (the child left care) is read-only: the page says so.
 		closedOn: child.closedAt !== null ? (child.closedOn ?? '') : null,
 		carerName: conversation.carerId ? carerName(conversation.carerId) : null,
-		...thread,
-		shown,
+		...latestOf(privacy.shown ? conversation.id : null, url.searchParams),
 		privacy: {
 			...privacy,
 			withheld: privacy.shown ? null : { messages: messageCount(conversation.id) },

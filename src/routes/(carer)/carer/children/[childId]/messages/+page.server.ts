@@ -3,7 +3,6 @@ import { requireCarerOf, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
 import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
-import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
 import { iroCard } from '$lib/server/accounts';
 import { callName } from '$lib/domain/names';
 
@@ -12,14 +11,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const { child, carer } = requireCarerOf(params.childId);
 	const conversation = findConversation(child.id, carer.id);
 	if (conversation) markRead(conversation.id, user);
-	const shown = shownFrom(url.searchParams, 'shown', THREAD_PAGE);
 	return {
 		viewerId: user.id,
 		child: { id: child.id, name: callName(child) },
 		iro: iroCard(child.iroId),
-		// The latest messages; "Show earlier messages" asks for more.
-		shown,
-		...(conversation ? latestOf(conversation.id, shown) : { messages: [], earlier: false }),
+		...latestOf(conversation?.id ?? null, url.searchParams),
 		unread: unreadCount(user),
 		submission: submissionToken()
 	};
