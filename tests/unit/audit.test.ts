@@ -12,7 +12,7 @@ const { eq } = await import('drizzle-orm');
 const { allocateChild } = await import('../../src/lib/server/children');
 const { addCarer, linkCarer } = await import('../../src/lib/server/carers');
 const meetings = await import('../../src/lib/server/meetings');
-const { db, databasePath, tables } = await import('../../src/lib/server/db');
+const { db, databasePath, readTogether, tables } = await import('../../src/lib/server/db');
 const { openDatabase } = await import('../../src/lib/server/db/client');
 const audit = await import('../../src/lib/server/audit');
 const { issueWelcomeCode } = await import('../../src/lib/server/welcome-letters');
@@ -78,6 +78,11 @@ describe('every read of a child’s record', () => {
 		expect(trail().length).toBe(before);
 		const other = openDatabase(databasePath());
 		try {
+			expect(() => other.transaction((tx) => audit.recordAudit(entry, Date.now(), tx))).toThrow(
+				'not a transaction of db()'
+			);
+			// Nor does the request's read transaction (readTogether) make db() look inside a write.
+			readTogether();
 			expect(() => other.transaction((tx) => audit.recordAudit(entry, Date.now(), tx))).toThrow(
 				'not a transaction of db()'
 			);

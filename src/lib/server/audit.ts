@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { db, keptQuery, tables, write, writeUnconfirmed, type Db, type Tx } from './db';
+import { db, insideWrite, keptQuery, tables, write, writeUnconfirmed, type Db, type Tx } from './db';
 import { newId } from './ids';
 import type { SessionUser } from './auth/session';
 import { parsePrivateReadDetail } from '$lib/domain/privacy';
@@ -53,7 +53,7 @@ export function recordAudit(entry: AuditEntry, now = Date.now(), tx?: Tx): void 
 		at: now
 	};
 	const insert = () => (entry.childId === undefined ? insertQuery.found : insertQuery.given)().run(values);
-	if (tx && !db().$client.inTransaction) throw new Error('recordAudit: tx is not a transaction of db()');
+	if (tx && !insideWrite()) throw new Error('recordAudit: tx is not a transaction of db()');
 	if (tx) insert();
 	else write(insert);
 }

@@ -169,7 +169,14 @@ function outsideRead<T>(run: () => T): T {
  * once, which it must do for a transaction that read first and then tries to write.
  */
 export function write<T>(fn: (tx: Tx) => T): T {
-	return outsideRead(() => db().transaction(fn, { behavior: 'immediate' }));
+	return outsideRead(() => asWriter(fn));
+}
+
+const asWriter = <T>(fn: (tx: Tx) => T): T => db().transaction(fn, { behavior: 'immediate' });
+
+/** Whether a write (`write`) is under way on this connection: not just the turn's read (`readTogether`). */
+export function insideWrite(): boolean {
+	return reading === null && db().$client.inTransaction;
 }
 
 /** The database stayed locked by another connection for longer than its wait (busy_timeout). */
@@ -192,10 +199,10 @@ export function isBusy(error: unknown): boolean {
 export function writeUnconfirmed<T>(fn: (tx: Tx) => T): T {
 	return outsideRead(() => {
 		const sqlite = db().$client;
-		if (sqlite.inTransaction) return write(fn);
+		if (sqlite.inTransaction) return asWriter(fn);
 		sqlite.pragma('synchronous = NORMAL');
 		try {
-			return write(fn);
+			return asWriter(fn);
 		} finally {
 			sqlite.pragma('synchronous = FULL');
 		}
