@@ -1,7 +1,8 @@
 // Production entry point: the adapter-node handler in a small server of our own, with defaults for a
 // council's single machine. The security headers go on every response, static files and photos
 // included (pages add their own: the CSP from svelte.config.js, and no-store in
-// src/lib/server/hooks/headers.ts; pages are compressed in src/lib/server/hooks/compression.ts).
+// src/lib/server/hooks/headers.ts; pages and endpoints are compressed here, as they are written:
+// scripts/compression.js).
 // BODY_SIZE_LIMIT is raised so that very long answers get a friendly "too long" message, not a 413.
 // Behind a reverse proxy that was not declared (ADDRESS_HEADER), the first forwarded request logs one
 // warning (scripts/proxy-warning.js).
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { forwardingWarning } from './proxy-warning.js';
+import { compressWhenDone } from './compression.js';
 
 process.env.BODY_SIZE_LIMIT ??= '4M';
 process.env.PORT ??= '3000';
@@ -50,6 +52,7 @@ const server = http.createServer((req, res) => {
 	}
 	if (loop && req.url === '/__bench/event-loop') return eventLoopReport(res);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	compressWhenDone(req, res);
 	handler(req, res);
 });
 server.listen(port, host, () =>

@@ -5,7 +5,6 @@ import { handleAuth } from '$lib/server/hooks/auth';
 import { handleSecondFactor } from '$lib/server/hooks/second-factor';
 import { handlePage } from '$lib/server/hooks/page';
 import { handleHeaders } from '$lib/server/hooks/headers';
-import { handleCompression } from '$lib/server/hooks/compression';
 import { handleBody } from '$lib/server/hooks/body';
 import { db } from '$lib/server/db';
 import { seedDemoIfAsked } from '$lib/server/demo';
@@ -29,14 +28,7 @@ export const init: ServerInit = async () => {
 	startBackgroundWork();
 };
 
-export const handle = sequence(
-	handleCompression,
-	handleHeaders,
-	handleBody,
-	handleAuth,
-	handleSecondFactor,
-	handlePage
-);
+export const handle = sequence(handleHeaders, handleBody, handleAuth, handleSecondFactor, handlePage);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// A request that was refused (bad form, too large, not found) is not a fault of the portal.
