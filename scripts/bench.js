@@ -4,7 +4,7 @@
 // 10 years of six-monthly reviews held and written up; scripts/bench-seed.js), it starts the built
 // server (scripts/start.js) on each database and times every page of issue 14's table, the pack and
 // the reports page (one year and ten years), at concurrency 1 and 20, as ratios to a static file served
-// by the same server in the same run (timed again just before each page), once every page has been asked WARM_UP times. It also reads the longest event-loop block during each page's
+// by the same server in the same run, once every page has been asked WARM_UP times. It also reads the longest event-loop block during each page's
 // run, one request at a time and at 20 at once (measured inside the server: BENCH_EVENT_LOOP=1) and the HTML bytes of each page, and prints a
 // markdown table with the date and the machine.
 //
@@ -31,7 +31,6 @@ const COUNCILS = {
 const DAY = 86_400_000;
 /** How many times each page is asked before any is timed (a warm server). */
 const WARM_UP = 150;
-const STATIC = '/favicon.svg';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let server = null;
@@ -157,26 +156,18 @@ async function measure(label, path, cookie) {
 	const first = await request(path, cookie);
 	if (first.status !== 200) throw new Error(`${label} (${path}): ${first.status}`);
 	await request(path, cookie);
-	// The static file again, just before the page, at each concurrency: the machine's speed drifts
-	// over a run (other work on it), and each ratio is to the file timed next to the page.
-	const alongside = path === STATIC;
-	const static1 = alongside ? null : await load(STATIC, undefined, 1, 200);
 	const c1 = await load(path, cookie, 1, 200);
 	// One request at a time (the first ones included, which may work out what later ones keep): how
 	// long one request held the event loop. At 20 at once the loop also runs waiting requests back to back.
 	const blockMs = await eventLoop();
 	// A page slower than a second a request is not run at 20 at once (it would take minutes).
-	const slow = c1.p50 > 1000;
-	const static20 = alongside || slow ? null : await load(STATIC, undefined, 20, 1000);
-	const c20 = slow ? null : await load(path, cookie, 20, 1000);
+	const c20 = c1.p50 > 1000 ? null : await load(path, cookie, 20, 1000);
 	return {
 		label,
 		path,
 		bytes: htmlBytes(first),
 		c1,
 		c20,
-		static1,
-		static20,
 		blockMs,
 		block20Ms: c20 ? await eventLoop() : null
 	};
@@ -217,7 +208,7 @@ async function runCouncil(name, db, seed) {
 	const pack = packMeeting(db);
 	const today = isoDaysAgo(0);
 	const pages = [
-		['static file (/favicon.svg)', STATIC, undefined],
+		['static file (/favicon.svg)', '/favicon.svg', undefined],
 		['sign-in page', '/signin', undefined],
 		['child: home (/me)', '/me', child],
 		['child: My say', '/me/say', child],
@@ -239,7 +230,7 @@ async function runCouncil(name, db, seed) {
 		]
 	];
 	const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
-	const measured = pages.filter(([label, path]) => !only || path === STATIC || only.test(label));
+	const measured = pages.filter(([label, path]) => !only || path === '/favicon.svg' || only.test(label));
 	// A warm server: every page asked WARM_UP times before any is timed. Without it, the pages timed
 	// first also pay for V8 compiling the code every page shares (sessions, the layout, rendering),
 	// which a server that has been running for a minute has long done.
@@ -258,7 +249,7 @@ async function runCouncil(name, db, seed) {
 }
 
 function table({ name, seeded, results }) {
-	const first = results[0];
+	const base = results[0];
 	const x = (v, b) => `${(v / b).toFixed(1)}×`;
 	const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 	const lines = [
@@ -268,8 +259,7 @@ function table({ name, seeded, results }) {
 		'|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const r of results) {
-		const ratio = r === first;
-		const base = { c1: r.static1 ?? first.c1, c20: r.static20 ?? first.c20 };
+		const ratio = r === base;
 		const c20 = r.c20
 			? `${r.c20.rps.toFixed(0)}${ratio ? '' : ` (${x(base.c20.rps, r.c20.rps)})`} | ${ms(r.c20.p50)} ms${ratio ? '' : ` (${x(r.c20.p50, base.c20.p50)})`} | ${ms(r.c20.p99)} ms${ratio ? '' : ` (${x(r.c20.p99, base.c20.p99)})`}`
 			: 'not run (over 1 s a request) | | ';
@@ -292,7 +282,7 @@ console.log(
 	`Machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; ` +
 		`load average at the start ${startLoad}, at the end ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every page alike; the ratios to the static file soften it). ` +
 		`Each page for ${SECONDS} s (or 200 requests) at concurrency 1, then ${SECONDS} s (or 1,000) at 20, on a warm server (every page asked ${WARM_UP} times first, then two more requests of the page). ` +
-		"Times in ms; in brackets, the ratio to the static file timed just before that page at the same concurrency (req/s: how many times fewer; the static file's own row is its first timing). " +
+		'Times in ms; in brackets, the ratio to the static file at the same concurrency (req/s: how many times fewer). ' +
 		'"Longest block": the longest event-loop delay inside the server while that page was measured, one request at a time ' +
 		'(from the first request, which may work out what later ones keep), and at 20 at once (where it also counts requests run back to back).'
 );
