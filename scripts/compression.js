@@ -5,10 +5,10 @@
 // once, at build (svelte.config.js: precompress), and arrive here already encoded.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** Below this many bytes compressing costs more than it saves. */
-const SMALLEST = 1024;
 /** @typedef {'br' | 'gzip'} Encoding */
 
+/** Below this many bytes compressing costs more than it saves. */
+const SMALLEST = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
 
 /**
@@ -45,12 +45,13 @@ function compress(body, encoding) {
 }
 
 /**
- * A piece of the body as bytes: a string in its encoding (UTF-8 unless given), or a copy of the bytes.
+ * A piece of the body as bytes: a string in its encoding (UTF-8 unless given), or the same bytes
+ * (not copied: Buffer.concat copies them once, at the end).
  * @param {string | Uint8Array} chunk
  * @param {unknown} encoding
  */
 function asBuffer(chunk, encoding) {
-	if (typeof chunk !== 'string') return Buffer.from(chunk);
+	if (typeof chunk !== 'string') return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 	return Buffer.from(chunk, typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8');
 }
 
@@ -62,8 +63,6 @@ const BODILESS = new Set([204, 304]);
  * browser asks, with its length. What is not text, already encoded (precompressed static files),
  * bodiless or asked for with HEAD passes straight through, as does a head written with its headers
  * in the call (the static file server's).
- */
-/**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  */

@@ -12,8 +12,6 @@ import { PAGE_SIZE, THREAD_PAGE } from '../../src/lib/domain/paging';
  */
 const require = createRequire(import.meta.url);
 const DATABASE = `data/e2e-${process.env.E2E_PORT || 4173}.db`;
-const PAGE = PAGE_SIZE;
-const THREAD = THREAD_PAGE;
 const DAY = 86_400_000;
 
 function seed() {
@@ -44,7 +42,7 @@ function seed() {
 	db.transaction(() => {
 		user.run(iro.id, 'iro', iro.username, hash('amina'), `Page Iro ${tag}`, now, now);
 		user.run(child.userId, 'child', child.username, hash('sam'), 'Pat', now, now);
-		for (let i = 0; i < PAGE + 5; i++) {
+		for (let i = 0; i < PAGE_SIZE + 5; i++) {
 			const childId = `pg-child-${tag}-${i}`;
 			const first = i === 0;
 			if (first) child.id = childId;
@@ -59,7 +57,7 @@ function seed() {
 			// Long ago (they sort after everything other tests write), the child's thread the latest.
 			const last = now - 400 * DAY - i * 60_000;
 			conversation.run(conversationId, `${childId}:child`, childId, last, last);
-			const messages = first ? PAGE + 10 : 1;
+			const messages = first ? PAGE_SIZE + 10 : 1;
 			for (let m = 1; m <= messages; m++) {
 				const at = last - (messages - m) * 60_000;
 				const fromStaff = first ? m % 2 === 0 : true;
@@ -92,7 +90,7 @@ async function device(browser: Browser, login: string, javaScriptEnabled: boolea
 }
 
 /** Follows "Show more" (or "Show earlier messages"), which asks for `shown` rows. */
-async function showMore(page: Page, name: string, javaScriptEnabled: boolean, shown = PAGE * 2) {
+async function showMore(page: Page, name: string, javaScriptEnabled: boolean, shown = PAGE_SIZE * 2) {
 	if (javaScriptEnabled) await hydrated(page);
 	await page.getByRole('link', { name }).click();
 	await expect(page).toHaveURL(new RegExp(`shown=${shown}\\b`));
@@ -107,38 +105,38 @@ for (const javaScriptEnabled of [true, false]) {
 		const { context, page } = await device(browser, seeded.iro.username, javaScriptEnabled);
 		await page.goto('/iro/inbox');
 		const items = page.locator('.inbox-item');
-		await expect(items).toHaveCount(PAGE);
+		await expect(items).toHaveCount(PAGE_SIZE);
 		await showMore(page, 'Show more', javaScriptEnabled);
-		await expect(items).toHaveCount(PAGE + 5);
+		await expect(items).toHaveCount(PAGE_SIZE + 5);
 		await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
 
 		await page.goto('/iro');
 		const rows = page.getByRole('table').first().locator('tbody tr');
-		await expect(rows).toHaveCount(PAGE);
+		await expect(rows).toHaveCount(PAGE_SIZE);
 		// The counts are of the whole caseload, not of the page.
-		await expect(page.locator('.counts li').first()).toContainText(String(PAGE + 5));
+		await expect(page.locator('.counts li').first()).toContainText(String(PAGE_SIZE + 5));
 		await showMore(page, 'Show more', javaScriptEnabled);
-		await expect(rows).toHaveCount(PAGE + 5);
+		await expect(rows).toHaveCount(PAGE_SIZE + 5);
 		await context.close();
 	});
 
 	test(`a long thread shows its latest 20 messages, then 20 earlier ones at a time (${how})`, async ({
 		browser
 	}) => {
-		const last = PAGE + 10;
+		const last = PAGE_SIZE + 10;
 		const { context, page } = await device(browser, seeded.child.username, javaScriptEnabled);
 		await page.goto('/me/messages');
 		const thread = page.getByRole('list', { name: /messages/i });
 		const shows = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toBeVisible();
 		const hides = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toHaveCount(0);
 		await shows(last);
-		await shows(last - THREAD + 1);
-		await hides(last - THREAD);
-		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD * 2);
-		await shows(last - THREAD);
-		await shows(last - 2 * THREAD + 1);
-		await hides(last - 2 * THREAD);
-		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD * 3);
+		await shows(last - THREAD_PAGE + 1);
+		await hides(last - THREAD_PAGE);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 2);
+		await shows(last - THREAD_PAGE);
+		await shows(last - 2 * THREAD_PAGE + 1);
+		await hides(last - 2 * THREAD_PAGE);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 3);
 		await shows(1);
 		await shows(last);
 		await expect(page.getByRole('link', { name: 'Show earlier messages' })).toHaveCount(0);
@@ -147,9 +145,9 @@ for (const javaScriptEnabled of [true, false]) {
 		// The IRO's side of the same conversation pages the same way.
 		const iro = await device(browser, seeded.iro.username, javaScriptEnabled);
 		await iro.page.goto(`/iro/conversations/pg-conv-${seeded.tag}-0`);
-		await expect(iro.page.getByText(messageText(last - THREAD), { exact: true })).toHaveCount(0);
-		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled, THREAD * 2);
-		await expect(iro.page.getByText(messageText(last - THREAD), { exact: true })).toBeVisible();
+		await expect(iro.page.getByText(messageText(last - THREAD_PAGE), { exact: true })).toHaveCount(0);
+		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 2);
+		await expect(iro.page.getByText(messageText(last - THREAD_PAGE), { exact: true })).toBeVisible();
 		await iro.context.close();
 	});
 }
