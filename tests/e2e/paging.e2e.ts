@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, setTextSize } from './fixtures';
 import { newDevice, hydrated } from './flow-helpers';
-import { PAGE_SIZE, THREAD_PAGE } from '../../src/lib/domain/paging';
+import { CASELOAD_PAGE, PAGE_SIZE, THREAD_PAGE } from '../../src/lib/domain/paging';
 
 /**
  * Issue 14: lists that grow come a page at a time (50; a thread's latest 20 messages), with "Show more"
@@ -99,7 +99,7 @@ async function showMore(page: Page, name: string, javaScriptEnabled: boolean, sh
 for (const javaScriptEnabled of [true, false]) {
 	const how = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
 
-	test(`the IRO's inbox and caseload show 50, then the rest with "Show more" (${how})`, async ({
+	test(`the IRO's inbox shows 50 and the caseload 25, then more with "Show more" (${how})`, async ({
 		browser
 	}) => {
 		const { context, page } = await device(browser, seeded.iro.username, javaScriptEnabled);
@@ -110,13 +110,17 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(items).toHaveCount(PAGE_SIZE + 5);
 		await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
 
+		// The caseload's rows are taller: 25 a page (55 children: 25, 50, then all 55).
 		await page.goto('/iro');
 		const rows = page.getByRole('table').first().locator('tbody tr');
-		await expect(rows).toHaveCount(PAGE_SIZE);
+		await expect(rows).toHaveCount(CASELOAD_PAGE);
 		// The counts are of the whole caseload, not of the page.
 		await expect(page.locator('.counts li').first()).toContainText(String(PAGE_SIZE + 5));
-		await showMore(page, 'Show more', javaScriptEnabled);
+		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD_PAGE * 2);
+		await expect(rows).toHaveCount(CASELOAD_PAGE * 2);
+		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD_PAGE * 3);
 		await expect(rows).toHaveCount(PAGE_SIZE + 5);
+		await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
 		await context.close();
 	});
 
