@@ -29,7 +29,9 @@ export const conversations = sqliteTable(
 		urgentUnreadByStaff: integer('urgent_unread_by_staff').notNull().default(0)
 	},
 	(t) => [
-		index('conversations_child_idx').on(t.childId),
+		// A child's conversations; with the unread count, an IRO's header count (every page) reads this
+		// index alone, not each conversation's row.
+		index('conversations_child_unread_idx').on(t.childId, t.unreadByStaff),
 		// The staff inbox's order (urgent, then unread, then the latest): a page of it is read off this
 		// index, whatever the size of the service.
 		index('conversations_inbox_idx').on(

@@ -49,7 +49,11 @@ export const children = sqliteTable(
 		closedReason: text('closed_reason'),
 		closedBy: text('closed_by').references(() => users.id)
 	},
-	(t) => [index('children_iro_idx').on(t.iroId), index('children_user_idx').on(t.userId)]
+	(t) => [
+		// An IRO's children, their ids read off the index (the header's unread count joins on them).
+		index('children_iro_id_idx').on(t.iroId, t.id),
+		index('children_user_idx').on(t.userId)
+	]
 );
 
 /**

@@ -124,7 +124,8 @@ export const auditLog = sqliteTable(
 		at: integer('at').notNull()
 	},
 	(t) => [
-		index('audit_subject_idx').on(t.subjectId, t.at),
+		// Entries of one kind about a record, newest first (who read a pack, who read what was private).
+		index('audit_subject_action_idx').on(t.subjectId, t.action, t.at),
 		index('audit_child_idx').on(t.childId, t.at),
 		index('audit_user_idx').on(t.userId, t.at)
 	]
