@@ -130,9 +130,14 @@ describe('messages between a child and their IRO', () => {
 		for (const secret of ['Zeb', 'Zebedee', 'Quill', '<b>hi</b>', 'second line'])
 			expect(email.text + email.subject).not.toContain(secret);
 
-		messages.markRead(conversation.id, iro);
+		// Opening the thread marks it read, and gives the header's count afresh only then.
+		expect(messages.openThread(conversation.id, otherIro)).toEqual({});
+		expect(messages.openThread(conversation.id, iro)).toEqual({ unread: 0 });
 		expect(messages.unreadCount(iro)).toBe(0);
 		expect(messages.threadOf(conversation.id)[0].readAt).not.toBeNull();
+		expect(messages.openThread(conversation.id, iro)).toEqual({});
+		expect(messages.markRead(conversation.id, iro)).toBe(false);
+		expect(messages.openThread(null, child)).toEqual({});
 	});
 
 	it('send the IRO at most one email an hour per conversation', async () => {

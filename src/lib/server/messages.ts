@@ -121,20 +121,33 @@ export function messageCount(conversationId: string): number {
  * Marks as read what was written to this reader, and only if they are its addressee: the child's own
  * IRO reads what the child or carer wrote; the child (their own conversation) and the carer (theirs)
  * read what staff wrote. A manager or anyone else reading marks nothing, so the IRO's unread stays.
+ * Whether it marked any (false also when the database was busy: they stay unread until the next look).
  */
 export function markRead(
 	conversationId: string,
 	reader: Pick<SessionUser, 'id' | 'role'>,
 	now = Date.now()
-): void {
+): boolean {
 	const facts = readersQuery().get({ conversationId });
-	if (!facts) return;
+	if (!facts) return false;
 	const marks = readMarksFor(reader, { ...facts, isCarerConversation: facts.carerId !== null });
-	if (!marks) return;
+	if (!marks) return false;
 	const unread = { conversationId, fromStaff: Number(marks === 'staff') };
 	// Most views find nothing new: a look at the unread index, not a write, then.
-	if (!anyUnreadQuery().get(unread)) return;
-	writeIfFree(() => markReadQuery().run({ ...unread, now }));
+	if (!anyUnreadQuery().get(unread)) return false;
+	return writeIfFree(() => markReadQuery().run({ ...unread, now })) !== undefined;
+}
+
+/**
+ * A thread opened: what was new in it is now read (`markRead`), and, only when that changed anything,
+ * the header's unread count again (the root layout counted before this page's load ran).
+ */
+export function openThread(
+	conversationId: string | null,
+	reader: Pick<SessionUser, 'id' | 'role'>
+): { unread?: number } {
+	if (conversationId === null || !markRead(conversationId, reader)) return {};
+	return { unread: unreadCount(reader) };
 }
 
 /** What one side (`fromStaff`, 1 or 0) wrote in a conversation and was not read yet (`messages_unread_idx`). */

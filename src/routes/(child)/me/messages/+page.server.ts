@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireOwnChild, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
+import { findConversation, latestOf, openThread, sendPosted } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 // Lines from Voicebox: a meeting moved or cancelled.
 import { changesForChild } from '$lib/server/meeting-notices';
@@ -11,8 +11,8 @@ export const load: PageServerLoad = ({ url }) => {
 	const user = requireRole('child');
 	const child = requireOwnChild();
 	const conversation = findConversation(child.id, null);
-	if (conversation) markRead(conversation.id, user);
 	return {
+		...openThread(conversation?.id ?? null, user),
 		viewerId: user.id,
 		iro: iroCard(child.iroId),
 		...latestOf(conversation?.id ?? null, url.searchParams),
@@ -23,7 +23,6 @@ export const load: PageServerLoad = ({ url }) => {
 			from: c.fromStartsAt,
 			to: c.toStartsAt
 		})),
-		unread: unreadCount(user),
 		submission: submissionToken()
 	};
 };

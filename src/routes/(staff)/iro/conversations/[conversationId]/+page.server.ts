@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { notFound, requireConversation, requireRole } from '$lib/server/access';
 import { done, failWith, keepTyped, parseForm } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { latestOf, markRead, messageCount, sendPosted, setDone, unreadCount } from '$lib/server/messages';
+import { latestOf, messageCount, openThread, sendPosted, setDone } from '$lib/server/messages';
 import { acknowledgeUrgent, openUrgentCount, urgentOf } from '$lib/server/urgent';
 import { acknowledgeSchema } from '$lib/forms/messages';
 import { privateReadSchema } from '$lib/forms/privacy';
@@ -26,8 +26,8 @@ const reasonFirst = (form: FormData) => failWith(form, { reason: 'errors:private
 export const load: PageServerLoad = ({ params, url }) => {
 	const { user, conversation, child, privacy } = conversationAccess(params.conversationId);
 	auditRead(user, 'conversation', { childId: child.id, subjectId: conversation.id });
-	markRead(conversation.id, user);
 	return {
+		...openThread(conversation.id, user),
 		viewerId: user.id,
 		conversation: { id: conversation.id, done: conversation.doneAt !== null },
 		child: { id: child.id, name: child.fullName },
@@ -40,7 +40,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 			withheld: privacy.shown ? null : { messages: messageCount(conversation.id) },
 			privateReads: privateReadsOf(conversation.id)
 		},
-		unread: unreadCount(user),
 		urgent: privacy.shown ? urgentOf({ conversationId: conversation.id }) : [],
 		openUrgent: openUrgentCount(conversation.id),
 		now: Date.now(),

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireCarerOf, requireRole } from '$lib/server/access';
 import { keepTyped } from '$lib/server/forms';
 import { submissionToken } from '$lib/server/submissions';
-import { findConversation, markRead, sendPosted, latestOf, unreadCount } from '$lib/server/messages';
+import { findConversation, latestOf, openThread, sendPosted } from '$lib/server/messages';
 import { iroCard } from '$lib/server/accounts';
 import { callName } from '$lib/domain/names';
 
@@ -10,13 +10,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const user = requireRole('carer');
 	const { child, carer } = requireCarerOf(params.childId);
 	const conversation = findConversation(child.id, carer.id);
-	if (conversation) markRead(conversation.id, user);
 	return {
+		...openThread(conversation?.id ?? null, user),
 		viewerId: user.id,
 		child: { id: child.id, name: callName(child) },
 		iro: iroCard(child.iroId),
 		...latestOf(conversation?.id ?? null, url.searchParams),
-		unread: unreadCount(user),
 		submission: submissionToken()
 	};
 };
