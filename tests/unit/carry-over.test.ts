@@ -7,6 +7,7 @@ const { addCarer } = await import('../../src/lib/server/carers');
 const { scheduleMeeting, cancelMeeting, moveMeeting, meetingOfChild, meetingToPrepare } =
 	await import('../../src/lib/server/meetings');
 
+const { homeMeetings } = await import('../../src/lib/server/home');
 const { db, tables } = await import('../../src/lib/server/db');
 const { eq } = await import('drizzle-orm');
 
@@ -71,12 +72,15 @@ describe('preparation follows the meeting', async () => {
 		moveMeeting(first, { startsAt: now + 12 * DAY, venue: 'Office', mode: 'online', kind: 'cla_review' });
 		expect(meetingOfChild(childId, first)?.venue).toBe('Office');
 		expect(meetingToPrepare(childId)?.id).toBe(first);
+		// The home pages find the same meeting among all the child's.
+		expect(homeMeetings(childId).next?.id).toBe(first);
 		expect(meetingOf(tables.consultations, 'c1')).toBe(first);
 	});
 
 	it('moves to the next meeting when this one is cancelled', () => {
 		cancelMeeting(meetingOfChild(childId, first)!);
 		expect(meetingToPrepare(childId)).toBeNull();
+		expect(homeMeetings(childId).next).toBeNull();
 		const second = scheduleMeeting({
 			childId,
 			kind: 'cla_review',
@@ -85,6 +89,10 @@ describe('preparation follows the meeting', async () => {
 			mode: 'hybrid'
 		});
 		expect(meetingToPrepare(childId)?.id).toBe(second);
+		expect(homeMeetings(childId).next?.id).toBe(second);
+		// Once it has started, neither finds a meeting to get ready for.
+		expect(homeMeetings(childId, now + 21 * DAY).next).toBeNull();
+		expect(meetingToPrepare(childId, now + 21 * DAY)).toBeNull();
 		expect(meetingOf(tables.consultations, 'c1')).toBe(second);
 		expect(meetingOf(tables.agendaItems, 'a1')).toBe(second);
 		expect(meetingOf(tables.carerViews, 'v1')).toBe(second);

@@ -1,16 +1,18 @@
 import { iroCard } from './accounts';
-import { meetingToPrepare, meetingsOfChild } from './meetings';
+import { isOpen, meetingsOfChild } from './meetings';
 import { lastMeeting } from './reviews';
 import type { Child } from './children';
 import { daysBetween, londonDate } from '$lib/domain/dates';
 import { callName } from '$lib/domain/names';
 
 /**
- * The child's meetings a home page reads, once for all its parts: the next one to get ready for
- * (`meetingToPrepare`) and all of them, oldest first (`meetingsOfChild`).
+ * The child's meetings a home page reads, once for all its parts (one query): all of them, oldest
+ * first (`meetingsOfChild`), and the next one to get ready for, the first still open (as
+ * `meetingToPrepare` finds it in SQL).
  */
 export function homeMeetings(childId: string, now = Date.now()) {
-	return { next: meetingToPrepare(childId, now), all: meetingsOfChild(childId) };
+	const all = meetingsOfChild(childId);
+	return { next: all.find((m) => isOpen(m, now)) ?? null, all };
 }
 
 /**
