@@ -6,7 +6,6 @@ import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
 import { dateKitFor } from '$lib/format';
 import { readerAddress } from '$lib/domain/address';
-import { pictureVersionOfUser } from '$lib/server/children';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const { lang, user, display } = locals;
@@ -22,7 +21,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		// …asked in the settings panel, for a child whose language writes it differently for a girl or a boy.
 		addressChoice: user?.role === 'child' && addressMatters(lang) ? { current: user.address } : null,
 		// …and whether they use the picture version of My say (pictures and simpler words, at any age).
-		pictureChoice: user?.role === 'child' ? { on: pictureVersionOfUser(user.id) } : null,
+		pictureChoice: user?.role === 'child' ? { on: user.pictureVersion } : null,
 		// How this language writes dates, so the browser writes them as the server did (i18n/date-kit.ts).
 		dateKit: dateKitFor(localeInfo(lang).intl),
 		// …and names our languages, which browsers do not all know (i18n/locales.ts).

@@ -64,6 +64,11 @@ describe('invite codes end to end', () => {
 			(await redeemInvite(found, { username: 'x', password: 'another one', language: 'en' })).failure
 		).toBeDefined();
 		expect(latestInvite({ childId })?.state).toBe('used');
+		// The child's session carries their record's "picture version", as it is at each request.
+		const token = await createSession(userId!);
+		expect(validateSessionToken(token)?.pictureVersion).toBe(false);
+		db().update(tables.children).set({ pictureVersion: true }).where(eq(tables.children.id, childId)).run();
+		expect(validateSessionToken(token)?.pictureVersion).toBe(true);
 	});
 
 	it('an invite code is never issued for someone who has an account, and never changes a password', async () => {
@@ -193,7 +198,7 @@ describe('sessions', () => {
 		const token = await createSession(iro);
 		const [id, secret] = token.split('.');
 		expect(secret.length).toBeGreaterThanOrEqual(32);
-		expect(validateSessionToken(token)?.role).toBe('iro');
+		expect(validateSessionToken(token)).toMatchObject({ role: 'iro', pictureVersion: false });
 		expect(validateSessionToken(`${id}.${'a'.repeat(secret.length)}`)).toBeNull();
 		expect(validateSessionToken(`${id}`)).toBeNull();
 		expect(validateSessionToken(`${id}.${secret}.x`)).toBeNull();

@@ -19,7 +19,7 @@ const IROS = PAGE_SIZE + 7;
 const iroIds: string[] = [];
 for (let i = 0; i < IROS; i++) iroIds.push(await newIro(`iro${i}`, `IRO ${String(i).padStart(3, '0')}`));
 for (const iroId of iroIds) newChild(iroId);
-const manager = getUser(await newAccount('manager', 'mona'))!;
+const manager = { ...getUser(await newAccount('manager', 'mona'))!, pictureVersion: false };
 
 /** Signs the manager in for one request to `path`. */
 function as(path: string) {

@@ -33,19 +33,6 @@ export function createChild(input: {
 	return id;
 }
 
-/** Whether the child with this account uses the picture version (false when they have no record). */
-export function pictureVersionOfUser(userId: string): boolean {
-	return pictureVersionQuery().get({ userId })?.on ?? false;
-}
-
-const pictureVersionQuery = keptQuery((db) =>
-	db
-		.select({ on: children.pictureVersion })
-		.from(children)
-		.where(eq(children.userId, sql.placeholder('userId')))
-		.prepare()
-);
-
 /**
  * "Use the picture version" (pictures and simpler words, whatever the child's age) on or off, by the
  * child's IRO on the record or by the child themselves; audited. An unsent My say follows it.

@@ -12,7 +12,7 @@ import type { Address } from '$lib/domain/address';
  * Sessions as the Lucia guide now ships them: the cookie holds `<id>.<secret>`; the database keeps
  * only a SHA-256 of the secret, compared in constant time. Expiry is by inactivity (see session-policy).
  */
-const { sessions, users } = tables;
+const { children, sessions, users } = tables;
 
 export interface SessionUser {
 	id: string;
@@ -22,6 +22,8 @@ export interface SessionUser {
 	language: string | null;
 	display: string | null;
 	address: Address | null;
+	/** A child's "use the picture version" (their record's; false for everyone else). */
+	pictureVersion: boolean;
 }
 
 /** What a session reads of its user: the `SessionUser`, and what says whether the session still holds. */
@@ -33,6 +35,7 @@ const sessionUserColumns = {
 	language: users.language,
 	display: users.display,
 	address: users.address,
+	pictureVersion: children.pictureVersion,
 	passwordChangedAt: users.passwordChangedAt,
 	deactivatedAt: users.deactivatedAt
 };
@@ -70,6 +73,8 @@ const sessionQuery = keptQuery((db) =>
 		.select({ session: sessions, user: sessionUserColumns })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
+		// A child's own record, for the picture version every page's settings show.
+		.leftJoin(children, eq(children.userId, users.id))
 		.where(eq(sessions.id, sql.placeholder('id')))
 		.prepare()
 );
@@ -84,7 +89,8 @@ export function validateSession(
 	const row = sessionQuery().get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
-	const { passwordChangedAt, deactivatedAt, ...user } = row.user;
+	const { passwordChangedAt, deactivatedAt, pictureVersion, ...rest } = row.user;
+	const user = { ...rest, pictureVersion: pictureVersion ?? false };
 	// A closed account's sessions end when it closes (ending.ts); this catches any left behind.
 	if (
 		deactivatedAt !== null ||
