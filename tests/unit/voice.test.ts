@@ -220,10 +220,19 @@ describe('a voice message to the IRO', () => {
 			origin: 'https://voicebox.example',
 			voice: audio
 		});
-		const voiceId = voice.voicesOfMessages([id]).get(id)!;
-		expect(voiceId).toBeTruthy();
 		const conversation = messages.findConversation(childId, null)!;
-		expect(messages.latestOf(conversation.id, new URLSearchParams()).messages.at(-1)?.voiceId).toBe(voiceId);
+		const sent = messages.latestOf(conversation.id, new URLSearchParams()).messages.at(-1)!;
+		expect(sent.id).toBe(id);
+		const voiceId = sent.voiceId!;
+		expect(voiceId).toBeTruthy();
+		expect(messages.threadOf(conversation.id).at(-1)?.voiceId).toBe(voiceId);
+		// Messages without a recording have none.
+		expect(
+			messages
+				.threadOf(conversation.id)
+				.filter((m) => m.id !== id)
+				.every((m) => m.voiceId === null)
+		).toBe(true);
 		signIn(iro, 'iro');
 		expect(statusOf(voiceId)).toBe(200);
 		signIn(otherIro, 'iro');

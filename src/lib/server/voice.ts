@@ -1,5 +1,5 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { db, inList, keptQuery, tables, write, type Tx } from './db';
+import { db, tables, write, type Tx } from './db';
 import { newId } from './ids';
 import { checkVoice, type AudioType, type VoiceProblem } from '$lib/domain/voice';
 import type { Visibility } from '$lib/domain/consultation';
@@ -176,21 +176,6 @@ export function attachMessageVoice(
 		.run();
 	return id;
 }
-
-/** The recording of each of these messages that has one: message id → recording id. */
-export function voicesOfMessages(messageIds: string[]): Map<string, string> {
-	if (!messageIds.length) return new Map();
-	const rows = voicesOfMessagesQuery().all({ ids: JSON.stringify(messageIds) });
-	return new Map(rows.map((r) => [r.messageId ?? '', r.id]));
-}
-
-const voicesOfMessagesQuery = keptQuery((db) =>
-	db
-		.select({ id: voiceRecordings.id, messageId: voiceRecordings.messageId })
-		.from(voiceRecordings)
-		.where(inList(voiceRecordings.messageId, 'ids'))
-		.prepare()
-);
 
 /* ---------- Playing, and what is held ---------- */
 
