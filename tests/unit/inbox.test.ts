@@ -11,12 +11,10 @@ const { db, tables } = await import('../../src/lib/server/db');
 const { INBOX_TRIGGERS, inbox, markRead, sendMessage } = await import('../../src/lib/server/messages');
 const { eq } = await import('drizzle-orm');
 
-const sqlite = () => db().$client;
+const { planOf, recordPrepared } = await import('./support/statements');
 
-/** Every statement SQLite is asked to prepare, in order (kept statements are prepared once). */
-const prepared: string[] = [];
-const prepare = sqlite().prepare.bind(sqlite());
-sqlite().prepare = ((source: string) => (prepared.push(source), prepare(source))) as typeof prepare;
+const sqlite = () => db().$client;
+const prepared = recordPrepared(sqlite());
 const origin = 'https://voicebox.example';
 
 const iroId = await newIro('inbox-iro');
@@ -114,11 +112,7 @@ describe('the staff inbox', () => {
 			/^with "ranked" as \(select [^()]* from "conversations" order by/.test(s)
 		);
 		expect(sql).toBeDefined();
-		const plan = sqlite()
-			.prepare(`explain query plan ${sql}`)
-			.all(51)
-			.map((p) => (p as { detail: string }).detail)
-			.join('\n');
+		const plan = planOf(sqlite(), sql!, 51);
 		expect(plan).toContain('SCAN conversations USING INDEX conversations_inbox_idx');
 		// The page is read in the index's order: the only sort is of the page itself, once named.
 		expect(plan.match(/TEMP B-TREE/g)).toHaveLength(1);

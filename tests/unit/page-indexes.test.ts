@@ -12,22 +12,15 @@ const { recordPackRead, packReads } = await import('../../src/lib/server/audit')
 const { privateReadsOf, recordPrivateRead } = await import('../../src/lib/server/privacy');
 const { unreadCount } = await import('../../src/lib/server/messages');
 
+const { planOf, recordPrepared } = await import('./support/statements');
 const sqlite = () => db().$client;
-
-/** Every statement SQLite is asked to prepare, in order (kept statements are prepared once). */
-const prepared: string[] = [];
-const prepare = sqlite().prepare.bind(sqlite());
-sqlite().prepare = ((source: string) => (prepared.push(source), prepare(source))) as typeof prepare;
+const prepared = recordPrepared(sqlite());
 
 /** SQLite's plan of the statement last prepared that matches `pattern`. */
-function planOf(pattern: RegExp, ...params: unknown[]) {
+function planOfLast(pattern: RegExp, ...params: unknown[]) {
 	const sql = prepared.findLast((s) => pattern.test(s));
 	expect(sql).toBeDefined();
-	return sqlite()
-		.prepare(`explain query plan ${sql}`)
-		.all(...params)
-		.map((p) => (p as { detail: string }).detail)
-		.join('\n');
+	return planOf(sqlite(), sql!, ...params);
 }
 
 describe('reads every page makes, matched to an index', () => {
@@ -35,7 +28,7 @@ describe('reads every page makes, matched to an index', () => {
 		const iroId = await newIro('indexes-iro');
 		newChild(iroId);
 		expect(unreadCount({ id: iroId, role: 'iro' })).toBe(0);
-		const plan = planOf(/sum\("conversations"\."unread_by_staff"\)/, iroId);
+		const plan = planOfLast(/sum\("conversations"\."unread_by_staff"\)/, iroId);
 		expect(plan).toContain('USING COVERING INDEX children_iro_id_idx (iro_id=?)');
 		expect(plan).toContain('USING COVERING INDEX conversations_child_unread_idx (child_id=?)');
 	});
@@ -51,7 +44,7 @@ describe('reads every page makes, matched to an index', () => {
 		expect(privateReadsOf(meetingId).map((r) => [r.reason, r.note])).toEqual([
 			['safeguarding', 'Strategy meeting']
 		]);
-		const plan = planOf(/from "audit_log".* "audit_log"\."action" = \?/, meetingId, 'private.read', 50);
+		const plan = planOfLast(/from "audit_log".* "audit_log"\."action" = \?/, meetingId, 'private.read', 50);
 		expect(plan).toContain('USING INDEX audit_subject_action_idx (subject_id=? AND action=?)');
 		// Newest first straight off the index: no sort of the entries found.
 		expect(plan).not.toContain('TEMP B-TREE');
