@@ -124,6 +124,25 @@ for (const javaScriptEnabled of [true, false]) {
 		await context.close();
 	});
 
+	test(`"Show more" from the keyboard lands on the first new child, not the top of the page (${how})`, async ({
+		browser
+	}) => {
+		const { context, page } = await device(browser, seeded.iro.username, javaScriptEnabled);
+		await page.goto('/iro');
+		if (javaScriptEnabled) await hydrated(page);
+		const rows = page.getByRole('table').first().locator('tbody tr');
+		await page.getByRole('link', { name: 'Show more' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`shown=${CASELOAD_PAGE * 2}#shown-${CASELOAD_PAGE + 1}$`));
+		await expect(rows).toHaveCount(CASELOAD_PAGE * 2);
+		// With JavaScript, SvelteKit moves the starting point once the new rows are drawn (on a timer).
+		if (javaScriptEnabled) await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+		// The next Tab reaches the first new row's child, as a sighted reader's eyes would.
+		await page.keyboard.press('Tab');
+		await expect(rows.nth(CASELOAD_PAGE).getByRole('link').first()).toBeFocused();
+		await context.close();
+	});
+
 	test(`a long thread shows its latest 20 messages, then 20 earlier ones at a time (${how})`, async ({
 		browser
 	}) => {

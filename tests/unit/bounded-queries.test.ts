@@ -12,7 +12,8 @@ const { inbox, unreadCount, sendMessage, latestOf } = await import('../../src/li
 const { listIros } = await import('../../src/lib/server/accounts');
 const { db, tables } = await import('../../src/lib/server/db');
 const { eq } = await import('drizzle-orm');
-const { PAGE_SIZE, THREAD_PAGE, shownFrom, moreHref } = await import('../../src/lib/domain/paging');
+const { PAGE_SIZE, THREAD_PAGE, shownFrom, moreHref, pageStartId } =
+	await import('../../src/lib/domain/paging');
 
 const LIMIT = 100;
 const CHILDREN = 160;
@@ -159,8 +160,17 @@ describe('a long thread', () => {
 		);
 		// A page with two lists names each: "show more" of one keeps the other where it is.
 		expect(shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 3}`), 'iros')).toBe(PAGE_SIZE);
-		expect(moreHref(new URL(`http://x/manage?shown=${PAGE_SIZE * 2}`), PAGE_SIZE, 'iros', 'iros')).toBe(
-			`/manage?shown=${PAGE_SIZE * 2}&iros=${PAGE_SIZE * 2}#iros`
+		expect(moreHref(new URL(`http://x/manage?shown=${PAGE_SIZE * 2}`), PAGE_SIZE, '', 'iros')).toBe(
+			`/manage?shown=${PAGE_SIZE * 2}&iros=${PAGE_SIZE * 2}#iros-${PAGE_SIZE + 1}`
 		);
+	});
+
+	it('"Show more" lands on the first item it adds, which alone of its page carries the id', () => {
+		expect(moreHref(new URL('http://x/iro'), 25, '', 'shown', 25)).toBe(`/iro?shown=50#shown-26`);
+		// The 26th row (index 25) starts the second page of 25; the first page's first row has no id.
+		expect(pageStartId(25, 25)).toBe('shown-26');
+		expect(pageStartId(50, 25)).toBe('shown-51');
+		expect([0, 1, 24, 26, 49].map((i) => pageStartId(i, 25))).toEqual(Array(5).fill(undefined));
+		expect(pageStartId(PAGE_SIZE, PAGE_SIZE, 'iros')).toBe(`iros-${PAGE_SIZE + 1}`);
 	});
 });

@@ -25,9 +25,23 @@ export function shownFrom(params: URLSearchParams, list = 'shown', size = PAGE_S
 	return Number.isInteger(asked) && asked > size ? Math.ceil(asked / size) * size : size;
 }
 
-/** The same address asking for one page more (`#anchor` to land where the new rows are). */
+/**
+ * The same address asking for one page more, landing (`#`) on the first item it adds (`pageStartId`),
+ * or on `anchor` where the new items come before the old (a thread's earlier messages).
+ */
 export function moreHref(url: URL, shown: number, anchor = '', list = 'shown', size = PAGE_SIZE): string {
 	const params = new URLSearchParams(url.searchParams);
 	params.set(list, String(shown + size));
-	return `${url.pathname}?${params}${anchor ? `#${anchor}` : ''}`;
+	return `${url.pathname}?${params}#${anchor || itemId(list, shown)}`;
 }
+
+/**
+ * The id of the first item of each page after the first (`<list>-<n>`, n counted from 1), where "Show
+ * more" lands: with or without JavaScript, the next Tab and a screen reader's reading start at the
+ * first new item, not back at the top of the page.
+ */
+export function pageStartId(index: number, size = PAGE_SIZE, list = 'shown'): string | undefined {
+	return index > 0 && index % size === 0 ? itemId(list, index) : undefined;
+}
+
+const itemId = (list: string, index: number) => `${list}-${index + 1}`;
