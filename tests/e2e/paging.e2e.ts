@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, setTextSize } from './fixtures';
 import { newDevice, hydrated } from './flow-helpers';
-import { CASELOAD_PAGE, PAGE_SIZE, THREAD_PAGE } from '../../src/lib/domain/paging';
+import { CASELOAD, PAGE_SIZE, THREAD } from '../../src/lib/domain/paging';
 
 /**
  * Issue 14: lists that grow come a page at a time (50; a thread's latest 20 messages), with "Show more"
@@ -113,12 +113,12 @@ for (const javaScriptEnabled of [true, false]) {
 		// The caseload's rows are taller: 25 a page (55 children: 25, 50, then all 55).
 		await page.goto('/iro');
 		const rows = page.getByRole('table').first().locator('tbody tr');
-		await expect(rows).toHaveCount(CASELOAD_PAGE);
+		await expect(rows).toHaveCount(CASELOAD.size);
 		// The counts are of the whole caseload, not of the page.
 		await expect(page.locator('.counts li').first()).toContainText(String(PAGE_SIZE + 5));
-		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD_PAGE * 2);
-		await expect(rows).toHaveCount(CASELOAD_PAGE * 2);
-		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD_PAGE * 3);
+		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD.size * 2);
+		await expect(rows).toHaveCount(CASELOAD.size * 2);
+		await showMore(page, 'Show more', javaScriptEnabled, CASELOAD.size * 3);
 		await expect(rows).toHaveCount(PAGE_SIZE + 5);
 		await expect(page.getByRole('link', { name: 'Show more' })).toHaveCount(0);
 		await context.close();
@@ -133,13 +133,13 @@ for (const javaScriptEnabled of [true, false]) {
 		const rows = page.getByRole('table').first().locator('tbody tr');
 		await page.getByRole('link', { name: 'Show more' }).focus();
 		await page.keyboard.press('Enter');
-		await expect(page).toHaveURL(new RegExp(`shown=${CASELOAD_PAGE * 2}#shown-${CASELOAD_PAGE + 1}$`));
-		await expect(rows).toHaveCount(CASELOAD_PAGE * 2);
+		await expect(page).toHaveURL(new RegExp(`shown=${CASELOAD.size * 2}#shown-${CASELOAD.size + 1}$`));
+		await expect(rows).toHaveCount(CASELOAD.size * 2);
 		// With JavaScript, SvelteKit moves the starting point once the new rows are drawn (on a timer).
 		if (javaScriptEnabled) await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
 		// The next Tab reaches the first new row's child, as a sighted reader's eyes would.
 		await page.keyboard.press('Tab');
-		await expect(rows.nth(CASELOAD_PAGE).getByRole('link').first()).toBeFocused();
+		await expect(rows.nth(CASELOAD.size).getByRole('link').first()).toBeFocused();
 		await context.close();
 	});
 
@@ -153,13 +153,13 @@ for (const javaScriptEnabled of [true, false]) {
 		const shows = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toBeVisible();
 		const hides = (m: number) => expect(thread.getByText(messageText(m), { exact: true })).toHaveCount(0);
 		await shows(last);
-		await shows(last - THREAD_PAGE + 1);
-		await hides(last - THREAD_PAGE);
-		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 2);
-		await shows(last - THREAD_PAGE);
-		await shows(last - 2 * THREAD_PAGE + 1);
-		await hides(last - 2 * THREAD_PAGE);
-		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 3);
+		await shows(last - THREAD.size + 1);
+		await hides(last - THREAD.size);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD.size * 2);
+		await shows(last - THREAD.size);
+		await shows(last - 2 * THREAD.size + 1);
+		await hides(last - 2 * THREAD.size);
+		await showMore(page, 'Show earlier messages', javaScriptEnabled, THREAD.size * 3);
 		await shows(1);
 		await shows(last);
 		await expect(page.getByRole('link', { name: 'Show earlier messages' })).toHaveCount(0);
@@ -168,9 +168,9 @@ for (const javaScriptEnabled of [true, false]) {
 		// The IRO's side of the same conversation pages the same way.
 		const iro = await device(browser, seeded.iro.username, javaScriptEnabled);
 		await iro.page.goto(`/iro/conversations/pg-conv-${seeded.tag}-0`);
-		await expect(iro.page.getByText(messageText(last - THREAD_PAGE), { exact: true })).toHaveCount(0);
-		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled, THREAD_PAGE * 2);
-		await expect(iro.page.getByText(messageText(last - THREAD_PAGE), { exact: true })).toBeVisible();
+		await expect(iro.page.getByText(messageText(last - THREAD.size), { exact: true })).toHaveCount(0);
+		await showMore(iro.page, 'Show earlier messages', javaScriptEnabled, THREAD.size * 2);
+		await expect(iro.page.getByText(messageText(last - THREAD.size), { exact: true })).toBeVisible();
 		await iro.context.close();
 	});
 }

@@ -12,7 +12,7 @@ const { inbox, unreadCount, sendMessage, latestOf } = await import('../../src/li
 const { listIros } = await import('../../src/lib/server/accounts');
 const { db, tables } = await import('../../src/lib/server/db');
 const { eq } = await import('drizzle-orm');
-const { PAGE_SIZE, THREAD_PAGE, shownFrom, moreHref, pageStartId } =
+const { PAGE_SIZE, LIST, IROS, THREAD, CASELOAD, pagedList, shownFrom, moreHref, pageStartId } =
 	await import('../../src/lib/domain/paging');
 
 const LIMIT = 100;
@@ -128,13 +128,13 @@ describe('a long thread', () => {
 			});
 		const conversationId = inbox(null, childId)[0].id;
 		const first = latestOf(conversationId, new URLSearchParams());
-		expect(first.shown).toBe(THREAD_PAGE);
+		expect(first.shown).toBe(THREAD.size);
 		expect(first.earlier).toBe(true);
-		expect(first.messages).toHaveLength(THREAD_PAGE);
+		expect(first.messages).toHaveLength(THREAD.size);
 		expect(first.messages.at(-1)?.body).toBe(`Message ${PAGE_SIZE + 5}`);
-		expect(first.messages[0].body).toBe(`Message ${PAGE_SIZE + 5 - THREAD_PAGE + 1}`);
+		expect(first.messages[0].body).toBe(`Message ${PAGE_SIZE + 5 - THREAD.size + 1}`);
 		const all = latestOf(conversationId, new URLSearchParams(`shown=${PAGE_SIZE + 6}`));
-		expect(all.shown % THREAD_PAGE).toBe(0);
+		expect(all.shown % THREAD.size).toBe(0);
 		expect(all.earlier).toBe(false);
 		expect(all.messages).toHaveLength(PAGE_SIZE + 6);
 		expect(all.messages[0].body).toBe('Hello');
@@ -149,28 +149,35 @@ describe('a long thread', () => {
 		expect(shownFrom(new URLSearchParams(''))).toBe(PAGE_SIZE);
 		expect(shownFrom(new URLSearchParams('shown=junk'))).toBe(PAGE_SIZE);
 		expect(shownFrom(new URLSearchParams('shown=60'))).toBe(PAGE_SIZE * 2);
-		expect(moreHref(new URL('http://x/iro/inbox?child=abc'), PAGE_SIZE, 'thread')).toBe(
+		expect(moreHref(new URL('http://x/iro/inbox?child=abc'), PAGE_SIZE, LIST, 'thread')).toBe(
 			`/iro/inbox?child=abc&shown=${PAGE_SIZE * 2}#thread`
 		);
 		// A thread's pages are of its latest 20 messages.
-		expect(shownFrom(new URLSearchParams(''), 'shown', THREAD_PAGE)).toBe(THREAD_PAGE);
-		expect(shownFrom(new URLSearchParams('shown=30'), 'shown', THREAD_PAGE)).toBe(THREAD_PAGE * 2);
-		expect(moreHref(new URL('http://x/me/messages'), THREAD_PAGE, 'thread', 'shown', THREAD_PAGE)).toBe(
-			`/me/messages?shown=${THREAD_PAGE * 2}#thread`
+		expect(shownFrom(new URLSearchParams(''), THREAD)).toBe(THREAD.size);
+		expect(shownFrom(new URLSearchParams('shown=30'), THREAD)).toBe(THREAD.size * 2);
+		expect(moreHref(new URL('http://x/me/messages'), THREAD.size, THREAD, 'thread')).toBe(
+			`/me/messages?shown=${THREAD.size * 2}#thread`
 		);
 		// A page with two lists names each: "show more" of one keeps the other where it is.
-		expect(shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 3}`), 'iros')).toBe(PAGE_SIZE);
-		expect(moreHref(new URL(`http://x/manage?shown=${PAGE_SIZE * 2}`), PAGE_SIZE, '', 'iros')).toBe(
+		expect(shownFrom(new URLSearchParams(`shown=${PAGE_SIZE * 3}`), IROS)).toBe(PAGE_SIZE);
+		expect(moreHref(new URL(`http://x/manage?shown=${PAGE_SIZE * 2}`), PAGE_SIZE, IROS)).toBe(
 			`/manage?shown=${PAGE_SIZE * 2}&iros=${PAGE_SIZE * 2}#iros-${PAGE_SIZE + 1}`
 		);
 	});
 
 	it('"Show more" lands on the first item it adds, which alone of its page carries the id', () => {
-		expect(moreHref(new URL('http://x/iro'), 25, '', 'shown', 25)).toBe(`/iro?shown=50#shown-26`);
+		expect(CASELOAD).toEqual({ name: 'shown', size: 25 });
+		expect(moreHref(new URL('http://x/iro'), 25, CASELOAD)).toBe(`/iro?shown=50#shown-26`);
 		// The 26th row (index 25) starts the second page of 25; the first page's first row has no id.
-		expect(pageStartId(25, 25)).toBe('shown-26');
-		expect(pageStartId(50, 25)).toBe('shown-51');
-		expect([0, 1, 24, 26, 49].map((i) => pageStartId(i, 25))).toEqual(Array(5).fill(undefined));
-		expect(pageStartId(PAGE_SIZE, PAGE_SIZE, 'iros')).toBe(`iros-${PAGE_SIZE + 1}`);
+		expect(pageStartId(25, CASELOAD)).toBe('shown-26');
+		expect(pageStartId(50, CASELOAD)).toBe('shown-51');
+		expect([0, 1, 24, 26, 49].map((i) => pageStartId(i, CASELOAD))).toEqual(Array(5).fill(undefined));
+		expect(pageStartId(PAGE_SIZE, IROS)).toBe(`iros-${PAGE_SIZE + 1}`);
+		// Where the server counts a list, the link asks and the rows are marked, all from one descriptor.
+		const list = pagedList('late');
+		const shown = shownFrom(new URLSearchParams('late=51'), list);
+		const href = moreHref(new URL('http://x/manage/reports?late=51'), shown, list);
+		expect(href).toBe(`/manage/reports?late=${PAGE_SIZE * 3}#late-${PAGE_SIZE * 2 + 1}`);
+		expect(pageStartId(shown, list)).toBe(href.split('#')[1]);
 	});
 });

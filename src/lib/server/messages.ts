@@ -22,7 +22,7 @@ import { messageSchema, voiceMessageSchema } from '$lib/forms/messages';
 import { done, failWith, parseForm } from './forms';
 import { attachMessageVoice, readVoice, voiceError, type VoiceUpload } from './voice';
 import { MESSAGE_VOICE_FIELD } from '$lib/domain/voice';
-import { shownFrom, THREAD_PAGE } from '$lib/domain/paging';
+import { shownFrom, THREAD } from '$lib/domain/paging';
 import { storeOnce } from './submissions';
 
 const { conversations, messages, children, carers, users, voiceRecordings } = tables;
@@ -90,11 +90,11 @@ export function threadOf(conversationId: string) {
 
 /**
  * The page of a thread the address asks for: its latest messages (`?shown=`, whole pages of
- * THREAD_PAGE), oldest first, and whether there are earlier ones ("Show earlier messages"), so a
+ * THREAD), oldest first, and whether there are earlier ones ("Show earlier messages"), so a
  * long thread is not sent whole. No conversation (none yet, or not to be shown): no messages.
  */
 export function latestOf(conversationId: string | null, params: URLSearchParams) {
-	const shown = shownFrom(params, 'shown', THREAD_PAGE);
+	const shown = shownFrom(params, THREAD);
 	if (conversationId === null) return { shown, messages: [], earlier: false };
 	const rows = latestQuery().all({ conversationId, limit: shown + 1 });
 	return { shown, messages: rows.slice(0, shown).reverse(), earlier: rows.length > shown };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './auth/session';
 import { keptReport } from './kept-figures';
-import { PAGE_SIZE, shownFrom } from '$lib/domain/paging';
+import { PAGE_SIZE, pagedList, shownFrom } from '$lib/domain/paging';
 import { formatRequestsTable, REPORT_TABLES, reportTables, tableCsv } from './report-tables';
 import { periodFrom, type Period } from '$lib/domain/reports';
 import { londonDate } from '$lib/domain/dates';
@@ -59,7 +59,7 @@ type Shown = Record<(typeof LISTS)[number], number>;
 /** How many rows of each list the page shows (`?late=`, `?changes=`, …): 50 at first, 50 more with each "show more". */
 export function shownOf(params: URLSearchParams): Shown {
 	// At most 100,000 rows: the figures kept for each length asked for stay few.
-	const asked = (list: string) => Math.min(shownFrom(params, list), 100_000);
+	const asked = (list: string) => Math.min(shownFrom(params, pagedList(list)), 100_000);
 	return Object.fromEntries(LISTS.map((list) => [list, asked(list)])) as Shown;
 }
 

@@ -13,7 +13,7 @@ import { caseloadCounts } from '$lib/domain/timescales';
 import { openConcerns } from '$lib/server/oversight';
 // Open requests for a document in another format or language (issue 13).
 import { openFormatCounts } from '$lib/server/formats';
-import { CASELOAD_PAGE, shownFrom } from '$lib/domain/paging';
+import { CASELOAD, shownFrom } from '$lib/domain/paging';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireRole('iro');
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		(r) => (!heard || heard[r.child.id]?.notHeard) && (!toWriteUp || r.toWriteUp > 0)
 	);
 	// The counts are of the whole caseload; the table shows a page, what needs attention first.
-	const shown = shownFrom(url.searchParams, 'shown', CASELOAD_PAGE);
+	const shown = shownFrom(url.searchParams, CASELOAD);
 	const page = filtered.slice(0, shown);
 	const before = heard ?? nextMeetings(page);
 	return {

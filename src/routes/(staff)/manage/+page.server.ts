@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/access';
 import { keptIros, keptServiceOverview } from '$lib/server/kept-figures';
-import { shownFrom } from '$lib/domain/paging';
+import { IROS, shownFrom } from '$lib/domain/paging';
 
 export const load: PageServerLoad = async ({ url }) => {
 	requireRole('manager');
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const shown = shownFrom(url.searchParams);
 	const [overview, iros] = await Promise.all([keptServiceOverview(closed, shown), keptIros()]);
 	// The IROs a page at a time too (`?iros=`): a national service has hundreds.
-	const irosShown = shownFrom(url.searchParams, 'iros');
+	const irosShown = shownFrom(url.searchParams, IROS);
 	return {
 		iros: iros.slice(0, irosShown),
 		iroTotal: iros.length,
