@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
-import { setDisplay } from './flow-helpers';
+import { setDisplay, wholeCaseload } from './flow-helpers';
 
 /**
  * Braille and audio versions (issue 13): Sam downloads his letter from his IRO as a BRF file and as
@@ -78,8 +78,7 @@ test('Sam downloads his letter in Braille (BRF, grade 2 and grade 1) and as audi
 
 test('the IRO downloads the letter from the preview, exactly the words the child reads', async ({ page }) => {
 	await signIn(page, 'amina');
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	await page.getByRole('link', { name: 'Samuel Carter' }).first().click();
 	const outcomes = page.locator('a[href$="/outcomes"]').last();
 	const letterPath = (await outcomes.getAttribute('href'))!.replace(/\/outcomes$/, '/letter');

@@ -12,7 +12,8 @@ import {
 	join,
 	newDevice,
 	signIn,
-	unique
+	unique,
+	wholeCaseload
 } from './flow-helpers';
 import { meetingThatHasPassed, writeUpAsHeld } from './review-helpers';
 
@@ -194,8 +195,7 @@ test('the youngest get faces with words; skipping sends nothing and the card goe
 
 test('the demo: Sam’s last review has his feedback and Helen’s', async ({ page }) => {
 	await signIn(page, 'amina');
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	await page.getByRole('link', { name: 'Samuel Carter' }).first().click();
 	// Both his past reviews are written up as held; the last one has feedback.
 	await page.getByRole('region', { name: 'Meetings' }).getByRole('link', { name: 'Feedback' }).last().click();

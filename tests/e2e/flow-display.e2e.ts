@@ -9,7 +9,8 @@ import {
 	londonDay,
 	newDevice,
 	signIn,
-	unique
+	unique,
+	wholeCaseload
 } from './flow-helpers';
 
 /** Flow 5: bigger text and high contrast, at 320 px wide, and every key form without JavaScript. */
@@ -208,8 +209,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Add child' }).click();
 		await expect(page).toHaveURL(/\/iro\/children\/[^/]+\?added=1$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-		// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-		await page.goto('/iro?shown=1000');
+		await wholeCaseload(page);
 		await expect(page.getByRole('link', { name })).toBeVisible();
 		await context.close();
 	});

@@ -77,6 +77,14 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
+/**
+ * The IRO's whole caseload, as pressing "Show more" until it has gone reaches it: the end-to-end tests
+ * add children to the demo IROs' caseloads, so the child a test looks for may be past the first page.
+ */
+export async function wholeCaseload(page: Page) {
+	await page.goto('/iro?shown=1000');
+}
+
 /** Records Content-Security-Policy violations on a page made outside the `page` fixture. */
 export async function watchCsp(page: Page): Promise<string[]> {
 	const violations: string[] = [];

@@ -8,7 +8,8 @@ import {
 	londonDay,
 	newDevice,
 	signIn,
-	unique
+	unique,
+	wholeCaseload
 } from './flow-helpers';
 
 /** Flow 2 (part one): an IRO adds a child, schedules a meeting and links a carer. */
@@ -56,8 +57,7 @@ test('amina adds a child, who then appears on her caseload and nobody else’s',
 		.getByRole('link', { name: 'My caseload' })
 		.click();
 	await expect(page).toHaveURL('/iro');
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	const table = page.getByRole('table', { name: 'Caseload of Amina Rahman' });
 	const row = table.getByRole('row', { name: new RegExp(`Toby ${name}`) });
 	await expect(row.getByRole('link', { name: `Toby ${name}` })).toHaveAttribute(
@@ -91,8 +91,7 @@ test('an empty add-child or meeting form gives field errors, not an error page',
 	]);
 	await expect(page).toHaveTitle(/^Error: Add a child/);
 
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	await page.getByRole('link', { name: 'Samuel Carter' }).click();
 	await page.getByRole('link', { name: 'Schedule a meeting' }).click();
 	await page.getByRole('button', { name: 'Schedule meeting' }).click();
@@ -211,8 +210,7 @@ test('an IRO schedules a meeting and sees it listed, on the record and the casel
 	await expect(meeting).toContainText(venue);
 	await expect(meeting).toContainText('(Online)');
 
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	const row = page.getByRole('row', { name: new RegExp(`Ivy ${name}`) });
 	await expect(row).toContainText(longDay(day));
 	await expect(row).toContainText('Child protection plan');

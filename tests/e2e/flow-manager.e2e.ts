@@ -1,5 +1,14 @@
 import { test, expect } from './fixtures';
-import { addChild, capitalise, createIro, hydrated, newDevice, signIn, unique } from './flow-helpers';
+import {
+	addChild,
+	capitalise,
+	createIro,
+	hydrated,
+	newDevice,
+	signIn,
+	unique,
+	wholeCaseload
+} from './flow-helpers';
 
 /** Flow 3: the service manager adds IROs, moves children between caseloads and sees every caseload. */
 
@@ -61,8 +70,7 @@ test('the manager moves a child to a new IRO: it leaves amina’s caseload and a
 	const amina = await newDevice(browser);
 	await signIn(amina.page, 'amina');
 	const childId = await addChild(amina.page, { fullName: child });
-	// Her whole caseload, as "Show more" reaches it (other tests add children to it, past a page).
-	await amina.page.goto('/iro?shown=1000');
+	await wholeCaseload(amina.page);
 	await expect(amina.page.getByRole('link', { name: child })).toBeVisible();
 
 	await signIn(page, 'manager');
@@ -88,7 +96,7 @@ test('the manager moves a child to a new IRO: it leaves amina’s caseload and a
 	await expect(theirs.page.getByRole('region', { name: 'Details' })).toContainText(iro.displayName);
 
 	// Amina no longer does, and cannot open the record.
-	await amina.page.goto('/iro?shown=1000');
+	await wholeCaseload(amina.page);
 	await expect(amina.page.getByRole('table', { name: 'Caseload of Amina Rahman' })).toBeVisible();
 	await expect(amina.page.getByRole('link', { name: child })).toHaveCount(0);
 	const response = await amina.page.goto(`/iro/children/${childId}`);

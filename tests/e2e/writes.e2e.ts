@@ -1,5 +1,6 @@
 import { test, expect, signIn, BASE_URL } from './fixtures';
 import { hydrated, messagesNamed, uniqueText } from './messages-helpers';
+import { wholeCaseload } from './flow-helpers';
 import type { Page } from '@playwright/test';
 
 /**
@@ -74,6 +75,6 @@ test('the same "add a child" form posted twice adds one child and goes to the sa
 	expect(first.status()).toBe(303);
 	expect(second.headers()['location']).toBe(first.headers()['location']);
 	// The whole caseload, as "Show more" reaches it: a child with no meeting yet may be past the first page.
-	await page.goto('/iro?shown=1000');
+	await wholeCaseload(page);
 	await expect(page.getByRole('link', { name })).toHaveCount(1);
 });
