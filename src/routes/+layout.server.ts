@@ -1,10 +1,9 @@
 import type { LayoutServerLoad } from './$types';
-import { languageNamesIn, localeInfo } from '$lib/i18n/locales';
+import { localeInfo } from '$lib/i18n/locales';
 import { addressMatters } from '$lib/server/i18n';
 import { config } from '$lib/server/config';
 import { IDLE_TIMEOUT_MS } from '$lib/domain/session-policy';
 import { unreadCount } from '$lib/server/messages';
-import { dateKitFor } from '$lib/format';
 import { readerAddress } from '$lib/domain/address';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
@@ -22,10 +21,6 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		addressChoice: user?.role === 'child' && addressMatters(lang) ? { current: user.address } : null,
 		// …and whether they use the picture version of My say (pictures and simpler words, at any age).
 		pictureChoice: user?.role === 'child' ? { on: user.pictureVersion } : null,
-		// How this language writes dates, so the browser writes them as the server did (i18n/date-kit.ts).
-		dateKit: dateKitFor(localeInfo(lang).intl),
-		// …and names our languages, which browsers do not all know (i18n/locales.ts).
-		languageNames: languageNamesIn(lang),
 		display,
 		user: user && { role: user.role, displayName: user.displayName },
 		idleTimeoutMs: user ? IDLE_TIMEOUT_MS[user.role] : null,

@@ -30,8 +30,11 @@ export function secondFactorStep(facts: {
 	return facts.mode === 'required' ? 'setup' : 'none';
 }
 
-/** Pages a session that still owes its second factor may reach: that step's page, signing out, the quick exit, settings. */
-const ALWAYS_OPEN = ['/signout', '/leave', '/settings'];
+/**
+ * Pages a session that still owes its second factor may reach: that step's page, signing out, the quick
+ * exit, settings, and the language kit every page loads (`i18n/language-kit.ts`).
+ */
+const ALWAYS_OPEN = ['/signout', '/leave', '/settings', '/i18n'];
 
 export function allowedBeforeSecondFactor(step: SecondFactorStep, pathname: string): boolean {
 	if (step === 'none') return true;

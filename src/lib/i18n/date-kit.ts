@@ -2,8 +2,9 @@
  * Dates, times and "in 3 days" read the same before and after a page's script runs. Browsers carry
  * their own language data and some lack a language (Chromium writes Punjabi dates as "2026 M12 12,
  * Sat 3:00 PM"), so the server, whose data is complete, describes how a language writes the few
- * shapes Voicebox uses: a "kit" of names, digits and the order of the parts. The root layout sends
- * the reader's kit to the browser, and `format.ts` formats from the kit on both sides.
+ * shapes Voicebox uses: a "kit" of names, digits and the order of the parts. The browser fetches its
+ * reader's kit from the server once (`language-kit.ts`), and `format.ts` formats from the kit on both
+ * sides.
  */
 import { londonFields } from '$lib/domain/dates';
 

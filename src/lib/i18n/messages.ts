@@ -1,5 +1,6 @@
 import type { ResourceLanguage } from 'i18next';
 import type { Locale } from './locales';
+import { keptPerLanguage } from './kept-per-language';
 
 /**
  * The pages' strings, one language at a time. Each language is its own file in the build (vite.config.ts
@@ -8,8 +9,6 @@ import type { Locale } from './locales';
  * modules. Server code that needs a language synchronously (emails, documents) uses `server/i18n.ts`.
  */
 const files = import.meta.glob<ResourceLanguage[string]>('/locales/*/*.json', { import: 'default' });
-
-const loaded = new Map<Locale, Promise<ResourceLanguage>>();
 
 async function load(lng: Locale): Promise<ResourceLanguage> {
 	const prefix = `/locales/${lng}/`;
@@ -22,15 +21,4 @@ async function load(lng: Locale): Promise<ResourceLanguage> {
 }
 
 /** A language's strings by namespace, loaded on first use and then kept. */
-export function messagesOf(lng: Locale): Promise<ResourceLanguage> {
-	let messages = loaded.get(lng);
-	if (!messages) {
-		// A failed fetch (the phone lost its signal) is tried again on the next navigation.
-		messages = load(lng).catch((error) => {
-			loaded.delete(lng);
-			throw error;
-		});
-		loaded.set(lng, messages);
-	}
-	return messages;
-}
+export const messagesOf = keptPerLanguage(load);

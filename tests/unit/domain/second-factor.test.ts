@@ -24,11 +24,14 @@ describe('who must use a second factor', () => {
 		expect(secondFactorStep({ role: 'iro', mode: 'optional', passkeys: 0, done: false })).toBe('none');
 	});
 
-	it('a session that owes it reaches only its step’s page, signing out, the quick exit and settings', () => {
+	it('a session that owes it reaches only its step’s page, signing out, the quick exit, settings and the language kit', () => {
 		expect(allowedBeforeSecondFactor('verify', '/account/second-factor')).toBe(true);
 		expect(allowedBeforeSecondFactor('verify', '/signout')).toBe(true);
 		expect(allowedBeforeSecondFactor('verify', '/leave')).toBe(true);
 		expect(allowedBeforeSecondFactor('verify', '/settings')).toBe(true);
+		// Every page, the second-factor page too, loads its language's date kit (i18n/language-kit.ts).
+		expect(allowedBeforeSecondFactor('verify', '/i18n/en')).toBe(true);
+		expect(allowedBeforeSecondFactor('setup', '/i18n/ar')).toBe(true);
 		expect(allowedBeforeSecondFactor('verify', '/account/passkeys')).toBe(false);
 		expect(allowedBeforeSecondFactor('verify', '/iro')).toBe(false);
 		expect(allowedBeforeSecondFactor('verify', '/account/second-factorx')).toBe(false);
