@@ -46,6 +46,8 @@ export const ACCESS_MATRIX: RouteRule[] = [
 	{ route: '/signin', path: fixed('/signin'), get: visitorsOnly, actions: { default: {} } },
 	{ route: '/join', path: fixed('/join'), get: visitorsOnly, actions: { code: {}, create: {} } },
 	{ route: '/help', path: fixed('/help'), get: everyone },
+	// A language's date kit and language names, which every page's script loads (i18n/language-kit.ts).
+	{ route: '/i18n/[lang]', path: fixed('/i18n/ar'), get: everyone },
 	{ route: '/accessibility', path: fixed('/accessibility'), get: everyone },
 	// The privacy notices (for children and young people, for parents and carers): public, linked from every footer.
 	{ route: '/privacy', path: fixed('/privacy'), get: everyone },
