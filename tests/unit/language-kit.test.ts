@@ -12,7 +12,8 @@ describe('a language kit', () => {
 		for (const { code } of LOCALES) {
 			const response = get(code);
 			expect(response.status).toBe(200);
-			expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			// Kept by the browser only: a signed-in reader's answer also refreshes their session cookie.
+			expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
 			expect(await response.json()).toEqual(JSON.parse(JSON.stringify(languageKitOf(code))));
 		}
 	});
